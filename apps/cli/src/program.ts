@@ -1,0 +1,12 @@
+import { Command } from "commander";
+import { registerIds } from "./commands/ids.js";
+import { VERSION } from "./version.js";
+
+export function buildProgram(): Command {
+  const program = new Command("tracebed")
+    .description("Simulation and load-testing testbed for Bluetooth contact-tracing apps")
+    .version(VERSION)
+    .showHelpAfterError(false);
+  registerIds(program);
+  return program;
+}

@@ -1,0 +1,1 @@
+export type { CryptoPrimitives } from "./primitives.js";

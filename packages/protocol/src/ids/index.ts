@@ -1,0 +1,1 @@
+export * from "./scheme.js";
