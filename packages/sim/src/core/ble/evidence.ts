@@ -1,0 +1,91 @@
+import type { BleConfig } from "../config.js";
+import { contactShape } from "../contacts.js";
+import type { Engine } from "../engine.js";
+import { FLAG_IOS } from "../population/population.js";
+import { below, hash2, hash3, normal, unit } from "../rng.js";
+import { rssiAtDistance } from "./path-loss.js";
+
+/** Sightings standing for one pair: what `decide` reads from the two phones' logs. */
+export interface Evidence {
+  timestamps: number[];
+  rssi: number[];
+  txPower: number[];
+}
+
+/** A contact of a pair, as kept by a scan. */
+export interface PairContact {
+  day: number;
+  layer: number;
+  k: number;
+}
+
+export function emptyEvidence(): Evidence {
+  return { timestamps: [], rssi: [], txPower: [] };
+}
+
+/** Second within its scan period at which a phone's scan window catches a sighting. */
+function scanPhase(ble: BleConfig, seed: number, scanner: number, period: number): number {
+  const windowStart = below(hash2(seed, scanner), ble.scanPeriodSeconds - ble.scanWindowSeconds);
+  return windowStart + below(hash3(seed, scanner, period), ble.scanWindowSeconds);
+}
+
+function detectProbability(ble: BleConfig, scannerIos: boolean, advertiserIos: boolean): number {
+  if (scannerIos) return advertiserIos ? ble.detect.iosIos : ble.detect.iosAndroid;
+  return advertiserIos ? ble.detect.androidIos : ble.detect.androidAndroid;
+}
+
+/**
+ * The sightings two app users' phones log of each other during their contacts. Ideal BLE:
+ * one noise-free sighting per scan period at the true distance. Realistic: each phone scans
+ * once a period and logs the other with the platform pair's detection probability, at an
+ * RSSI with a per-pair offset and per-sighting noise, if above the scanner's sensitivity.
+ * A phone logs and advertises only from its install day.
+ */
+export function pairEvidence(
+  engine: Engine,
+  a: number,
+  b: number,
+  contacts: readonly PairContact[],
+  out: Evidence,
+): Evidence {
+  const { config, population: pop } = engine;
+  const ble = config.ble;
+  const seed = engine.seeds.stream("ble");
+  const lo = Math.min(a, b);
+  const hi = Math.max(a, b);
+  const pairSeed = hash3(seed, lo, hi);
+  const pairOffset = ble.pairOffsetSdDb * normal(hash2(pairSeed, 1), hash2(pairSeed, 2));
+  for (const c of contacts) {
+    if (pop.installDay[a]! > c.day || pop.installDay[b]! > c.day) continue;
+    const shape = contactShape(config, engine.layerSeeds[c.layer]!, c.layer, c.day, a, b, c.k);
+    const trueRssi = rssiAtDistance(shape.distanceMeters, ble.txPower, ble);
+    for (let p = shape.firstPeriod; p < shape.firstPeriod + shape.periods; p++) {
+      const t0 = p * ble.scanPeriodSeconds;
+      if (ble.mode === "ideal") {
+        out.timestamps.push(t0 + scanPhase(ble, seed, lo, p));
+        out.rssi.push(trueRssi);
+        out.txPower.push(ble.txPower);
+        continue;
+      }
+      for (const [scanner, advertiser] of [
+        [a, b],
+        [b, a],
+      ] as const) {
+        const hs = hash3(pairSeed, p, scanner);
+        const pDetect = detectProbability(
+          ble,
+          (pop.flags[scanner]! & FLAG_IOS) !== 0,
+          (pop.flags[advertiser]! & FLAG_IOS) !== 0,
+        );
+        if (unit(hs) >= pDetect) continue;
+        const noise = ble.noiseSdDb * normal(hash2(hs, 1), hash2(hs, 2));
+        const rssi = Math.round(trueRssi + pairOffset + noise);
+        if (rssi < ble.sensitivityDbm) continue;
+        out.timestamps.push(t0 + scanPhase(ble, seed, scanner, p));
+        out.rssi.push(rssi);
+        out.txPower.push(ble.txPower);
+      }
+    }
+  }
+  return out;
+}

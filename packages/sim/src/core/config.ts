@@ -1,0 +1,114 @@
+/**
+ * The resolved, numeric model one run uses. A scenario (policy language: values with their
+ * denominators, sources) resolves into this; the engine reads nothing else.
+ */
+
+export type Denominator = "population" | "adults" | "smartphoneUsers";
+
+export interface RegionConfig {
+  id: string;
+  name: string;
+  /** Agents simulated in this region. */
+  agents: number;
+}
+
+export interface AgeBandConfig {
+  id: string;
+  from: number;
+  /** Inclusive upper age; Infinity for the open band. */
+  to: number;
+  share: number;
+  /** Share of the band owning a smartphone. */
+  smartphone: number;
+}
+
+export interface GroupConfig {
+  id: string;
+  /** Share of the group's base (`of`) that belongs to the group. */
+  share: number;
+  of: "population" | "adults";
+  /** Share of the group's smartphone owners using the app (officials, quarantined: 1). */
+  adoption: number;
+}
+
+/** Uniform, independent adoption of a share of the whole population (reference runs). */
+export interface UniformAdoption {
+  mode: "uniform";
+  share: number;
+}
+
+/** The scenario's policy: per region, a share of a stated denominator; groups on top. */
+export interface PolicyAdoption {
+  mode: "policy";
+  denominator: Denominator;
+  /** Share of the denominator using the app at the end of the run, one per region. */
+  byRegion: number[];
+  /** Optional ramp: fraction of the final users installed by the start of each day. */
+  ramp?: number[];
+}
+
+export type AdoptionConfig = UniformAdoption | PolicyAdoption;
+
+/** A distribution of a positive quantity. */
+export type Distribution =
+  | { family: "lognormal"; median: number; sigma: number; min?: number; max?: number }
+  | { family: "uniform"; min: number; max: number }
+  | { family: "fixed"; value: number };
+
+export type LayerKind = "household" | "workplace" | "school" | "community" | "transport";
+
+export interface LayerConfig {
+  id: string;
+  kind: LayerKind;
+  /**
+   * Mean contacts per agent of the whole population per day, as contact surveys report them
+   * (cluster members carry them all). Households ignore it: every member, every day.
+   */
+  contactsPerDay: number;
+  /** For cluster layers: mean cluster size and who belongs (age range, share of that range). */
+  cluster?: { meanSize: number; ageFrom: number; ageTo: number; participation: number };
+  durationMinutes: Distribution;
+  distanceMeters: Distribution;
+  /** Local hours [from, to) in which contacts of this layer start. */
+  hours: [number, number];
+  /** Share of true contacts in this layer that manual tracing lists. */
+  manualRecall: number;
+}
+
+export interface BleConfig {
+  mode: "ideal" | "realistic";
+  scanPeriodSeconds: number;
+  scanWindowSeconds: number;
+  txPower: number;
+  /** Received power at 1 m relative to the advertised tx power, dB (negative). */
+  oneMeterLossDb: number;
+  pathLossExponent: number;
+  noiseSdDb: number;
+  pairOffsetSdDb: number;
+  /** Weakest RSSI a scanner logs. */
+  sensitivityDbm: number;
+  /** Probability a scan detects the peer, by (scanner, advertiser) platform. */
+  detect: { androidAndroid: number; androidIos: number; iosAndroid: number; iosIos: number };
+}
+
+export interface SimConfig {
+  seed: number | string;
+  days: number;
+  /** UTC day (days since 1970-01-01) of simulated day 0. */
+  startUnixDay: number;
+  /** Local time offset from UTC, hours (Vietnam: +7). */
+  utcOffsetHours: number;
+  regions: RegionConfig[];
+  ageBands: AgeBandConfig[];
+  /** Probability of household size 1, 2, … (the last entry is the largest size). */
+  householdSizes: number[];
+  iosShare: number;
+  groups: GroupConfig[];
+  adoption: AdoptionConfig;
+  layers: LayerConfig[];
+  close: { maxDistanceMeters: number; minMinutes: number };
+  ble: BleConfig;
+  f0: { count: number; from: "all" | "appUsers" };
+}
+
+export const ADULT_AGE = 18;

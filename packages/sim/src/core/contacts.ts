@@ -1,0 +1,87 @@
+import type { SimConfig } from "./config.js";
+import { draw } from "./distributions.js";
+import { hash2, hash3 } from "./rng.js";
+
+export const SECONDS_PER_DAY = 86_400;
+
+/** Contacts kept from a scan, as parallel arrays (layer, a, b, k); the day is the scan's. */
+export class ContactRecords {
+  layer: Uint8Array;
+  a: Uint32Array;
+  b: Uint32Array;
+  k: Uint32Array;
+  length = 0;
+
+  constructor(capacity = 256) {
+    this.layer = new Uint8Array(capacity);
+    this.a = new Uint32Array(capacity);
+    this.b = new Uint32Array(capacity);
+    this.k = new Uint32Array(capacity);
+  }
+
+  push(layer: number, a: number, b: number, k: number): void {
+    if (this.length === this.a.length) this.grow();
+    const i = this.length++;
+    this.layer[i] = layer;
+    this.a[i] = a;
+    this.b[i] = b;
+    this.k[i] = k;
+  }
+
+  private grow(): void {
+    const n = this.a.length * 2;
+    const g = <T extends Uint8Array | Uint32Array>(x: T, make: (n: number) => T): T => {
+      const y = make(n);
+      y.set(x);
+      return y;
+    };
+    this.layer = g(this.layer, (m) => new Uint8Array(m));
+    this.a = g(this.a, (m) => new Uint32Array(m));
+    this.b = g(this.b, (m) => new Uint32Array(m));
+    this.k = g(this.k, (m) => new Uint32Array(m));
+  }
+}
+
+/** When and how close a contact was: whole scan periods from `firstPeriod`, at one distance. */
+export interface ContactShape {
+  /** Index of the first scan period (unix seconds / scan period). */
+  firstPeriod: number;
+  periods: number;
+  distanceMeters: number;
+}
+
+/** Unix seconds at which simulated day `day` starts (local midnight). */
+export function dayStartSeconds(config: SimConfig, day: number): number {
+  return (config.startUnixDay + day) * SECONDS_PER_DAY - config.utcOffsetHours * 3600;
+}
+
+/**
+ * The shape of a contact, a pure function of (run, layer, day, pair): the engine recomputes
+ * it wherever it is needed instead of storing it.
+ */
+export function contactShape(
+  config: SimConfig,
+  layerSeed: number,
+  layerIndex: number,
+  day: number,
+  a: number,
+  b: number,
+  k: number,
+): ContactShape {
+  const layer = config.layers[layerIndex]!;
+  const period = config.ble.scanPeriodSeconds;
+  const h = hash3(hash2(layerSeed, day), k, a ^ Math.imul(b, 0x9e3779b1));
+  const h2 = hash2(h, 1);
+  const h3 = hash2(h, 2);
+  const h4 = hash2(h, 3);
+  const minutes = draw(layer.durationMinutes, h, h2);
+  const periods = Math.max(1, Math.round((minutes * 60) / period));
+  const [from, to] = layer.hours;
+  const startHour = draw({ family: "uniform", min: from, max: to }, h3, h3);
+  const start = dayStartSeconds(config, day) + startHour * 3600;
+  return {
+    firstPeriod: Math.floor(start / period),
+    periods,
+    distanceMeters: draw(layer.distanceMeters, h4, hash2(h, 4)),
+  };
+}

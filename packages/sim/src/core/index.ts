@@ -1,0 +1,22 @@
+export { type Evidence, type PairContact, pairEvidence } from "./ble/evidence.js";
+export * from "./config.js";
+export { ContactRecords, type ContactShape, contactShape, dayStartSeconds } from "./contacts.js";
+export { createEngine, type DayScan, type Engine, scanDay } from "./engine.js";
+export { type ContactLayer, type ContactVisitor, LAYER_KINDS } from "./layers/index.js";
+export type { TracingCounts, TracingMetrics } from "./oracle/metrics.js";
+export {
+  type DayScanner,
+  inlineScanner,
+  type Outbreak,
+  type OutbreakSets,
+  traceOutbreak,
+} from "./oracle/outbreak.js";
+export { buildPopulation } from "./population/build.js";
+export * from "./population/population.js";
+export {
+  type AdoptionReport,
+  adoptionReport,
+  type RealisedAdoption,
+} from "./population/realised.js";
+export { hash2, hash3, mix32, SeedTree } from "./rng.js";
+export { type SimResult, type SimRun, type SimulateOptions, simulate } from "./simulate.js";

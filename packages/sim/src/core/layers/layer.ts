@@ -1,0 +1,24 @@
+import type { LayerConfig } from "../config.js";
+
+/** Called for a pair (a, b) met on a day; `k` identifies the pair within the layer and day. */
+export type ContactVisitor = (a: number, b: number, k: number) => void;
+
+/**
+ * A contact layer: a small, named, pluggable piece, like a d3-force force. It regenerates
+ * any day's pairs from the day's seed, so nothing is stored.
+ */
+export interface ContactLayer {
+  readonly config: LayerConfig;
+  /**
+   * Generates the pairs of `day` and calls `visit` for those with an endpoint flagged
+   * (`flagged[agent] !== 0`), or for every pair when `flagged` is null. Returns the number
+   * of pairs generated.
+   */
+  scan(day: number, flagged: Uint8Array | null, visit: ContactVisitor): number;
+}
+
+/** floor(x), plus one with probability frac(x): unbiased integer counts. */
+export function stochasticRound(x: number, u: number): number {
+  const f = Math.floor(x);
+  return f + (u < x - f ? 1 : 0);
+}

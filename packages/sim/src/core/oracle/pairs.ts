@@ -1,0 +1,33 @@
+import type { PairContact } from "../ble/evidence.js";
+import type { DayScan } from "../engine.js";
+
+/** The contacts of one person with each partner, gathered from day scans. */
+export type ContactsByPartner = Map<number, PairContact[]>;
+
+/**
+ * For each person in `people`, the contacts with each partner found in the scans (which must
+ * have flagged these people).
+ */
+export function contactsOf(
+  people: ReadonlySet<number>,
+  scans: readonly DayScan[],
+): Map<number, ContactsByPartner> {
+  const out = new Map<number, ContactsByPartner>();
+  for (const p of people) out.set(p, new Map());
+  const add = (person: number, partner: number, c: PairContact) => {
+    const byPartner = out.get(person);
+    if (!byPartner) return;
+    const list = byPartner.get(partner);
+    if (list) list.push(c);
+    else byPartner.set(partner, [c]);
+  };
+  for (const scan of scans) {
+    const r = scan.records;
+    for (let i = 0; i < r.length; i++) {
+      const c = { day: scan.day, layer: r.layer[i]!, k: r.k[i]! };
+      add(r.a[i]!, r.b[i]!, c);
+      add(r.b[i]!, r.a[i]!, c);
+    }
+  }
+  return out;
+}
