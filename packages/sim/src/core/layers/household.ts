@@ -11,16 +11,18 @@ export function householdLayer(config: LayerConfig, pop: Population): ContactLay
     const s = hs[h + 1]! - hs[h]!;
     pairsPerDay += (s * (s - 1)) / 2;
   }
-  const visitHousehold = (h: number, visit: ContactVisitor) => {
+  const visitHousehold = (h: number, flagged: Uint8Array | null, visit: ContactVisitor) => {
     for (let a = hs[h]!; a < hs[h + 1]!; a++) {
-      for (let b = a + 1; b < hs[h + 1]!; b++) visit(a, b, b);
+      for (let b = a + 1; b < hs[h + 1]!; b++) {
+        if (flagged === null || flagged[a] !== 0 || flagged[b] !== 0) visit(a, b, b);
+      }
     }
   };
   return {
     config,
     scan(_day: number, flagged: Uint8Array | null, visit: ContactVisitor): number {
       if (flagged === null) {
-        for (let h = 0; h + 1 < hs.length; h++) visitHousehold(h, visit);
+        for (let h = 0; h + 1 < hs.length; h++) visitHousehold(h, null, visit);
         return pairsPerDay;
       }
       // Only the households of flagged agents: the pairs are implicit in the structure.
@@ -28,7 +30,7 @@ export function householdLayer(config: LayerConfig, pop: Population): ContactLay
       for (let a = 0; a < flagged.length; a++) {
         if (flagged[a] === 0 || a < (lastH >= 0 ? hs[lastH + 1]! : 0)) continue;
         lastH = householdOf(pop, a);
-        visitHousehold(lastH, visit);
+        visitHousehold(lastH, flagged, visit);
       }
       return pairsPerDay;
     },

@@ -27,8 +27,8 @@ export function isTrueContact(
       const t = p * period;
       if (t < windowStart || t >= windowEnd) continue;
       const day = Math.floor(t / SECONDS_PER_DAY);
-      let set = periodsByDay.get(day);
-      if (!set) periodsByDay.set(day, (set = new Set()));
+      const set = periodsByDay.get(day) ?? new Set<number>();
+      periodsByDay.set(day, set);
       set.add(p);
       if (set.size >= needed) return true;
     }

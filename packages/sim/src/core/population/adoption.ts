@@ -1,6 +1,7 @@
 import type { AdoptionConfig, GroupConfig, PolicyAdoption } from "../config.js";
 import { hash2, unit } from "../rng.js";
 import { FLAG_ADULT, FLAG_APP, FLAG_SMARTPHONE, NEVER } from "./population.js";
+import { quotasOf, selectByStrata, strataSizes } from "./strata.js";
 
 export interface AdoptionResult {
   installDay: Uint8Array;
@@ -8,50 +9,74 @@ export interface AdoptionResult {
   shortfall: number[];
 }
 
+/** The arrays adoption reads and writes. */
+export interface AdoptionInputs {
+  flags: Uint8Array;
+  ageBand: Uint8Array;
+  bands: number;
+  groupBits: Uint8Array;
+  regionStart: Uint32Array;
+}
+
 /**
- * Who uses the app, and from which day. Uniform mode: every agent independently with the
- * share (the reference runs' assumption). Policy mode: per region, the stated share of the
- * denominator, exactly; group members with a smartphone first (at their group's adoption),
- * the rest drawn without replacement among eligible owners (adults only when the
- * denominator is adults). Sets FLAG_APP in `flags`.
+ * Who uses the app, and from which day; sets FLAG_APP.
+ * Uniform mode: each agent equally likely, share A of every region × age band × group
+ * stratum exactly (so the realised share matches A everywhere, not just on average).
+ * Policy mode: per region, the stated share of the denominator exactly; group members with a
+ * smartphone at their group's adoption, the rest drawn among eligible owners (adults only
+ * when the denominator is adults) with the same share in every age band.
  */
 export function assignAdoption(
   adoption: AdoptionConfig,
   groups: readonly GroupConfig[],
-  flags: Uint8Array,
-  groupBits: Uint8Array,
-  regionStart: Uint32Array,
+  inputs: AdoptionInputs,
   days: number,
   seed: number,
 ): AdoptionResult {
-  const n = flags.length;
-  const installDay = new Uint8Array(n).fill(NEVER);
+  const { flags, regionStart } = inputs;
+  const installDay = new Uint8Array(flags.length).fill(NEVER);
   const shortfall: number[] = [];
   if (adoption.mode === "uniform") {
-    for (let i = 0; i < n; i++) {
-      if (unit(hash2(seed, i)) < adoption.share) {
-        flags[i]! |= FLAG_APP;
-        installDay[i] = 0;
-      }
+    adoptUniform(adoption.share, groups.length, inputs, seed);
+  } else {
+    for (let r = 0; r + 1 < regionStart.length; r++) {
+      shortfall.push(adoptRegion(adoption, r, groups, inputs, seed));
     }
-    return { installDay, shortfall };
   }
-  for (let r = 0; r + 1 < regionStart.length; r++) {
-    shortfall.push(adoptRegion(adoption, r, groups, flags, groupBits, regionStart, seed));
-  }
-  assignInstallDays(adoption.ramp, flags, installDay, days, seed ^ 0x2545f491);
+  const ramp = adoption.mode === "policy" ? adoption.ramp : undefined;
+  assignInstallDays(ramp, flags, installDay, days, seed ^ 0x2545f491);
   return { installDay, shortfall };
+}
+
+function adoptUniform(
+  share: number,
+  groupCount: number,
+  inputs: AdoptionInputs,
+  seed: number,
+): void {
+  const { flags, ageBand, bands, groupBits, regionStart } = inputs;
+  const groupMask = (1 << groupCount) - 1;
+  const perRegion = bands << groupCount;
+  const stratumOf = (i: number) => (ageBand[i]! << groupCount) | (groupBits[i]! & groupMask);
+  for (let r = 0; r + 1 < regionStart.length; r++) {
+    const lo = regionStart[r]!;
+    const hi = regionStart[r + 1]!;
+    const sizes = strataSizes(lo, hi, perRegion, stratumOf);
+    const quotas = quotasOf(sizes, share);
+    selectByStrata(lo, hi, stratumOf, sizes, quotas, seed, (i) => {
+      flags[i]! |= FLAG_APP;
+    });
+  }
 }
 
 function adoptRegion(
   policy: PolicyAdoption,
   r: number,
   groups: readonly GroupConfig[],
-  flags: Uint8Array,
-  groupBits: Uint8Array,
-  regionStart: Uint32Array,
+  inputs: AdoptionInputs,
   seed: number,
 ): number {
+  const { flags, ageBand, bands, groupBits, regionStart } = inputs;
   const lo = regionStart[r]!;
   const hi = regionStart[r + 1]!;
   const inDenominator = (f: number) =>
@@ -59,7 +84,9 @@ function adoptRegion(
     (policy.denominator === "adults" && (f & FLAG_ADULT) !== 0) ||
     (policy.denominator === "smartphoneUsers" && (f & FLAG_SMARTPHONE) !== 0);
   const eligible = (f: number) =>
-    (f & FLAG_SMARTPHONE) !== 0 && (policy.denominator !== "adults" || (f & FLAG_ADULT) !== 0);
+    (f & FLAG_SMARTPHONE) !== 0 &&
+    (f & FLAG_APP) === 0 &&
+    (policy.denominator !== "adults" || (f & FLAG_ADULT) !== 0);
 
   let denominator = 0;
   let users = 0;
@@ -78,22 +105,15 @@ function adoptRegion(
       }
     }
   }
-  let wanted = Math.max(0, Math.round(policy.byRegion[r]! * denominator) - users);
-  let pool = 0;
-  for (let i = lo; i < hi; i++) if (eligible(flags[i]!) && (flags[i]! & FLAG_APP) === 0) pool++;
-  const missing = Math.max(0, wanted - pool);
-  wanted -= missing;
-  // Selection sampling (Knuth's algorithm S): exactly `wanted` of the `pool`, uniformly.
-  for (let i = lo; i < hi && wanted > 0; i++) {
-    const f = flags[i]!;
-    if (!eligible(f) || (f & FLAG_APP) !== 0) continue;
-    if (unit(hash2(seed, i)) * pool < wanted) {
-      flags[i] = f | FLAG_APP;
-      wanted--;
-    }
-    pool--;
-  }
-  return missing;
+  const stratumOf = (i: number) => (eligible(flags[i]!) ? ageBand[i]! : -1);
+  const sizes = strataSizes(lo, hi, bands, stratumOf);
+  const pool = sizes.reduce((a, b) => a + b, 0);
+  const wanted = Math.max(0, Math.round(policy.byRegion[r]! * denominator) - users);
+  const quotas = quotasOf(sizes, pool > 0 ? Math.min(1, wanted / pool) : 0);
+  selectByStrata(lo, hi, stratumOf, sizes, quotas, seed, (i) => {
+    flags[i]! |= FLAG_APP;
+  });
+  return Math.max(0, wanted - pool);
 }
 
 /** Install days from a campaign ramp: ramp[d] = fraction of final users installed by day d. */

@@ -35,9 +35,7 @@ export function buildPopulation(config: SimConfig, seeds: SeedTree): BuiltPopula
   const { installDay, shortfall } = assignAdoption(
     config.adoption,
     config.groups,
-    flags,
-    groups,
-    regionStart,
+    { flags, ageBand, bands: config.ageBands.length, groupBits: groups, regionStart },
     config.days,
     seeds.stream("adoption"),
   );

@@ -1,0 +1,82 @@
+import { describe, expect, test } from "vitest";
+import { buildPopulation, createEngine, SeedTree } from "../../src/core/index.js";
+import { testConfig } from "./fixture.js";
+
+const config = testConfig({
+  regions: [
+    { id: "a", name: "A", agents: 25_000 },
+    { id: "b", name: "B", agents: 15_000 },
+  ],
+});
+const seeds = new SeedTree(11);
+const { population: pop } = buildPopulation(config, seeds);
+const engine = createEngine(config, pop, seeds);
+
+/** Every pair of one layer on one day, as "a-b" keys (a < b) with multiplicity. */
+function allPairs(layer: number, day: number): string[] {
+  const out: string[] = [];
+  engine.layers[layer]!.scan(day, null, (a, b) => out.push(a < b ? `${a}-${b}` : `${b}-${a}`));
+  return out;
+}
+
+describe("contact layers", () => {
+  test("mean contacts per agent per day within 3% of the scenario, by layer", () => {
+    config.layers.forEach((layer, l) => {
+      if (layer.kind === "household") return;
+      let pairs = 0;
+      for (let d = 0; d < 7; d++) pairs += engine.layers[l]!.scan(d, null, () => {});
+      const perAgent = (2 * pairs) / (pop.size * 7);
+      expect(Math.abs(perAgent / layer.contactsPerDay - 1)).toBeLessThan(0.03);
+    });
+  });
+
+  test("household contacts: every member meets every other, E[s(s-1)]/E[s] per agent", () => {
+    const p = config.householdSizes;
+    const es = p.reduce((a, q, i) => a + q * (i + 1), 0);
+    const ess = p.reduce((a, q, i) => a + q * (i + 1) * i, 0);
+    const pairs = allPairs(0, 0).length;
+    expect(Math.abs((2 * pairs) / pop.size / (ess / es) - 1)).toBeLessThan(0.03);
+  });
+
+  test("pairs are between two different agents of the same region (mixing) or cluster", () => {
+    const regionOf = (x: number) => (x < pop.regionStart[1]! ? 0 : 1);
+    let bad = 0;
+    config.layers.forEach((_, l) => {
+      engine.layers[l]!.scan(0, null, (a, b) => {
+        if (a === b || regionOf(a) !== regionOf(b)) bad++;
+      });
+    });
+    expect(bad).toBe(0);
+  });
+
+  test("contacts are symmetric: degrees sum to twice the pairs", () => {
+    const degree = new Uint32Array(pop.size);
+    let pairs = 0;
+    engine.layers.forEach((layer) => {
+      pairs += layer.scan(2, null, (a, b) => {
+        degree[a]! += 1;
+        degree[b]! += 1;
+      });
+    });
+    expect(degree.reduce((s, x) => s + x, 0)).toBe(2 * pairs);
+  });
+
+  test("a day regenerates identically, and a flagged scan finds exactly the full scan's pairs", () => {
+    const flagged = new Uint8Array(pop.size);
+    for (let i = 0; i < pop.size; i += 997) flagged[i] = 1;
+    config.layers.forEach((_, l) => {
+      const full = allPairs(l, 4);
+      expect(allPairs(l, 4)).toEqual(full);
+      const touching = full
+        .filter((key) => key.split("-").some((x) => flagged[Number(x)] === 1))
+        .sort();
+      const found: string[] = [];
+      engine.layers[l]!.scan(4, flagged, (a, b) => found.push(a < b ? `${a}-${b}` : `${b}-${a}`));
+      expect(found.sort()).toEqual(touching);
+    });
+  });
+
+  test("days differ", () => {
+    expect(allPairs(3, 0)).not.toEqual(allPairs(3, 1));
+  });
+});
