@@ -58,7 +58,7 @@ export function pairEvidence(
   for (const c of contacts) {
     if (pop.installDay[a]! > c.day || pop.installDay[b]! > c.day) continue;
     const shape = contactShape(config, engine.layerSeeds[c.layer]!, c.layer, c.day, a, b, c.k);
-    const trueRssi = rssiAtDistance(shape.distanceMeters, ble.txPower, ble);
+    const trueRssi = rssiAtDistance(shape.distanceMeters, ble);
     for (let p = shape.firstPeriod; p < shape.firstPeriod + shape.periods; p++) {
       const t0 = p * ble.scanPeriodSeconds;
       if (ble.mode === "ideal") {

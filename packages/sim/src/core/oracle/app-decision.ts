@@ -1,27 +1,28 @@
-// TEMPORARY until @tracebed/protocol's decide lands: the same rule on pre-matched evidence.
+import {
+  closeSecondsByDay,
+  type DecisionParams,
+  isClose,
+  isContact,
+  type TimeWindow,
+} from "@tracebed/protocol";
 import type { Evidence } from "../ble/evidence.js";
-import type { Engine } from "../engine.js";
 
+/**
+ * The protocol's decision rules on sightings already matched to the pair (the oracle knows
+ * whose ID each sighting is, so it skips the ID lookup `decide` starts with): close periods
+ * inside the window, per UTC day, against the minimum.
+ */
 export function appDecidesContact(
-  engine: Engine,
   ev: Evidence,
-  windowStart: number,
-  windowEnd: number,
+  window: TimeWindow,
+  params: DecisionParams,
 ): boolean {
-  const { ble, close } = engine.config;
-  const period = ble.scanPeriodSeconds;
-  const byDay = new Map<number, Set<number>>();
+  const periods = new Set<number>();
   for (let i = 0; i < ev.timestamps.length; i++) {
     const t = ev.timestamps[i]!;
-    if (t < windowStart || t >= windowEnd) continue;
-    const d =
-      10 ** ((ev.txPower[i]! + ble.oneMeterLossDb - ev.rssi[i]!) / (10 * ble.pathLossExponent));
-    if (d > close.maxDistanceMeters) continue;
-    const day = Math.floor(t / 86400);
-    let s = byDay.get(day);
-    if (!s) byDay.set(day, (s = new Set()));
-    s.add(Math.floor(t / period));
-    if (s.size * period >= close.minMinutes * 60) return true;
+    if (t < window.start || t >= window.end) continue;
+    if (isClose(ev.rssi[i]!, ev.txPower[i]!, params))
+      periods.add(Math.floor(t / params.scanPeriodSeconds));
   }
-  return false;
+  return isContact(closeSecondsByDay(periods, params.scanPeriodSeconds), params.minCloseSeconds);
 }

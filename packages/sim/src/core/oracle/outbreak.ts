@@ -1,9 +1,10 @@
-import { dayStartSeconds, SECONDS_PER_DAY } from "../contacts.js";
+import { indexWindow, type TimeWindow } from "@tracebed/protocol";
+import { dayStartSeconds } from "../contacts.js";
 import { type DayScan, type Engine, scanDay } from "../engine.js";
 import { FLAG_APP } from "../population/population.js";
 import { drawF0 } from "./f0.js";
 import { contactsOf } from "./pairs.js";
-import { traceStep, type Window } from "./trace.js";
+import { traceStep } from "./trace.js";
 
 /** Scans every simulated day for contacts touching flagged agents (inline or on workers). */
 export type DayScanner = (flagged: Uint8Array) => Promise<DayScan[]>;
@@ -31,7 +32,7 @@ export interface Outbreak {
   sets: OutbreakSets;
   /** Pairs generated per layer, summed over the days. */
   pairsByLayer: number[];
-  window: Window;
+  window: TimeWindow;
 }
 
 const minus = (a: ReadonlySet<number>, ...bs: ReadonlySet<number>[]) =>
@@ -48,8 +49,8 @@ export async function traceOutbreak(
   windowDays = 14,
 ): Promise<Outbreak> {
   const { population: pop, config } = engine;
-  const end = dayStartSeconds(config, config.days);
-  const window = { start: end - windowDays * SECONDS_PER_DAY, end };
+  // Everyone is confirmed or notified at the end of the last day: one window for all.
+  const window = indexWindow(dayStartSeconds(config, config.days), windowDays);
   const f0 = drawF0(engine);
   const f0Set = new Set(f0);
   const flagged = new Uint8Array(pop.size);

@@ -1,15 +1,12 @@
+import type { TimeWindow } from "@tracebed/protocol";
 import { emptyEvidence, type PairContact, pairEvidence } from "../ble/evidence.js";
+import { decisionParams } from "../ble/path-loss.js";
 import type { Engine } from "../engine.js";
 import { FLAG_APP } from "../population/population.js";
 import { hash3, unit } from "../rng.js";
 import { appDecidesContact } from "./app-decision.js";
 import type { ContactsByPartner } from "./pairs.js";
 import { isTrueContact } from "./truth.js";
-
-export interface Window {
-  start: number;
-  end: number;
-}
 
 /** Who is traced from whom at one step (F0 → F1, or F1 → F2). */
 export interface TraceStep {
@@ -43,8 +40,9 @@ export function traceStep(
   engine: Engine,
   step: TraceStep,
   contacts: ReadonlyMap<number, ContactsByPartner>,
-  window: Window,
+  window: TimeWindow,
 ): TraceFound {
+  const params = decisionParams(engine.config);
   const pop = engine.population;
   const manualSeed = engine.seeds.stream("manual");
   const found: TraceFound = {
@@ -69,7 +67,7 @@ export function traceStep(
       if (isAppIndex && (pop.flags[partner]! & FLAG_APP) !== 0) {
         ev.timestamps.length = ev.rssi.length = ev.txPower.length = 0;
         pairEvidence(engine, index, partner, list, ev);
-        if (appDecidesContact(engine, ev, window.start, window.end)) found.appContacts.add(partner);
+        if (appDecidesContact(ev, window, params)) found.appContacts.add(partner);
       }
     }
   }
