@@ -9,9 +9,8 @@ export function nonNegativeInt(value: string): number {
 }
 
 export function positiveInt(value: string): number {
-  const n = nonNegativeInt(value);
-  if (n === 0) throw new InvalidArgumentError("must be a positive integer");
-  return n;
+  if (!/^\d+$/.test(value) || Number(value) === 0) throw new InvalidArgumentError("must be a positive integer");
+  return nonNegativeInt(value);
 }
 
 export function share(value: string): number {

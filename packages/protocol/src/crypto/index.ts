@@ -1,1 +1,2 @@
+export { nobleCrypto } from "./noble.js";
 export type { CryptoPrimitives } from "./primitives.js";

@@ -1,1 +1,9 @@
-export {};
+export * from "./contact.js";
+export * from "./days.js";
+export * from "./decide.js";
+export * from "./distance.js";
+export * from "./evidence.js";
+export * from "./id-table.js";
+export * from "./params.js";
+export * from "./tiers.js";
+export * from "./window.js";

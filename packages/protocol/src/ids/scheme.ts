@@ -29,7 +29,8 @@ export interface IdScheme {
   /**
    * `count` broadcast IDs of one daily key from slot `firstSlot`, as one flat array of
    * count × idLength bytes. `unixDay` is the UTC day the key is used on (GAEN's interval
-   * numbers depend on it; the hash-chain schemes ignore it).
+   * numbers depend on it; the hash-chain schemes ignore it). Requires firstSlot + count ≤
+   * slotsPerDay and a key of keyLength bytes; throws a one-line RangeError otherwise.
    */
   ids(
     dailyKey: Uint8Array,

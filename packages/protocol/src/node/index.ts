@@ -1,0 +1,3 @@
+// `@tracebed/protocol/node`: the parts that need Node built-ins. Browser code never imports this.
+export { nodeCrypto } from "./crypto.js";
+export { nativeCrypto } from "./native.js";
