@@ -9,7 +9,8 @@ export function nonNegativeInt(value: string): number {
 }
 
 export function positiveInt(value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) === 0) throw new InvalidArgumentError("must be a positive integer");
+  if (!/^\d+$/.test(value) || Number(value) === 0)
+    throw new InvalidArgumentError("must be a positive integer");
   return nonNegativeInt(value);
 }
 
