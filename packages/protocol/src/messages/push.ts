@@ -30,7 +30,7 @@ export type KeyPush = z.infer<typeof keyPushSchema>;
 
 /**
  * The query of `GET /v1/keys?since=N`: pushes with seq > N. Query values are strings;
- * absent means from the start (0).
+ * absent means from the start (0). Not strict: other query parameters (cache busters) pass.
  */
 export const keyCatchUpQuerySchema = z.object({
   since: z
