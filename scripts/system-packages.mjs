@@ -4,7 +4,9 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
 /** package → a file that shows it is installed */
-export const SYSTEM_PACKAGES = {};
+export const SYSTEM_PACKAGES = {
+  "redis-server": "/usr/bin/redis-server",
+};
 
 export function ensureSystemPackages(packages = SYSTEM_PACKAGES) {
   const missing = Object.entries(packages)
