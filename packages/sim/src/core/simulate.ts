@@ -1,7 +1,13 @@
 import type { SimConfig } from "./config.js";
 import { createEngine, type Engine } from "./engine.js";
 import { f1Metrics, f2Metrics, type TracingMetrics } from "./oracle/metrics.js";
-import { type DayScanner, inlineScanner, type Outbreak, traceOutbreak } from "./oracle/outbreak.js";
+import {
+  type DayScanner,
+  inlineScanner,
+  type Outbreak,
+  type ProgressListener,
+  traceOutbreak,
+} from "./oracle/outbreak.js";
 import { buildPopulation } from "./population/build.js";
 import { type AdoptionReport, adoptionReport } from "./population/realised.js";
 import { SeedTree } from "./rng.js";
@@ -29,15 +35,18 @@ export interface SimRun {
 export interface SimulateOptions {
   /** How days are scanned: inline by default; the Node entry offers worker threads. */
   scanner?: (engine: Engine) => DayScanner;
+  onProgress?: ProgressListener;
 }
 
 /** One run: population, contacts, BLE, and the tracing oracle's verdicts. */
 export async function simulate(config: SimConfig, options: SimulateOptions = {}): Promise<SimRun> {
   const seeds = new SeedTree(config.seed);
+  options.onProgress?.("population", 0, 1);
   const { population, adoptionShortfall } = buildPopulation(config, seeds);
+  options.onProgress?.("population", 1, 1);
   const engine = createEngine(config, population, seeds);
   const scanner = (options.scanner ?? inlineScanner)(engine);
-  const outbreak = await traceOutbreak(engine, scanner);
+  const outbreak = await traceOutbreak(engine, scanner, options.onProgress);
   const agentDays = population.size * config.days;
   const contactsPerAgentPerDay: Record<string, number> = {};
   config.layers.forEach((l, i) => {

@@ -2,26 +2,32 @@ import { Worker } from "node:worker_threads";
 import { ContactRecords, type DayScan, type DayScanner, type Engine } from "../core/index.js";
 import { sharePopulation } from "./shared-population.js";
 
-interface RecordsMsg {
-  length: number;
-  layer: Uint8Array;
-  a: Uint32Array;
-  b: Uint32Array;
-  k: Uint32Array;
+interface ScanMsg {
+  id: number;
+  scan: Omit<DayScan, "records"> & {
+    records: { length: number; layer: Uint8Array; a: Uint32Array; b: Uint32Array; k: Uint32Array };
+  };
 }
 
-function toRecords(m: RecordsMsg): ContactRecords {
-  return Object.assign(Object.create(ContactRecords.prototype) as ContactRecords, m);
+function toDayScan(m: ScanMsg["scan"]): DayScan {
+  const records = Object.assign(
+    Object.create(ContactRecords.prototype) as ContactRecords,
+    m.records,
+  );
+  return { day: m.day, pairsByLayer: m.pairsByLayer, records };
+}
+
+export interface WorkerScanner {
+  (engine: Engine): DayScanner;
+  close(): Promise<void>;
 }
 
 /**
- * Day scanning on worker threads sharing the population. Days go round-robin to the
- * workers and come back in day order, so results do not depend on the number of threads.
+ * Day scanning on worker threads sharing the population: each free worker takes the next
+ * day; scans come back in day order, so results do not depend on the number of threads.
  * Call `close()` when the run is over.
  */
-export function workerScanner(
-  threads: number,
-): ((engine: Engine) => DayScanner) & { close(): Promise<void> } {
+export function workerScanner(threads: number): WorkerScanner {
   let workers: Worker[] = [];
   let nextId = 0;
   const make = (engine: Engine): DayScanner => {
@@ -33,36 +39,35 @@ export function workerScanner(
           workerData: { config: engine.config, population },
         }),
     );
-    for (const w of workers) w.unref();
-    return async (flagged) => {
+    return async (flagged, onDay) => {
       const shared = new Uint8Array(new SharedArrayBuffer(flagged.length));
       shared.set(flagged);
-      const days = Array.from({ length: engine.config.days }, (_, d) => d);
-      const parts = await Promise.all(
+      const scans = new Array<DayScan>(engine.config.days);
+      let nextDay = 0;
+      await Promise.all(
         workers.map(
-          (w, i) =>
-            new Promise<DayScan[]>((resolve, reject) => {
-              const id = nextId++;
-              const onMessage = (msg: {
-                id: number;
-                scans: (Omit<DayScan, "records"> & { records: RecordsMsg })[];
-              }) => {
-                if (msg.id !== id) return;
-                w.off("message", onMessage);
-                w.off("error", reject);
-                resolve(msg.scans.map((s) => ({ ...s, records: toRecords(s.records) })));
+          (w) =>
+            new Promise<void>((resolve, reject) => {
+              const take = () => {
+                if (nextDay >= engine.config.days) {
+                  w.off("message", onMessage);
+                  w.off("error", reject);
+                  return resolve();
+                }
+                w.postMessage({ id: nextId++, day: nextDay++, flagged: shared });
+              };
+              const onMessage = (msg: ScanMsg) => {
+                scans[msg.scan.day] = toDayScan(msg.scan);
+                onDay?.();
+                take();
               };
               w.on("message", onMessage);
               w.once("error", reject);
-              w.postMessage({
-                id,
-                days: days.filter((d) => d % workers.length === i),
-                flagged: shared,
-              });
+              take();
             }),
         ),
       );
-      return parts.flat().sort((x, y) => x.day - y.day);
+      return scans;
     };
   };
   return Object.assign(make, {

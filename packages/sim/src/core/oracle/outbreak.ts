@@ -6,16 +6,29 @@ import { drawF0 } from "./f0.js";
 import { contactsOf } from "./pairs.js";
 import { traceStep } from "./trace.js";
 
-/** Scans every simulated day for contacts touching flagged agents (inline or on workers). */
-export type DayScanner = (flagged: Uint8Array) => Promise<DayScan[]>;
+/**
+ * Scans every simulated day for contacts touching flagged agents (inline or on workers),
+ * calling `onDay` as each day is done; returns the scans in day order.
+ */
+export type DayScanner = (flagged: Uint8Array, onDay?: () => void) => Promise<DayScan[]>;
 
 export function inlineScanner(engine: Engine): DayScanner {
-  return async (flagged) => {
+  return async (flagged, onDay) => {
     const scans: DayScan[] = [];
-    for (let d = 0; d < engine.config.days; d++) scans.push(scanDay(engine, d, flagged));
+    for (let d = 0; d < engine.config.days; d++) {
+      scans.push(scanDay(engine, d, flagged));
+      onDay?.();
+    }
     return scans;
   };
 }
+
+/** Progress of a run: phase, and steps done of the phase's total. */
+export type ProgressListener = (
+  phase: "population" | "contacts" | "tracing",
+  done: number,
+  total: number,
+) => void;
 
 /** The sets the oracle knows at the end of a run. */
 export interface OutbreakSets {
@@ -46,6 +59,7 @@ const minus = (a: ReadonlySet<number>, ...bs: ReadonlySet<number>[]) =>
 export async function traceOutbreak(
   engine: Engine,
   scanner: DayScanner,
+  onProgress?: ProgressListener,
   windowDays = 14,
 ): Promise<Outbreak> {
   const { population: pop, config } = engine;
@@ -56,7 +70,10 @@ export async function traceOutbreak(
   const flagged = new Uint8Array(pop.size);
   for (const i of f0) flagged[i] = 1;
 
-  const scans1 = await scanner(flagged);
+  const total = 2 * config.days;
+  let done = 0;
+  const onDay = () => onProgress?.("contacts", ++done, total);
+  const scans1 = await scanner(flagged, onDay);
   const pairsByLayer = config.layers.map((_, l) =>
     scans1.reduce((s, d) => s + d.pairsByLayer[l]!, 0),
   );
@@ -74,7 +91,8 @@ export async function traceOutbreak(
   flagged.fill(0);
   const f1Any = new Set([...trueF1, ...notifiedF1]);
   for (const i of f1Any) flagged[i] = 1;
-  const scans2 = f1Any.size > 0 ? await scanner(flagged) : [];
+  const scans2 = f1Any.size > 0 ? await scanner(flagged, onDay) : [];
+  onProgress?.("contacts", total, total);
   const step2 = traceStep(
     engine,
     { trueIndex: trueF1, appIndex: notifiedF1, manualIndex: manualF1 },

@@ -1,0 +1,11 @@
+export { parseRange } from "./range.js";
+export { quantile, type Summary, summarize } from "./stats.js";
+export {
+  type CountsSummary,
+  inlineRunner,
+  type JobRunner,
+  type SweepJob,
+  type SweepPoint,
+  type SweepResult,
+  sweep,
+} from "./sweep.js";
