@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { registerIds } from "./commands/ids.js";
+import { registerSimulate } from "./commands/simulate.js";
 import { VERSION } from "./version.js";
 
 export function buildProgram(): Command {
@@ -8,5 +9,6 @@ export function buildProgram(): Command {
     .version(VERSION)
     .showHelpAfterError(false);
   registerIds(program);
+  registerSimulate(program);
   return program;
 }

@@ -1,3 +1,4 @@
+export { apportion } from "./apportion.js";
 export { type Evidence, type PairContact, pairEvidence } from "./ble/evidence.js";
 export * from "./config.js";
 export { ContactRecords, type ContactShape, contactShape, dayStartSeconds } from "./contacts.js";

@@ -1,17 +1,7 @@
+import { apportion } from "../apportion.js";
 import type { AgeBandConfig } from "../config.js";
 import { ADULT_AGE } from "../config.js";
 import { below, hash2 } from "../rng.js";
-
-/** Counts per band summing exactly to n (largest remainder). */
-export function quotas(shares: readonly number[], n: number): number[] {
-  const total = shares.reduce((a, b) => a + b, 0);
-  const raw = shares.map((s) => (s / total) * n);
-  const out = raw.map(Math.floor);
-  let left = n - out.reduce((a, b) => a + b, 0);
-  const order = raw.map((r, i) => [r - Math.floor(r), i] as const).sort((a, b) => b[0] - a[0]);
-  for (let k = 0; left > 0; k = (k + 1) % order.length, left--) out[order[k]![1]]! += 1;
-  return out;
-}
 
 /**
  * Age bands with exact shares per region, shuffled over the region's agents, then repaired so
@@ -32,7 +22,7 @@ export function assignAgeBands(
     const lo = regionStart[r]!;
     const hi = regionStart[r + 1]!;
     let k = lo;
-    quotas(shares, hi - lo).forEach((count, band) => {
+    apportion(shares, hi - lo).forEach((count, band) => {
       age.fill(band, k, k + count);
       k += count;
     });

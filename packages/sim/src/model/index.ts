@@ -1,0 +1,3 @@
+export { type AdoptionChoice, type ResolvedAdoption, resolveAdoption } from "./adoption.js";
+export { configFromScenario, type RunOptions } from "./from-scenario.js";
+export { householdSizeProbabilities } from "./households.js";
