@@ -1,6 +1,8 @@
 import { Command } from "commander";
+import { registerExport } from "./commands/export.js";
 import { registerIds } from "./commands/ids.js";
 import { registerSimulate } from "./commands/simulate.js";
+import { registerSweep } from "./commands/sweep.js";
 import { VERSION } from "./version.js";
 
 export function buildProgram(): Command {
@@ -10,5 +12,7 @@ export function buildProgram(): Command {
     .showHelpAfterError(false);
   registerIds(program);
   registerSimulate(program);
+  registerSweep(program);
+  registerExport(program);
   return program;
 }

@@ -1,5 +1,11 @@
 export { apportion } from "./apportion.js";
-export { type Evidence, type PairContact, pairEvidence } from "./ble/evidence.js";
+export {
+  type Evidence,
+  type PairContact,
+  pairEvidence,
+  pairSightings,
+  type SightingVisitor,
+} from "./ble/evidence.js";
 export * from "./config.js";
 export { ContactRecords, type ContactShape, contactShape, dayStartSeconds } from "./contacts.js";
 export { createEngine, type DayScan, type Engine, scanDay } from "./engine.js";
@@ -12,6 +18,7 @@ export {
   type OutbreakSets,
   traceOutbreak,
 } from "./oracle/outbreak.js";
+export { DayIds, phoneDailyKeys, phoneIdOf, phoneKeyDay, phoneRootKey } from "./phones.js";
 export { buildPopulation } from "./population/build.js";
 export * from "./population/population.js";
 export {

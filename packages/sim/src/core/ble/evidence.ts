@@ -34,26 +34,34 @@ function detectProbability(ble: BleConfig, scannerIos: boolean, advertiserIos: b
   return advertiserIos ? ble.detect.androidIos : ble.detect.androidAndroid;
 }
 
+/** Receives one sighting: `scanner`'s phone logged `advertiser`'s ID. */
+export type SightingVisitor = (
+  scanner: number,
+  advertiser: number,
+  timestamp: number,
+  rssi: number,
+  txPower: number,
+) => void;
+
 /**
  * The sightings two app users' phones log of each other during their contacts. Ideal BLE:
- * one noise-free sighting per scan period at the true distance. Realistic: each phone scans
- * once a period and logs the other with the platform pair's detection probability, at an
- * RSSI with a per-pair offset and per-sighting noise, if above the scanner's sensitivity.
- * A phone logs and advertises only from its install day.
+ * in every scan period of the contact each phone logs the other once, noise-free, at the
+ * true distance. Realistic: each phone scans once a period and logs the other with the
+ * platform pair's detection probability, at an RSSI with a per-pair offset and per-sighting
+ * noise, if above the scanner's sensitivity. A phone logs and advertises only from its
+ * install day.
  */
-export function pairEvidence(
+export function pairSightings(
   engine: Engine,
   a: number,
   b: number,
   contacts: readonly PairContact[],
-  out: Evidence,
-): Evidence {
+  visit: SightingVisitor,
+): void {
   const { config, population: pop } = engine;
   const ble = config.ble;
   const seed = engine.seeds.stream("ble");
-  const lo = Math.min(a, b);
-  const hi = Math.max(a, b);
-  const pairSeed = hash3(seed, lo, hi);
+  const pairSeed = hash3(seed, Math.min(a, b), Math.max(a, b));
   const pairOffset = ble.pairOffsetSdDb * normal(hash2(pairSeed, 1), hash2(pairSeed, 2));
   for (const c of contacts) {
     if (pop.installDay[a]! > c.day || pop.installDay[b]! > c.day) continue;
@@ -61,16 +69,14 @@ export function pairEvidence(
     const trueRssi = rssiAtDistance(shape.distanceMeters, ble);
     for (let p = shape.firstPeriod; p < shape.firstPeriod + shape.periods; p++) {
       const t0 = p * ble.scanPeriodSeconds;
-      if (ble.mode === "ideal") {
-        out.timestamps.push(t0 + scanPhase(ble, seed, lo, p));
-        out.rssi.push(trueRssi);
-        out.txPower.push(ble.txPower);
-        continue;
-      }
-      for (const [scanner, advertiser] of [
-        [a, b],
-        [b, a],
-      ] as const) {
+      for (let side = 0; side < 2; side++) {
+        const scanner = side === 0 ? a : b;
+        const advertiser = side === 0 ? b : a;
+        const t = t0 + scanPhase(ble, seed, scanner, p);
+        if (ble.mode === "ideal") {
+          visit(scanner, advertiser, t, trueRssi, ble.txPower);
+          continue;
+        }
         const hs = hash3(pairSeed, p, scanner);
         const pDetect = detectProbability(
           ble,
@@ -80,12 +86,24 @@ export function pairEvidence(
         if (unit(hs) >= pDetect) continue;
         const noise = ble.noiseSdDb * normal(hash2(hs, 1), hash2(hs, 2));
         const rssi = Math.round(trueRssi + pairOffset + noise);
-        if (rssi < ble.sensitivityDbm) continue;
-        out.timestamps.push(t0 + scanPhase(ble, seed, scanner, p));
-        out.rssi.push(rssi);
-        out.txPower.push(ble.txPower);
+        if (rssi >= ble.sensitivityDbm) visit(scanner, advertiser, t, rssi, ble.txPower);
       }
     }
   }
+}
+
+/** The pair's sightings from both logs, as the decision rules read them. */
+export function pairEvidence(
+  engine: Engine,
+  a: number,
+  b: number,
+  contacts: readonly PairContact[],
+  out: Evidence,
+): Evidence {
+  pairSightings(engine, a, b, contacts, (_s, _a, t, rssi, tx) => {
+    out.timestamps.push(t);
+    out.rssi.push(rssi);
+    out.txPower.push(tx);
+  });
   return out;
 }
