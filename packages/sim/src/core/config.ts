@@ -65,6 +65,11 @@ export interface LayerConfig {
    * (cluster members carry them all). Households ignore it: every member, every day.
    */
   contactsPerDay: number;
+  /**
+   * Mixing layers: contacts per day of each age band's agents (index = age band); the layer
+   * keeps contactsPerDay as its population mean and gives each band its relative share.
+   */
+  contactsByAgeBand?: number[];
   /** For cluster layers: mean cluster size and who belongs (age range, share of that range). */
   cluster?: { meanSize: number; ageFrom: number; ageTo: number; participation: number };
   durationMinutes: Distribution;

@@ -18,11 +18,12 @@ function daysBetween(from: string, to: string): number {
 }
 
 /**
- * The scenario's timeline as a share of the population on each simulated day (linear between
- * points, flat outside them), or undefined without a usable timeline.
+ * The scenario's observed timeline as a share of the population on each simulated day (linear
+ * between points, flat outside them), or undefined without two observed points.
  */
 function timelineShares(s: Scenario, days: number): number[] | undefined {
   const points = (s.adoption.timeline ?? [])
+    .filter((p) => p.kind === "observed")
     .map((p) => {
       const share =
         p.share !== undefined && p.of !== undefined
@@ -45,6 +46,16 @@ function timelineShares(s: Scenario, days: number): number[] | undefined {
   });
 }
 
+/**
+ * The denominator of the scenario's first target about everyone (a letter may only set one
+ * for a group, e.g. officials: then the population).
+ */
+export function populationTarget(s: Scenario): Denominator {
+  return (
+    [s.target, ...(s.otherTargets ?? [])].find((t) => t.group === undefined)?.of ?? "population"
+  );
+}
+
 export interface ResolvedAdoption {
   config: AdoptionConfig;
   /** What the adoption stands for, for reports. */
@@ -59,7 +70,7 @@ export interface ResolvedAdoption {
  * - uniform: share A of everyone, independently of phones, districts and groups (the
  *   reference runs).
  * - target: the scenario's regional pattern scaled so that the whole scenario reaches A on
- *   the target's own denominator; groups at 100% stay there.
+ *   the denominator of its population-wide target; groups at 100% stay there.
  */
 export function resolveAdoption(
   s: Scenario,
@@ -73,7 +84,7 @@ export function resolveAdoption(
   const population = regional.reduce((a, r) => a + r.population, 0);
   const overall = regional.reduce((a, r) => a + r.shareOfPopulation * r.population, 0) / population;
   if (choice.kind === "target") {
-    const of = s.target.of;
+    const of = populationTarget(s);
     const wanted = toShareOfPopulation(s, choice.share, of);
     const scale = overall > 0 ? wanted / overall : 0;
     const denominatorOfPopulation = denominatorShare(s, of);

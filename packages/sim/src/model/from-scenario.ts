@@ -32,6 +32,9 @@ function layerConfig(s: Scenario, l: ScenarioLayer): LayerConfig {
     id: l.id,
     kind: l.kind,
     contactsPerDay: layerMeanContacts(s, l),
+    ...(l.contactsPerDay.byAgeBand
+      ? { contactsByAgeBand: s.ageBands.map((b) => l.contactsPerDay.byAgeBand?.[b.id] ?? 0) }
+      : {}),
     ...(l.cluster
       ? {
           cluster: {

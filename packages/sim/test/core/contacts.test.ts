@@ -80,3 +80,31 @@ describe("contact layers", () => {
     expect(allPairs(3, 0)).not.toEqual(allPairs(3, 1));
   });
 });
+
+describe("contacts by age band", () => {
+  test("a mixing layer gives each age band its own rate (within 3%) and keeps the population mean", () => {
+    const rates = [1, 3.5, 4, 4, 3, 1.5];
+    const base = testConfig({ regions: [{ id: "a", name: "A", agents: 40_000 }] });
+    const shares = base.ageBands.map((b) => b.share);
+    const mean = rates.reduce((s, r, i) => s + r * shares[i]!, 0);
+    const cfg = testConfig({
+      regions: base.regions,
+      layers: [{ ...base.layers[3]!, contactsPerDay: mean, contactsByAgeBand: rates }],
+    });
+    const s = new SeedTree(3);
+    const { population: p } = buildPopulation(cfg, s);
+    const e = createEngine(cfg, p, s);
+    const perBand = new Float64Array(rates.length);
+    const days = 5;
+    for (let d = 0; d < days; d++) {
+      e.layers[0]!.scan(d, null, (a, b) => {
+        perBand[p.ageBand[a]!]! += 1;
+        perBand[p.ageBand[b]!]! += 1;
+      });
+    }
+    rates.forEach((r, i) => {
+      const agents = shares[i]! * p.size;
+      expect(Math.abs(perBand[i]! / (agents * days) / r - 1)).toBeLessThan(0.03);
+    });
+  });
+});

@@ -86,23 +86,28 @@ describe("ideal BLE, uniform adoption: the reference relations", () => {
 });
 
 describe("realistic BLE", () => {
-  test("never recalls more F1 than ideal BLE, on the same population and contacts", async () => {
-    for (const seed of [1, 2, 3]) {
+  test("never finds a true F1 that ideal BLE misses (one F0 per run, so every link is that F0's)", async () => {
+    let realisticDetected = 0;
+    let idealDetected = 0;
+    for (let seed = 1; seed <= 12; seed++) {
       const base = testConfig({
         seed,
         regions,
-        f0: { count: 30, from: "all" },
+        f0: { count: 1, from: "appUsers" },
         adoption: { mode: "uniform", share: 0.6 },
       });
       const ideal = await simulate(base);
       const realistic = await simulate({ ...base, ble: { ...base.ble, mode: "realistic" } });
       expect(realistic.result.f1.true).toBe(ideal.result.f1.true);
-      expect(realistic.result.f1.detected).toBeLessThanOrEqual(ideal.result.f1.detected);
       for (const x of realistic.outbreak.sets.notifiedF1) {
         if (ideal.outbreak.sets.trueF1.has(x))
           expect(ideal.outbreak.sets.notifiedF1.has(x)).toBe(true);
       }
+      realisticDetected += realistic.result.f1.detected;
+      idealDetected += ideal.result.f1.detected;
     }
+    expect(idealDetected).toBeGreaterThan(20);
+    expect(realisticDetected).toBeLessThan(idealDetected);
   });
 
   test("noisy distances make some false positives and some misses", async () => {

@@ -30,7 +30,12 @@ describe("determinism whatever the number of worker threads", () => {
 
   test("sweep: 1 and 2 worker threads give the same points", async () => {
     const make = (share: number, seed: number) =>
-      testConfig({ ...config, seed, adoption: { mode: "uniform", share }, regions: [{ id: "a", name: "A", agents: 6_000 }] });
+      testConfig({
+        ...config,
+        seed,
+        adoption: { mode: "uniform", share },
+        regions: [{ id: "a", name: "A", agents: 6_000 }],
+      });
     const one = await sweep([0.2, 0.6], [1, 2, 3], make, workerRunner(1));
     const two = await sweep([0.2, 0.6], [1, 2, 3], make, workerRunner(2));
     expect(JSON.stringify(two)).toBe(JSON.stringify(one));

@@ -19,6 +19,6 @@ export const LAYER_KINDS: Record<LayerKind, LayerFactory> = {
   household: (config, pop) => householdLayer(config, pop),
   workplace: (config, pop, l, seedOf) => clusterLayer(config, pop.clusters[l]!, pop.size, seedOf),
   school: (config, pop, l, seedOf) => clusterLayer(config, pop.clusters[l]!, pop.size, seedOf),
-  community: (config, pop, _l, seedOf) => mixingLayer(config, pop.regionStart, seedOf),
-  transport: (config, pop, _l, seedOf) => mixingLayer(config, pop.regionStart, seedOf),
+  community: (config, pop, _l, seedOf) => mixingLayer(config, pop, seedOf),
+  transport: (config, pop, _l, seedOf) => mixingLayer(config, pop, seedOf),
 };
