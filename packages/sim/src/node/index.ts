@@ -1,4 +1,13 @@
+export {
+  benchSim,
+  benchSimCase,
+  OPENABM,
+  type SimBenchCase,
+  type SimBenchResult,
+  simBenchCases,
+} from "./bench.js";
 export { type ExportSummary, exportRun } from "./export.js";
+export { machine } from "./machine.js";
 export { peakRssBytes } from "./memory.js";
 export { workerScanner } from "./scan-pool.js";
 export * from "./scenario-files.js";
