@@ -1,4 +1,4 @@
-import { configFromScenario, type SimResult, simulate } from "@tracebed/sim";
+import { configFromScenario, DEFAULT_SCENARIO, type SimResult, simulate } from "@tracebed/sim";
 import { peakRssBytes, workerScanner } from "@tracebed/sim/node";
 import type { Command } from "commander";
 import { documentHeader, printJson } from "../document.js";
@@ -20,7 +20,7 @@ export function registerSimulate(program: Command): void {
   const cmd = program
     .command("simulate")
     .description("One run: population, contacts, BLE sightings and the tracing oracle's verdicts.")
-    .argument("<scenario>", "scenario name (see scenarios/) or path to a scenario JSON file")
+    .argument("[scenario]", `scenario name (see scenarios/) or path to a scenario JSON file`, DEFAULT_SCENARIO)
     .option("--json", "print one JSON document on stdout");
   addRunFlags(cmd).action(async (name: string, flags: SimulateFlags) => {
     const scenario = loadScenario(name);

@@ -1,0 +1,54 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, test } from "vitest";
+import { tracebedJson } from "./cli.js";
+
+const ndjson = (path: string) =>
+  readFileSync(path, "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l));
+
+test("export writes phones, keys, logs and the oracle's verdicts", () => {
+  const out = mkdtempSync(join(tmpdir(), "tracebed-export-"));
+  const d = tracebedJson(
+    "export",
+    "hung-yen-2020-08-18",
+    "--out",
+    out,
+    "--agents",
+    "1500",
+    "--days",
+    "3",
+    "--adoption",
+    "0.5",
+    "--f0",
+    "4",
+    "--f0-from",
+    "app-users",
+  );
+  expect(d.phones).toBeGreaterThan(600);
+  const phones = ndjson(join(out, "phones.ndjson"));
+  const keys = ndjson(join(out, "keys.ndjson"));
+  const logs = ndjson(join(out, "logs.ndjson"));
+  expect(phones).toHaveLength(d.phones);
+  expect(keys).toHaveLength(d.phones);
+  expect(logs).toHaveLength(d.sightings);
+  const ids = new Set(phones.map((p) => p.phoneId));
+  for (const k of keys) {
+    expect(ids.has(k.phoneId)).toBe(true);
+    for (const key of k.keys) expect(key.key).toMatch(/^[0-9a-f]{64}$/);
+  }
+  for (const l of logs.slice(0, 2000)) {
+    expect(ids.has(l.phoneId)).toBe(true);
+    expect(l.ownId).toMatch(/^[0-9a-f]{24}$/);
+    expect(l.contactId).toMatch(/^[0-9a-f]{24}$/);
+    expect(l.ownId).not.toBe(l.contactId);
+  }
+  const run = JSON.parse(readFileSync(join(out, "run.json"), "utf8"));
+  expect(run.f0).toHaveLength(4);
+  for (const x of [...run.f0, ...run.expected.f1, ...run.expected.f2])
+    expect(ids.has(x)).toBe(true);
+  expect(run.scenarioHash).toBe(d.scenarioHash);
+});
