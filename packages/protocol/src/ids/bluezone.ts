@@ -1,7 +1,7 @@
 import { asciiBytes } from "../bytes.js";
 import { nobleCrypto } from "../crypto/noble.js";
 import type { CryptoPrimitives } from "../crypto/primitives.js";
-import { checkDay, checkKey, checkSlots, uniformSlotOf } from "./common.js";
+import { checkDay, checkKey, checkSlots, hashChain, uniformSlotOf } from "./common.js";
 import type { IdScheme } from "./scheme.js";
 
 /*
@@ -32,9 +32,7 @@ export const bluezone: IdScheme = {
   dailyKey(baseId, day, crypto = nobleCrypto) {
     checkKey("bluezone", baseId, 32, "base ID");
     checkDay("bluezone", day);
-    let key: Uint8Array = baseId.slice();
-    for (let i = 0; i < day; i++) key = crypto.sha256(key);
-    return key;
+    return hashChain(baseId, day, (d) => crypto.sha256(d));
   },
 
   ids(dailyKey, _unixDay, firstSlot, count, crypto: CryptoPrimitives = nobleCrypto) {

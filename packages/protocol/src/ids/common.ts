@@ -36,3 +36,14 @@ export function uniformSlotOf(slotSeconds: number): (unixSeconds: number) => Slo
     return { unixDay, slot: Math.floor((unixSeconds - unixDay * SECONDS_PER_DAY) / slotSeconds) };
   };
 }
+
+/** SHA-256 applied `day` times to the day-0 key (Bluezone's and DP-3T's daily keys). */
+export function hashChain(
+  key0: Uint8Array,
+  day: number,
+  sha256: (data: Uint8Array) => Uint8Array,
+): Uint8Array {
+  let key: Uint8Array = key0.slice();
+  for (let i = 0; i < day; i++) key = sha256(key);
+  return key;
+}

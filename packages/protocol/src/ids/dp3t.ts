@@ -1,6 +1,6 @@
 import { asciiBytes } from "../bytes.js";
 import { nobleCrypto } from "../crypto/noble.js";
-import { checkDay, checkKey, checkSlots, uniformSlotOf } from "./common.js";
+import { checkDay, checkKey, checkSlots, hashChain, uniformSlotOf } from "./common.js";
 import type { IdScheme } from "./scheme.js";
 
 /*
@@ -24,9 +24,7 @@ export const dp3t: IdScheme = {
   dailyKey(sk0, day, crypto = nobleCrypto) {
     checkKey("dp3t", sk0, 32, "SK");
     checkDay("dp3t", day);
-    let key: Uint8Array = sk0.slice();
-    for (let i = 0; i < day; i++) key = crypto.sha256(key);
-    return key;
+    return hashChain(sk0, day, (d) => crypto.sha256(d));
   },
 
   ids(sk, _unixDay, firstSlot, count, crypto = nobleCrypto) {

@@ -1,3 +1,4 @@
+import { formatPath } from "@tracebed/protocol";
 import type * as z from "zod";
 
 /** A scenario that cannot be used; `message` is one line: `file: path: rule`. */
@@ -13,14 +14,7 @@ export class ScenarioError extends Error {
 }
 
 /** `regions[3].population`, `layers[0].contactsPerDay.byAgeBand.65-plus`; "(root)" when empty. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = "";
-  for (const key of path) {
-    if (typeof key === "number") out += `[${key}]`;
-    else out += out === "" ? String(key) : `.${String(key)}`;
-  }
-  return out === "" ? "(root)" : out;
-}
+export { formatPath };
 
 /** One line: `name: path: rule`, newlines folded to spaces. */
 export function problemLine(name: string, path: readonly PropertyKey[], rule: string): string {
