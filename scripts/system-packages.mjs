@@ -6,6 +6,7 @@ import { existsSync } from "node:fs";
 /** package → a file that shows it is installed */
 export const SYSTEM_PACKAGES = {
   "redis-server": "/usr/bin/redis-server",
+  chromium: "/usr/bin/chromium",
 };
 
 export function ensureSystemPackages(packages = SYSTEM_PACKAGES) {
