@@ -20,7 +20,11 @@ export function registerSimulate(program: Command): void {
   const cmd = program
     .command("simulate")
     .description("One run: population, contacts, BLE sightings and the tracing oracle's verdicts.")
-    .argument("[scenario]", `scenario name (see scenarios/) or path to a scenario JSON file`, DEFAULT_SCENARIO)
+    .argument(
+      "[scenario]",
+      `scenario name (see scenarios/) or path to a scenario JSON file`,
+      DEFAULT_SCENARIO,
+    )
     .option("--json", "print one JSON document on stdout");
   addRunFlags(cmd).action(async (name: string, flags: SimulateFlags) => {
     const scenario = loadScenario(name);
