@@ -16,6 +16,7 @@ export function tracebed(...args: string[]): CliResult {
 }
 
 /** The JSON document of a successful `--json` run. */
+// biome-ignore lint/suspicious/noExplicitAny: the tests check the documents field by field
 export function tracebedJson(...args: string[]): Record<string, any> {
   const r = tracebed(...args, "--json");
   if (r.status !== 0) throw new Error(`tracebed ${args.join(" ")} exited ${r.status}: ${r.stderr}`);

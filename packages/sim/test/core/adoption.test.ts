@@ -95,8 +95,8 @@ describe("policy adoption", () => {
     });
     // Sightings of a late installer start on its install day.
     const engine = createEngine(config, pop);
-    const late = pop.installDay.findIndex((d) => d === 5);
-    const other = pop.installDay.findIndex((d) => d === 0);
+    const late = pop.installDay.indexOf(5);
+    const other = pop.installDay.indexOf(0);
     const contacts = Array.from({ length: config.days }, (_, day) => ({ day, layer: 0, k: 1 }));
     const ev = pairEvidence(engine, late, other, contacts, {
       timestamps: [],
