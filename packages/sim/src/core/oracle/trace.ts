@@ -1,5 +1,5 @@
 import type { TimeWindow } from "@tracebed/protocol";
-import { emptyEvidence, type PairContact, pairEvidence } from "../ble/evidence.js";
+import { emptyEvidence, type PairContact, pairSightings } from "../ble/evidence.js";
 import { decisionParams } from "../ble/path-loss.js";
 import type { Engine } from "../engine.js";
 import { FLAG_APP } from "../population/population.js";
@@ -66,8 +66,16 @@ export function traceStep(
       }
       if (isAppIndex && (pop.flags[partner]! & FLAG_APP) !== 0) {
         ev.timestamps.length = ev.rssi.length = ev.txPower.length = 0;
-        pairEvidence(engine, index, partner, list, ev);
-        if (appDecidesContact(ev, window, params)) found.appContacts.add(partner);
+        // The partner's phone uploads only if its own log holds a sighting of the index's
+        // IDs in the window (a "hit", DESIGN §2 step 4); then the server decides on both logs.
+        let hit = false;
+        pairSightings(engine, index, partner, list, (scanner, _advertiser, t, rssi, txPower) => {
+          ev.timestamps.push(t);
+          ev.rssi.push(rssi);
+          ev.txPower.push(txPower);
+          if (scanner === partner && t >= window.start && t < window.end) hit = true;
+        });
+        if (hit && appDecidesContact(ev, window, params)) found.appContacts.add(partner);
       }
     }
   }
