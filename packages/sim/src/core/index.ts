@@ -1,4 +1,5 @@
 export { apportion } from "./apportion.js";
+export { appUserFlags, forEachSightingOfDay } from "./ble/day-sightings.js";
 export {
   type Evidence,
   type PairContact,

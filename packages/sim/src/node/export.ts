@@ -3,17 +3,16 @@ import { join } from "node:path";
 import { getIdScheme, toHex } from "@tracebed/protocol";
 import { nodeCrypto } from "@tracebed/protocol/node";
 import {
+  appUserFlags,
   DayIds,
-  FLAG_APP,
   FLAG_IOS,
-  pairSightings,
+  forEachSightingOfDay,
   phoneDailyKeys,
   phoneIdOf,
   phoneKeyDay,
   regionOf,
   type SimConfig,
   type SimRun,
-  scanDay,
   simulate,
 } from "../core/index.js";
 import { NdjsonWriter } from "./ndjson-writer.js";
@@ -50,10 +49,9 @@ export async function exportRun(
   const phones = new NdjsonWriter(files[0]!);
   const keys = new NdjsonWriter(files[1]!);
   const f0 = new Set(outbreak.sets.f0);
-  const appFlags = new Uint8Array(pop.size);
+  const appFlags = appUserFlags(engine);
   for (let i = 0; i < pop.size; i++) {
-    if ((pop.flags[i]! & FLAG_APP) === 0) continue;
-    appFlags[i] = 1;
+    if (appFlags[i] === 0) continue;
     const phoneId = phoneIdOf(i);
     await phones.write({
       phoneId,
@@ -90,35 +88,20 @@ export async function exportRun(
     return toHex(ids.idOf(agent, Math.floor((t - day * SECONDS_PER_DAY) / scheme.slotSeconds)));
   };
   for (let d = 0; d < config.days; d++) {
-    const scan = scanDay(engine, d, appFlags);
-    const r = scan.records;
-    const lines: object[] = [];
-    for (let i = 0; i < r.length; i++) {
-      const a = r.a[i]!;
-      const b = r.b[i]!;
-      if (appFlags[a] === 0 || appFlags[b] === 0) continue;
-      pairSightings(
-        engine,
-        a,
-        b,
-        [{ day: d, layer: r.layer[i]!, k: r.k[i]! }],
-        (scanner, advertiser, t, rssi, txPower) => {
-          if (t >= outbreak.window.end) return;
-          lines.push({
-            phoneId: phoneIdOf(scanner),
-            ownId: idOf(scanner, t),
-            contactId: idOf(advertiser, t),
-            rssi,
-            txPower,
-            timestamp: t,
-          });
-        },
-      );
-    }
+    const lines: { timestamp: number }[] = [];
+    forEachSightingOfDay(engine, d, appFlags, (scanner, advertiser, t, rssi, txPower) => {
+      if (t >= outbreak.window.end) return;
+      lines.push({
+        phoneId: phoneIdOf(scanner),
+        ownId: idOf(scanner, t),
+        contactId: idOf(advertiser, t),
+        rssi,
+        txPower,
+        timestamp: t,
+      } as { timestamp: number });
+    });
     // One day's sightings, in time order within the day.
-    lines.sort(
-      (x, y) => (x as { timestamp: number }).timestamp - (y as { timestamp: number }).timestamp,
-    );
+    lines.sort((x, y) => x.timestamp - y.timestamp);
     for (const line of lines) await logs.write(line);
     onProgress?.("logs", d + 1, config.days);
   }
