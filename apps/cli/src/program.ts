@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { registerExport } from "./commands/export.js";
 import { registerIds } from "./commands/ids.js";
+import { registerServe } from "./commands/serve.js";
 import { registerSimulate } from "./commands/simulate.js";
 import { registerSweep } from "./commands/sweep.js";
 import { VERSION } from "./version.js";
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
     .version(VERSION)
     .showHelpAfterError(false);
   registerIds(program);
+  registerServe(program);
   registerSimulate(program);
   registerSweep(program);
   registerExport(program);

@@ -1,1 +1,25 @@
-export {};
+export type { Clock } from "./clock.js";
+export type { FlowEvents } from "./flow/matching.js";
+export { buildOpenApi, ROUTES } from "./http/openapi.js";
+export { createMatcher, type Matcher, type MatcherAddress } from "./matcher.js";
+export { Metrics } from "./metrics.js";
+export {
+  type BodyLimits,
+  ConfigError,
+  DEFAULT_BODY_LIMITS,
+  DEFAULT_RATE_LIMITS,
+  DEFAULT_REDEEM_LIMITS,
+  DEV_HA_TOKEN,
+  type MatcherOptions,
+  type RateLimits,
+  type RedeemLimits,
+  resolveHaToken,
+} from "./options.js";
+export { type BucketSpec, RateLimiter } from "./rate-limit.js";
+export * from "./socket/events.js";
+export { type Stats, statsSchema } from "./stats.js";
+export { JOURNAL_FILE, Journal, JournalError } from "./store/journal.js";
+export { MemoryStore } from "./store/memory.js";
+export { DEFAULT_DATA_DIR, isStoreSpec, openStore, type StoreSpec } from "./store/open.js";
+export { connectRedis, RedisStore, redactUrl } from "./store/redis.js";
+export * from "./store/types.js";

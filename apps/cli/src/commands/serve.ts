@@ -1,0 +1,121 @@
+import {
+  ConfigError,
+  createMatcher,
+  DEFAULT_DATA_DIR,
+  isStoreSpec,
+  type Matcher,
+  redactUrl,
+  type StoreSpec,
+} from "@tracebed/matcher";
+import { type Command, InvalidArgumentError, Option } from "commander";
+import { UsageError } from "../usage-error.js";
+
+interface ServeOptions {
+  port: number;
+  host: string;
+  store: StoreSpec;
+  data: string;
+  haToken?: string;
+  logLevel: string;
+}
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+
+const EXAMPLES = `
+The HA token comes from --ha-token, else TRACEBED_HA_TOKEN; without either a development
+token is used with a warning (refused when NODE_ENV=production).
+
+Examples:
+  $ tracebed serve                                   # http://127.0.0.1:8080, journal in ${DEFAULT_DATA_DIR}
+  $ tracebed serve --port 0 --data /tmp/matcher      # any free port
+  $ tracebed serve --store redis://127.0.0.1:6379 --port 8081 --host 0.0.0.0`;
+
+function port(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 65_535) {
+    throw new InvalidArgumentError("must be a port number from 0 to 65535");
+  }
+  return Number(value);
+}
+
+function storeSpec(value: string): StoreSpec {
+  if (!isStoreSpec(value)) throw new InvalidArgumentError("must be memory or a redis:// URL");
+  return value;
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command("serve")
+    .description(
+      "Run the matching server: HTTP under /v1/ and Socket.IO on one port, memory + journal or Redis store.",
+    )
+    .addOption(
+      new Option("--port <P>", "TCP port; 0 picks a free one").argParser(port).default(8080),
+    )
+    .option("--host <H>", "address to listen on", "127.0.0.1")
+    .addOption(
+      new Option("--store <S>", "memory, or redis://[user:pass@]host:port[/db]")
+        .argParser(storeSpec)
+        .default("memory"),
+    )
+    .option("--data <DIR>", "journal directory of the memory store", DEFAULT_DATA_DIR)
+    .option("--ha-token <T>", "bearer token of the health authority (≥ 16 characters)")
+    .addOption(
+      new Option("--log-level <L>", "server log level (stderr)")
+        .choices(LOG_LEVELS)
+        .default("warn"),
+    )
+    .addHelpText("after", EXAMPLES)
+    .action(async (opts: ServeOptions, cmd: Command) => {
+      if (opts.store !== "memory" && cmd.getOptionValueSource("data") === "cli") {
+        throw new UsageError("--data applies only to --store memory");
+      }
+      if (opts.host.trim() === "") throw new UsageError("--host: must not be empty");
+      await serve(opts);
+    });
+}
+
+async function serve(opts: ServeOptions): Promise<void> {
+  let matcher: Matcher;
+  try {
+    matcher = await createMatcher({
+      store: opts.store,
+      dataDir: opts.data,
+      logLevel: opts.logLevel,
+      ...(opts.haToken === undefined ? {} : { haToken: opts.haToken }),
+      warn: (line) => process.stderr.write(`tracebed: ${line}\n`),
+    });
+  } catch (err) {
+    if (err instanceof ConfigError) throw new UsageError(err.message);
+    return fail(err);
+  }
+  let url: string;
+  try {
+    url = (await matcher.listen(opts.port, opts.host)).url;
+  } catch (err) {
+    await matcher.close().catch(() => {});
+    return fail(err);
+  }
+  const where = opts.store === "memory" ? `data ${opts.data}` : redactUrl(opts.store);
+  process.stderr.write(
+    `tracebed: matcher listening on ${url} (store ${opts.store === "memory" ? "memory" : "redis"}, ${where})\n`,
+  );
+
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once("SIGTERM", () => resolve("SIGTERM"));
+    process.once("SIGINT", () => resolve("SIGINT"));
+  });
+  process.stderr.write(`tracebed: ${signal}: finishing in-flight requests, flushing the store\n`);
+  try {
+    await matcher.close();
+  } catch (err) {
+    return fail(err);
+  }
+  // Everything is closed; a stray handle must not keep the process alive.
+  setTimeout(() => process.exit(process.exitCode ?? 0), 2_000).unref();
+}
+
+function fail(err: unknown): void {
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`tracebed: serve: ${message.split("\n")[0]}\n`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,150 @@
+// Runs the built binary: build first (`npx turbo run build --filter=@tracebed/cli`).
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+
+const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+function tracebed(args: string[], env: NodeJS.ProcessEnv = {}) {
+  if (!existsSync(bin)) throw new Error(`${bin} is missing: run the build first`);
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, NODE_ENV: "test", TRACEBED_HA_TOKEN: "", ...env },
+    timeout: 20_000,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const lines = (s: string) => s.split("\n").filter((l) => l !== "");
+
+describe("tracebed serve", () => {
+  it("has --help", () => {
+    const r = tracebed(["serve", "--help"]);
+    expect(r.status).toBe(0);
+    for (const flag of [
+      "--port",
+      "--host",
+      "--store",
+      "--data",
+      "--ha-token",
+      "TRACEBED_HA_TOKEN",
+    ]) {
+      expect(r.stdout).toContain(flag);
+    }
+  });
+
+  it("serves until SIGTERM, printing its URL on one line, then exits 0", async () => {
+    const data = mkdtempSync(join(tmpdir(), "tracebed-serve-"));
+    dirs.push(data);
+    const child = spawn(process.execPath, [bin, "serve", "--port", "0", "--data", data], {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, NODE_ENV: "test", TRACEBED_HA_TOKEN: "" },
+    });
+    let stderr = "";
+    let stdout = "";
+    child.stdout.on("data", (d) => {
+      stdout += d;
+    });
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stderr.on("data", (d) => {
+        stderr += d;
+        const m = /listening on (http:\/\/127\.0\.0\.1:\d+) /.exec(stderr);
+        if (m) resolve(m[1]!);
+      });
+      child.once("exit", () => reject(new Error(stderr)));
+    });
+    // The development token is announced loudly.
+    expect(stderr).toMatch(/WARNING: no HA token set/);
+    const health = await fetch(`${url}/healthz`);
+    expect(health.status).toBe(200);
+    const code = await fetch(`${url}/v1/f0-codes`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        authorization: "Bearer tracebed-dev-ha-token",
+      },
+      body: JSON.stringify({ caseRef: "dev" }),
+    });
+    expect(code.status).toBe(201);
+    const exit = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    expect(await exit).toBe(0);
+    expect(stdout).toBe("");
+    expect(lines(stderr).filter((l) => l.includes("listening on"))).toHaveLength(1);
+    expect(existsSync(join(data, "journal.ndjson"))).toBe(true);
+  });
+
+  it("refuses to start without an HA token when NODE_ENV=production", () => {
+    const r = tracebed(["serve", "--port", "0"], { NODE_ENV: "production" });
+    expect(r.status).toBe(2);
+    expect(lines(r.stderr)).toEqual([expect.stringMatching(/^tracebed: no HA token/)]);
+  });
+
+  it("exits 1 with one line when it cannot listen or reach Redis", async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as { port: number };
+    const data = mkdtempSync(join(tmpdir(), "tracebed-serve-"));
+    dirs.push(data);
+    try {
+      const taken = tracebed([
+        "serve",
+        "--port",
+        String(port),
+        "--data",
+        data,
+        "--ha-token",
+        "x".repeat(20),
+      ]);
+      expect(taken.status).toBe(1);
+      expect(lines(taken.stderr)).toEqual([
+        expect.stringMatching(/^tracebed: serve: .*EADDRINUSE/),
+      ]);
+    } finally {
+      server.close();
+    }
+    const redis = tracebed([
+      "serve",
+      "--port",
+      "0",
+      "--store",
+      "redis://127.0.0.1:1",
+      "--ha-token",
+      "x".repeat(20),
+    ]);
+    expect(redis.status).toBe(1);
+    expect(lines(redis.stderr)).toEqual([
+      "tracebed: serve: cannot reach Redis at redis://127.0.0.1:1",
+    ]);
+  });
+
+  it.each([
+    [["--port", "abc"], /--port.*port number/],
+    [["--port", "70000"], /--port.*port number/],
+    [["--port", "-1"], /--port/],
+    [["--store", "postgres://x"], /--store.*memory or a redis:\/\/ URL/],
+    [
+      ["--store", "redis://127.0.0.1:6379", "--data", "x"],
+      /^tracebed: --data applies only to --store memory$/,
+    ],
+    [["--log-level", "loud"], /--log-level/],
+    [["--ha-token", "short"], /^tracebed: the HA token must be at least 16 characters$/],
+    [["--host", ""], /--host/],
+    [["--bogus"], /unknown option '--bogus'/],
+  ])("exits 2 with one line for %j", (args, message) => {
+    const r = tracebed(["serve", ...args]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(lines(r.stderr)).toHaveLength(1);
+    expect(r.stderr.trimEnd()).toMatch(message);
+    expect(r.stderr).toMatch(/^tracebed: /);
+  });
+});

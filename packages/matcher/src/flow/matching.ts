@@ -1,0 +1,187 @@
+import {
+  buildIdTable,
+  type DecisionParams,
+  decideWith,
+  getIdScheme,
+  type IdTable,
+  type KeyPush,
+  type LogEntry,
+  type Notification,
+} from "@tracebed/protocol";
+import { nodeCrypto } from "@tracebed/protocol/node";
+import { type Clock, unixSeconds } from "../clock.js";
+import { newId } from "../ids.js";
+import { Lru } from "../lru.js";
+import type { MatcherStore, PhoneRecord, Role } from "../store/types.js";
+import { roleRank } from "../store/types.js";
+
+/** What the flow tells the push channel and the live feed. */
+export interface FlowEvents {
+  keyPushed(push: KeyPush): void;
+  /** `contactIndexId`: the index person an F1 became (its keys are pushed next), else null. */
+  notified(phoneId: string, notification: Notification, contactIndexId: string | null): void;
+}
+
+export interface FlowMetrics {
+  decided(seconds: number, contact: boolean): void;
+  notified(role: Role): void;
+  pushed(role: "F0" | "F1"): void;
+}
+
+export interface MatchingOptions {
+  readonly store: MatcherStore;
+  readonly params: DecisionParams;
+  readonly clock: Clock;
+  readonly events: FlowEvents;
+  readonly metrics: FlowMetrics;
+  readonly onError: (err: unknown, what: string) => void;
+}
+
+/** A person's IDs and log are cached per phone, keyed on the upload counters. */
+interface Cached<T> {
+  readonly version: number;
+  readonly value: T;
+}
+
+/**
+ * The server's side of the Bluezone hybrid flow (DESIGN §2 steps 3–5). Every step is
+ * idempotent, so it runs after each upload, again at start-up (`reconcile`), and
+ * concurrently in several processes:
+ *  - an index person whose keys are stored gets its keys pushed, once;
+ *  - a pair (index I, candidate C that named I in an exposure upload) is decided with the
+ *    protocol's `decide` once both have uploaded keys and a log;
+ *  - a contact is notified (F1 of an F0, F2 of an F1) unless it already holds that role or a
+ *    higher one; a new F1 becomes an index person with window end = its notification time,
+ *    its keys are pushed, and the same steps find F2.
+ * Whoever writes last reads the other's write (store calls are atomic and linearisable), so
+ * a pair whose two halves arrive at once, even at two processes, is decided at least once.
+ */
+export class Matching {
+  private readonly ids = new Lru<string, Cached<IdTable>>(2_000);
+  private readonly logs = new Lru<string, Cached<readonly LogEntry[]>>(500);
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(private readonly o: MatchingOptions) {}
+
+  /** Runs the steps an upload by `phoneId` may unlock, in the background. */
+  afterUpload(phoneId: string): void {
+    this.track(this.runForPhone(phoneId), `flow after an upload by ${phoneId}`);
+  }
+
+  /** Resolves when every background step started so far has finished. */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** Every index person: push if not yet pushed, decide its candidates (after a restart). */
+  async reconcile(): Promise<void> {
+    for (const indexId of await this.o.store.listIndexIds()) {
+      await this.ensurePushed(indexId);
+      await this.evaluateIndex(indexId);
+    }
+  }
+
+  async runForPhone(phoneId: string): Promise<void> {
+    const phone = await this.o.store.getPhone(phoneId);
+    if (phone === null) return;
+    for (const indexId of phone.indexIds) await this.ensurePushed(indexId);
+    if (!complete(phone)) return;
+    for (const indexId of phone.exposures) await this.evaluate(indexId, phoneId);
+    for (const indexId of phone.indexIds) await this.evaluateIndex(indexId);
+  }
+
+  private async ensurePushed(indexId: string): Promise<void> {
+    const push = await this.o.store.pushIndex(
+      indexId,
+      unixSeconds(this.o.clock),
+      this.o.params.windowDays,
+    );
+    if (push === null) return;
+    this.o.metrics.pushed(push.role);
+    this.o.events.keyPushed(push);
+  }
+
+  private async evaluateIndex(indexId: string): Promise<void> {
+    for (const candidate of await this.o.store.candidatesOf(indexId)) {
+      await this.evaluate(indexId, candidate);
+    }
+  }
+
+  /** Decides (index, candidate) and notifies the candidate if it is a contact. */
+  private async evaluate(indexId: string, candidateId: string): Promise<void> {
+    const { store } = this.o;
+    const index = await store.getIndex(indexId);
+    if (index === null || index.phoneId === candidateId) return;
+    const role: Role = index.role === "F0" ? "F1" : "F2";
+    const candidate = await store.getPhone(candidateId);
+    if (candidate === null || !complete(candidate)) return;
+    if (roleRank(candidate.role) >= roleRank(role)) return;
+    const indexPhone = await store.getPhone(index.phoneId);
+    if (indexPhone === null || !complete(indexPhone)) return;
+    if (indexPhone.scheme !== candidate.scheme) return;
+
+    const [indexIds, indexLog, candidateIds, candidateLog] = await Promise.all([
+      this.idTable(indexPhone),
+      this.log(indexPhone),
+      this.idTable(candidate),
+      this.log(candidate),
+    ]);
+    const started = performance.now();
+    const decision = decideWith(
+      { ids: indexIds, log: indexLog, windowEnd: index.windowEnd },
+      indexIds,
+      { ids: candidateIds, log: candidateLog },
+      candidateIds,
+      this.o.params,
+    );
+    this.o.metrics.decided((performance.now() - started) / 1000, decision.contact);
+    if (!decision.contact || decision.bestDay === null) return;
+
+    const notifiedAt = unixSeconds(this.o.clock);
+    const notification: Notification = {
+      notificationId: newId(),
+      role: role as "F1" | "F2",
+      indexId,
+      bestDay: decision.bestDay,
+      closeSeconds: decision.closeSecondsByDay.get(decision.bestDay) ?? 0,
+      notifiedAt,
+    };
+    const newIndex =
+      role === "F1" ? { indexId: newId(), windowEnd: notifiedAt, createdAt: notifiedAt } : null;
+    const notified = await store.notify({ phoneId: candidateId, notification, newIndex });
+    if (!notified) return;
+    this.o.metrics.notified(role);
+    this.o.events.notified(candidateId, notification, newIndex?.indexId ?? null);
+    if (newIndex !== null) {
+      await this.ensurePushed(newIndex.indexId);
+      await this.evaluateIndex(newIndex.indexId);
+    }
+  }
+
+  private async idTable(phone: PhoneRecord): Promise<IdTable> {
+    const hit = this.ids.get(phone.phoneId);
+    if (hit !== undefined && hit.version === phone.keysVersion) return hit.value;
+    const table = buildIdTable(phone.keys, getIdScheme(phone.scheme!), nodeCrypto);
+    this.ids.set(phone.phoneId, { version: phone.keysVersion, value: table });
+    return table;
+  }
+
+  private async log(phone: PhoneRecord): Promise<readonly LogEntry[]> {
+    const hit = this.logs.get(phone.phoneId);
+    if (hit !== undefined && hit.version === phone.logVersion) return hit.value;
+    const log = await this.o.store.getLog(phone.phoneId);
+    this.logs.set(phone.phoneId, { version: phone.logVersion, value: log });
+    return log;
+  }
+
+  private track(p: Promise<void>, what: string): void {
+    const tracked = p.catch((err: unknown) => this.o.onError(err, what));
+    this.inFlight.add(tracked);
+    void tracked.finally(() => this.inFlight.delete(tracked));
+  }
+}
+
+/** A phone can be decided about once it uploaded both its keys and its log. */
+function complete(phone: PhoneRecord): boolean {
+  return phone.scheme !== null && phone.keysVersion > 0 && phone.logVersion > 0;
+}

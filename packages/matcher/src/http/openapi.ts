@@ -1,0 +1,298 @@
+import {
+  errorBodySchema,
+  f0CodeRequestSchema,
+  f0CodeResponseSchema,
+  f0RedeemRequestSchema,
+  f0RedeemResponseSchema,
+  keyCatchUpQuerySchema,
+  keyCatchUpResponseSchema,
+  keyUploadSchema,
+  logUploadSchema,
+  uploadAckSchema,
+} from "@tracebed/protocol";
+import { z } from "zod";
+import type { BodyLimits } from "../options.js";
+import { SOCKET_EVENTS } from "../socket/events.js";
+import { statsSchema } from "../stats.js";
+
+const healthSchema = z.strictObject({
+  status: z.enum(["ok", "unavailable"]),
+  store: z.enum(["memory", "redis"]),
+  message: z.string().optional(),
+});
+
+/** Named schemas: components.schemas of the document. Requests are documented as input. */
+const COMPONENTS = {
+  ErrorBody: [errorBodySchema, "output"],
+  F0CodeRequest: [f0CodeRequestSchema, "input"],
+  F0CodeResponse: [f0CodeResponseSchema, "output"],
+  F0RedeemRequest: [f0RedeemRequestSchema, "input"],
+  F0RedeemResponse: [f0RedeemResponseSchema, "output"],
+  KeyUpload: [keyUploadSchema, "input"],
+  LogUpload: [logUploadSchema, "input"],
+  UploadAck: [uploadAckSchema, "output"],
+  KeyCatchUpResponse: [keyCatchUpResponseSchema, "output"],
+  Stats: [statsSchema, "output"],
+  Health: [healthSchema, "output"],
+} as const satisfies Record<string, readonly [z.ZodType, "input" | "output"]>;
+
+type Component = keyof typeof COMPONENTS;
+
+interface ResponseDoc {
+  readonly description: string;
+  readonly schema?: Component;
+  readonly text?: true;
+}
+
+/** One HTTP route as documented; `path` in OpenAPI form (`{uploadId}`). */
+export interface RouteDoc {
+  readonly method: "get" | "post";
+  readonly path: string;
+  readonly operationId: string;
+  readonly summary: string;
+  readonly tag: string;
+  readonly ha?: true;
+  readonly body?: { readonly schema: Component; readonly limit: keyof BodyLimits };
+  readonly query?: z.ZodObject;
+  readonly pathParams?: Readonly<Record<string, string>>;
+  readonly responses: Readonly<Record<string, ResponseDoc>>;
+}
+
+const err = (description: string): ResponseDoc => ({ description, schema: "ErrorBody" });
+const BAD_BODY = {
+  "400": err("Malformed JSON or a field breaks the schema; the message names the field"),
+  "413": err("Body larger than the route's limit (refused without reading it whole)"),
+  "415": err("Content-Type is not application/json"),
+  "429": err("Rate limited (per IP, per phone); see Retry-After"),
+};
+
+/** Every HTTP route of the matcher. A test checks this list against the registered routes. */
+export const ROUTES: readonly RouteDoc[] = [
+  {
+    method: "post",
+    path: "/v1/f0-codes",
+    operationId: "issueF0Code",
+    summary: "HA issues a single-use, expiring 6-digit code for a confirmed case (F0)",
+    tag: "health authority",
+    ha: true,
+    body: { schema: "F0CodeRequest", limit: "small" },
+    responses: {
+      "201": { description: "The code", schema: "F0CodeResponse" },
+      ...BAD_BODY,
+      "401": err("Missing or wrong HA token"),
+    },
+  },
+  {
+    method: "post",
+    path: "/v1/f0-codes/redeem",
+    operationId: "redeemF0Code",
+    summary: "The F0's phone redeems its code and becomes an index person",
+    tag: "phone",
+    body: { schema: "F0RedeemRequest", limit: "small" },
+    responses: {
+      "200": { description: "The index person and its upload token", schema: "F0RedeemResponse" },
+      ...BAD_BODY,
+      "404": err("No such code (code_invalid)"),
+      "409": err("Code already redeemed (code_used), or the phone already is an F0"),
+      "410": err("Code expired (code_expired)"),
+      "429": err("Too many refused attempts by this phone or on this code, or rate limited"),
+    },
+  },
+  {
+    method: "post",
+    path: "/v1/uploads/keys",
+    operationId: "uploadKeys",
+    summary: "A phone uploads its daily keys (basis f0 with its upload token, or exposure)",
+    tag: "phone",
+    body: { schema: "KeyUpload", limit: "keys" },
+    responses: {
+      "201": { description: "Stored and durable", schema: "UploadAck" },
+      "200": {
+        description: "A retry: the original acknowledgement, replayed: true",
+        schema: "UploadAck",
+      },
+      ...BAD_BODY,
+      "401": err("basis.uploadToken unknown, expired or another phone's"),
+      "409": err("idempotencyKey reused with another body, or another scheme than before"),
+    },
+  },
+  {
+    method: "post",
+    path: "/v1/uploads/log",
+    operationId: "uploadLog",
+    summary: "A phone uploads its log (basis f0 with its upload token, or exposure)",
+    tag: "phone",
+    body: { schema: "LogUpload", limit: "log" },
+    responses: {
+      "201": { description: "Stored and durable", schema: "UploadAck" },
+      "200": {
+        description: "A retry: the original acknowledgement, replayed: true",
+        schema: "UploadAck",
+      },
+      ...BAD_BODY,
+      "401": err("basis.uploadToken unknown, expired or another phone's"),
+      "409": err("idempotencyKey reused with another body, or another scheme than before"),
+    },
+  },
+  {
+    method: "get",
+    path: "/v1/uploads/{uploadId}",
+    operationId: "getUpload",
+    summary: "An upload's acknowledgement, once durable",
+    tag: "phone",
+    pathParams: { uploadId: "The server's uploadId from the acknowledgement" },
+    responses: {
+      "200": { description: "The upload is durable", schema: "UploadAck" },
+      "400": err("Not an upload id"),
+      "404": err("No durable upload with this id"),
+    },
+  },
+  {
+    method: "get",
+    path: "/v1/keys",
+    operationId: "catchUpKeys",
+    summary: "Key pushes with seq > since (catch-up for phones that were offline)",
+    tag: "phone",
+    query: keyCatchUpQuerySchema,
+    responses: {
+      "200": {
+        description: "A page of pushes; call again with since = next while more",
+        schema: "KeyCatchUpResponse",
+      },
+      "400": err("since is not a non-negative integer"),
+    },
+  },
+  {
+    method: "get",
+    path: "/v1/stats",
+    operationId: "getStats",
+    summary: "Counts: uploads, F0 confirmed, F1/F2 notified, phones connected",
+    tag: "operations",
+    responses: { "200": { description: "The counts", schema: "Stats" } },
+  },
+  {
+    method: "get",
+    path: "/v1/openapi.json",
+    operationId: "getOpenApi",
+    summary: "This document",
+    tag: "operations",
+    responses: { "200": { description: "OpenAPI 3.1" } },
+  },
+  {
+    method: "get",
+    path: "/healthz",
+    operationId: "health",
+    summary: "200 while the store answers",
+    tag: "operations",
+    responses: {
+      "200": { description: "Healthy", schema: "Health" },
+      "503": { description: "The store does not answer", schema: "Health" },
+    },
+  },
+  {
+    method: "get",
+    path: "/metrics",
+    operationId: "metrics",
+    summary: "Prometheus metrics",
+    tag: "operations",
+    responses: { "200": { description: "Prometheus text format", text: true } },
+  },
+];
+
+function jsonSchema(schema: z.ZodType, io: "input" | "output"): Record<string, unknown> {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" });
+  return rest;
+}
+
+const ref = (name: Component) => ({ $ref: `#/components/schemas/${name}` });
+
+/** The OpenAPI 3.1 document, request and response schemas generated from the zod schemas. */
+export function buildOpenApi(version: string, limits: BodyLimits): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const r of ROUTES) {
+    const parameters: unknown[] = [];
+    for (const [name, description] of Object.entries(r.pathParams ?? {})) {
+      parameters.push({
+        name,
+        in: "path",
+        required: true,
+        description,
+        schema: { type: "string" },
+      });
+    }
+    if (r.query) {
+      const q = jsonSchema(r.query, "input") as {
+        properties?: Record<string, unknown>;
+        required?: string[];
+      };
+      for (const [name, schema] of Object.entries(q.properties ?? {})) {
+        parameters.push({
+          name,
+          in: "query",
+          required: q.required?.includes(name) ?? false,
+          schema,
+        });
+      }
+    }
+    const responses: Record<string, unknown> = {};
+    for (const [status, res] of Object.entries(r.responses)) {
+      const content = res.schema
+        ? { "application/json": { schema: ref(res.schema) } }
+        : res.text
+          ? { "text/plain": { schema: { type: "string" } } }
+          : { "application/json": { schema: {} } };
+      responses[status] = { description: res.description, content };
+    }
+    const op: Record<string, unknown> = {
+      operationId: r.operationId,
+      summary: r.summary,
+      tags: [r.tag],
+      ...(parameters.length > 0 ? { parameters } : {}),
+      ...(r.body
+        ? {
+            requestBody: {
+              required: true,
+              description: `At most ${limits[r.body.limit]} bytes`,
+              content: { "application/json": { schema: ref(r.body.schema) } },
+            },
+          }
+        : {}),
+      ...(r.ha ? { security: [{ haToken: [] }] } : {}),
+      responses,
+    };
+    paths[r.path] = { ...paths[r.path], [r.method]: op };
+  }
+  const schemas: Record<string, unknown> = {};
+  for (const [name, [schema, io]] of Object.entries(COMPONENTS))
+    schemas[name] = jsonSchema(schema, io);
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "tracebed matcher",
+      version,
+      description:
+        "The matching server of the Bluezone hybrid flow: HA codes, key and log uploads, key catch-up. Pushes and notifications travel over Socket.IO (websocket): see x-socket-io.",
+    },
+    paths,
+    components: {
+      schemas,
+      securitySchemes: { haToken: { type: "http", scheme: "bearer", description: "The HA token" } },
+    },
+    "x-socket-io": socketDoc(),
+  };
+}
+
+function socketDoc(): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [ns, spec] of Object.entries(SOCKET_EVENTS)) {
+    const map = (events: Record<string, z.ZodType>) =>
+      Object.fromEntries(Object.entries(events).map(([e, s]) => [e, jsonSchema(s, "output")]));
+    out[ns] = {
+      handshakeAuth: spec.handshake === null ? null : jsonSchema(spec.handshake, "input"),
+      serverToClient: map(spec.serverToClient),
+      clientToServer: map(spec.clientToServer),
+      acks: map(spec.acks),
+    };
+  }
+  return out;
+}

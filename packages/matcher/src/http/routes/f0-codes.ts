@@ -1,0 +1,116 @@
+import {
+  type F0CodeResponse,
+  type F0RedeemResponse,
+  f0CodeRequestSchema,
+  f0RedeemRequestSchema,
+  parseMessage,
+} from "@tracebed/protocol";
+import type { FastifyInstance } from "fastify";
+import { unixSeconds } from "../../clock.js";
+import { newCode, newId, newToken } from "../../ids.js";
+import type { RedeemFailure } from "../../store/types.js";
+import { haAuth } from "../auth.js";
+import { type HttpContext, limitPhone } from "../context.js";
+import { HttpError } from "../errors.js";
+
+/** An HA may date a confirmation this far ahead of the server's clock (clock skew). */
+const MAX_FUTURE_SKEW_SECONDS = 300;
+
+/** HA issues a code; the F0's phone redeems it (DESIGN §2 steps 1–2). */
+export function registerF0Routes(app: FastifyInstance, ctx: HttpContext): void {
+  const { store, options } = ctx;
+
+  app.post(
+    "/v1/f0-codes",
+    { bodyLimit: options.bodyLimits.small, onRequest: haAuth(options.haToken) },
+    async (req, reply) => {
+      const body = parseMessage(f0CodeRequestSchema, req.body);
+      const now = unixSeconds(options.clock);
+      const confirmedAt = body.confirmedAt ?? now;
+      if (confirmedAt > now + MAX_FUTURE_SKEW_SECONDS) {
+        throw new HttpError(400, "invalid_message", "confirmedAt: must not be in the future");
+      }
+      const expiresAt = now + (body.ttlSeconds ?? options.codeTtlSeconds);
+      for (let attempt = 0; attempt < 50; attempt++) {
+        const code = newCode();
+        const stored = await store.insertCode({
+          code,
+          caseRef: body.caseRef,
+          confirmedAt,
+          expiresAt,
+          issuedAt: now,
+        });
+        if (stored) {
+          ctx.metrics.f0Codes.inc({ outcome: "issued" });
+          const res: F0CodeResponse = { code, caseRef: body.caseRef, confirmedAt, expiresAt };
+          return reply.code(201).send(res);
+        }
+      }
+      throw new HttpError(503, "internal", "no free F0 code found, try again");
+    },
+  );
+
+  app.post("/v1/f0-codes/redeem", { bodyLimit: options.bodyLimits.small }, async (req) => {
+    const body = parseMessage(f0RedeemRequestSchema, req.body);
+    limitPhone(ctx, body.phoneId);
+    const now = unixSeconds(options.clock);
+    const limits = options.redeemLimits;
+    if ((await store.redeemFailures(body.phoneId, now)) >= limits.perPhone) {
+      ctx.metrics.f0Codes.inc({ outcome: "refused" });
+      throw new HttpError(
+        429,
+        "too_many_attempts",
+        `phoneId: ${limits.perPhone} refused redemptions, try again later`,
+        { "retry-after": String(limits.perPhoneWindowSeconds) },
+      );
+    }
+    const uploadToken = newToken();
+    const r = await store.redeemCode({
+      code: body.code,
+      phoneId: body.phoneId,
+      now,
+      maxCodeFailures: limits.perCode,
+      indexId: newId(),
+      uploadToken,
+      tokenExpiresAt: now + options.uploadTokenTtlSeconds,
+    });
+    if (!r.ok) {
+      ctx.metrics.f0Codes.inc({ outcome: "refused" });
+      await store.noteRedeemFailure(body.phoneId, now, limits.perPhoneWindowSeconds);
+      throw redeemError(r.reason, limits.perCode);
+    }
+    ctx.metrics.f0Codes.inc({ outcome: "redeemed" });
+    ctx.f0Confirmed({ indexId: r.index.indexId, confirmedAt: r.index.windowEnd, at: now });
+    const res: F0RedeemResponse = {
+      indexId: r.index.indexId,
+      role: "F0",
+      windowEnd: r.index.windowEnd,
+      uploadToken,
+      expiresAt: r.tokenExpiresAt,
+    };
+    return res;
+  });
+}
+
+function redeemError(reason: RedeemFailure, perCode: number): HttpError {
+  switch (reason) {
+    case "unknown":
+      return new HttpError(404, "code_invalid", "code: no such F0 code");
+    case "expired":
+      return new HttpError(410, "code_expired", "code: this F0 code has expired");
+    case "used":
+      return new HttpError(409, "code_used", "code: this F0 code was already redeemed");
+    case "locked":
+      return new HttpError(
+        429,
+        "too_many_attempts",
+        `code: locked after ${perCode} refused attempts`,
+      );
+    case "already_confirmed":
+      return new HttpError(
+        409,
+        "already_confirmed",
+        "phoneId: this phone is already a confirmed case",
+      );
+  }
+}

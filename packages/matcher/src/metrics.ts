@@ -1,0 +1,91 @@
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import type { FlowMetrics } from "./flow/matching.js";
+import type { Role } from "./store/types.js";
+
+/** The matcher's Prometheus metrics, on a registry of its own (several matchers may share a process). */
+export class Metrics implements FlowMetrics {
+  readonly registry = new Registry();
+
+  readonly uploads = new Counter({
+    name: "tracebed_uploads_total",
+    help: "Uploads answered, by kind and outcome (stored, replayed, refused)",
+    labelNames: ["kind", "outcome"] as const,
+    registers: [this.registry],
+  });
+  readonly notifications = new Counter({
+    name: "tracebed_notifications_total",
+    help: "F1/F2 notifications sent (an F2 later found F1 is notified again)",
+    labelNames: ["role"] as const,
+    registers: [this.registry],
+  });
+  readonly keyPushes = new Counter({
+    name: "tracebed_key_pushes_total",
+    help: "Key pushes of index persons, by role",
+    labelNames: ["role"] as const,
+    registers: [this.registry],
+  });
+  readonly f0Codes = new Counter({
+    name: "tracebed_f0_codes_total",
+    help: "F0 codes issued, redeemed and refused",
+    labelNames: ["outcome"] as const,
+    registers: [this.registry],
+  });
+  readonly decisions = new Histogram({
+    name: "tracebed_decide_duration_seconds",
+    help: "Time to decide one (index, candidate) pair with the protocol's decide",
+    labelNames: ["contact"] as const,
+    buckets: [0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+    registers: [this.registry],
+  });
+  readonly connectedPhones = new Gauge({
+    name: "tracebed_phones_connected",
+    help: "Phones connected to this process's push channel",
+    registers: [this.registry],
+  });
+  readonly liveViewers = new Gauge({
+    name: "tracebed_live_viewers",
+    help: "Viewers connected to this process's /live namespace",
+    registers: [this.registry],
+  });
+  readonly httpDuration = new Histogram({
+    name: "tracebed_http_request_duration_seconds",
+    help: "HTTP request durations by method, route and status",
+    labelNames: ["method", "route", "status"] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+  readonly rateLimited = new Counter({
+    name: "tracebed_rate_limited_total",
+    help: "Requests and events refused by a rate limit, by scope (ip, phone, socket)",
+    labelNames: ["scope"] as const,
+    registers: [this.registry],
+  });
+  readonly journalFlushes = new Histogram({
+    name: "tracebed_journal_flush_duration_seconds",
+    help: "Write + fsync of one group commit of the memory store's journal",
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+    registers: [this.registry],
+  });
+  readonly journalBatch = new Histogram({
+    name: "tracebed_journal_batch_records",
+    help: "Records made durable by one fsync (group commit)",
+    buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256, 512],
+    registers: [this.registry],
+  });
+
+  constructor(defaultMetrics: boolean) {
+    if (defaultMetrics) collectDefaultMetrics({ register: this.registry, prefix: "tracebed_" });
+  }
+
+  decided(seconds: number, contact: boolean): void {
+    this.decisions.observe({ contact: String(contact) }, seconds);
+  }
+
+  notified(role: Role): void {
+    this.notifications.inc({ role });
+  }
+
+  pushed(role: "F0" | "F1"): void {
+    this.keyPushes.inc({ role });
+  }
+}

@@ -1,0 +1,155 @@
+import { DEFAULT_DECISION_PARAMS, type DecisionParams } from "@tracebed/protocol";
+import type { Clock } from "./clock.js";
+import type { BucketSpec } from "./rate-limit.js";
+import type { StoreSpec } from "./store/open.js";
+import type { MatcherStore } from "./store/types.js";
+
+/** The development HA token, used (with a warning) when none is configured. Never in production. */
+export const DEV_HA_TOKEN = "tracebed-dev-ha-token";
+
+export interface BodyLimits {
+  /** HA and redeem requests, bytes. */
+  readonly small: number;
+  /** Key uploads, bytes. */
+  readonly keys: number;
+  /** Log uploads, bytes: 16 MiB holds MAX_LOG_ENTRIES (100,000) Bluezone entries. */
+  readonly log: number;
+}
+
+export interface RateLimits {
+  /** Every HTTP request, per client IP. */
+  readonly ip: BucketSpec | false;
+  /** Uploads and redemptions, per phoneId. */
+  readonly phone: BucketSpec | false;
+  /** Events a phone or viewer sends, per Socket.IO connection. */
+  readonly socket: BucketSpec | false;
+}
+
+export interface RedeemLimits {
+  /** Refused redemptions a phone may make per window before it gets 429. */
+  readonly perPhone: number;
+  readonly perPhoneWindowSeconds: number;
+  /** Refused attempts naming one code (a replay, a late try) after which it is locked. */
+  readonly perCode: number;
+}
+
+export interface MatcherOptions {
+  /** `memory` (default), a `redis://…` URL, or a store instance (the matcher then does not close it). */
+  readonly store?: StoreSpec | MatcherStore;
+  /** Memory store's journal directory (default `.tracebed/data`); null: no journal. */
+  readonly dataDir?: string | null;
+  /** Redis store: key prefix (default `tracebed:`); the Socket.IO adapter's channels use it too. */
+  readonly redisPrefix?: string;
+  /** Bearer token of the health authority; see resolveHaToken for the default. */
+  readonly haToken?: string;
+  readonly decisionParams?: DecisionParams;
+  /** Lifetime of an F0 code when the HA does not say (default one day). */
+  readonly codeTtlSeconds?: number;
+  /** Lifetime of an F0's upload token (default one day). */
+  readonly uploadTokenTtlSeconds?: number;
+  readonly bodyLimits?: Partial<BodyLimits>;
+  readonly rateLimits?: Partial<RateLimits>;
+  readonly redeemLimits?: Partial<RedeemLimits>;
+  /** Pino log level (default `warn`); `silent` for none. Logs go to stderr. */
+  readonly logLevel?: string;
+  /** Process metrics (CPU, memory, event loop) in /metrics; default true. */
+  readonly defaultMetrics?: boolean;
+  /** Wall clock in ms (tests may inject another). */
+  readonly clock?: Clock;
+  /** On close, connections still open after this long are cut (default 10 s). */
+  readonly shutdownGraceMs?: number;
+  /** Where warnings go (default: stderr). */
+  readonly warn?: (line: string) => void;
+}
+
+export const DEFAULT_BODY_LIMITS: BodyLimits = {
+  small: 16 * 1024,
+  keys: 64 * 1024,
+  log: 16 * 1024 * 1024,
+};
+
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  // Loopback load tests send thousands of requests per second from one address.
+  ip: { burst: 20_000, perSecond: 10_000 },
+  // A real phone uploads a handful of times per exposure.
+  phone: { burst: 30, perSecond: 1 },
+  socket: { burst: 20, perSecond: 5 },
+};
+
+export const DEFAULT_REDEEM_LIMITS: RedeemLimits = {
+  perPhone: 5,
+  perPhoneWindowSeconds: 3_600,
+  perCode: 5,
+};
+
+export interface Resolved {
+  readonly store: StoreSpec | MatcherStore;
+  readonly dataDir: string | null | undefined;
+  readonly redisPrefix: string;
+  readonly haToken: string;
+  readonly params: DecisionParams;
+  readonly codeTtlSeconds: number;
+  readonly uploadTokenTtlSeconds: number;
+  readonly bodyLimits: BodyLimits;
+  readonly rateLimits: RateLimits;
+  readonly redeemLimits: RedeemLimits;
+  readonly logLevel: string;
+  readonly defaultMetrics: boolean;
+  readonly clock: Clock;
+  readonly shutdownGraceMs: number;
+  readonly warn: (line: string) => void;
+}
+
+/** A configuration problem, reported as one line before anything starts. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+/**
+ * The HA token: the option, else TRACEBED_HA_TOKEN, else the development token with a loud
+ * warning. Refused without one when NODE_ENV=production.
+ */
+export function resolveHaToken(
+  option: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+  warn: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): string {
+  const token = option ?? env.TRACEBED_HA_TOKEN;
+  if (token !== undefined && token !== "") {
+    if (token.length < 16) throw new ConfigError("the HA token must be at least 16 characters");
+    if (env.NODE_ENV === "production" && token === DEV_HA_TOKEN) {
+      throw new ConfigError("the development HA token is refused when NODE_ENV=production");
+    }
+    return token;
+  }
+  if (env.NODE_ENV === "production") {
+    throw new ConfigError(
+      "no HA token: set --ha-token or TRACEBED_HA_TOKEN (a development token is refused when NODE_ENV=production)",
+    );
+  }
+  warn(
+    `WARNING: no HA token set (--ha-token or TRACEBED_HA_TOKEN): anyone can issue F0 codes with the development token "${DEV_HA_TOKEN}"`,
+  );
+  return DEV_HA_TOKEN;
+}
+
+export function resolveOptions(o: MatcherOptions): Resolved {
+  const warn = o.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
+  return {
+    store: o.store ?? "memory",
+    dataDir: o.dataDir,
+    redisPrefix: o.redisPrefix ?? "tracebed:",
+    haToken: resolveHaToken(o.haToken, process.env, warn),
+    params: o.decisionParams ?? DEFAULT_DECISION_PARAMS,
+    codeTtlSeconds: o.codeTtlSeconds ?? 86_400,
+    uploadTokenTtlSeconds: o.uploadTokenTtlSeconds ?? 86_400,
+    bodyLimits: { ...DEFAULT_BODY_LIMITS, ...o.bodyLimits },
+    rateLimits: { ...DEFAULT_RATE_LIMITS, ...o.rateLimits },
+    redeemLimits: { ...DEFAULT_REDEEM_LIMITS, ...o.redeemLimits },
+    logLevel: o.logLevel ?? "warn",
+    defaultMetrics: o.defaultMetrics ?? true,
+    clock: o.clock ?? Date.now,
+    shutdownGraceMs: o.shutdownGraceMs ?? 10_000,
+    warn,
+  };
+}

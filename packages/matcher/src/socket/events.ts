@@ -1,0 +1,120 @@
+import {
+  errorBodySchema,
+  indexRoleSchema,
+  keyCatchUpResponseSchema,
+  keyPushSchema,
+  notificationSchema,
+  opaqueIdSchema,
+  unixDaySchema,
+  unixSecondsSchema,
+} from "@tracebed/protocol";
+import { z } from "zod";
+import { statsSchema } from "../stats.js";
+
+/*
+ * The Socket.IO contract (websocket transport only). Every payload has a zod schema here;
+ * what clients send is validated with the protocol's parseMessage.
+ *
+ * Namespace "/" — the phones' push channel. Connect with `auth: { phoneId }`.
+ *   server → phone  "ready"         { phoneId, latestSeq, serverTime }    once, on connect
+ *   server → phone  "key-push"      KeyPush                                 to every phone
+ *   server → phone  "notification"  Notification                           to that phone only
+ *                   (on connect, the phone's stored notifications are sent again: dedupe by
+ *                   notificationId; key pushes by seq)
+ *   phone → server  "catch-up"      { since? } with an ack → KeyCatchUpResponse | ErrorBody
+ *   server → client "refused"       ErrorBody, for an event it could not take
+ *
+ * Namespace "/live" — the viewer's feed (read-only).
+ *   server → viewer "stats"         Stats, on connect and every second while it changes
+ *   server → viewer "f0-confirmed"  { indexId, confirmedAt, at }
+ *   server → viewer "key-pushed"    { seq, indexId, role, keyCount, pushedAt }
+ *   server → viewer "notified"      { notificationId, role, indexId, contactIndexId, bestDay,
+ *                                     closeSeconds, notifiedAt } (no phone identity)
+ */
+
+export const PHONE_NAMESPACE = "/";
+export const LIVE_NAMESPACE = "/live";
+
+export const EVENTS = {
+  ready: "ready",
+  keyPush: "key-push",
+  notification: "notification",
+  catchUp: "catch-up",
+  refused: "refused",
+  stats: "stats",
+  f0Confirmed: "f0-confirmed",
+  keyPushed: "key-pushed",
+  notified: "notified",
+} as const;
+
+/** The handshake `auth` of a phone. */
+export const phoneHandshakeSchema = z.strictObject({ phoneId: opaqueIdSchema });
+
+export const readySchema = z.strictObject({
+  phoneId: opaqueIdSchema,
+  latestSeq: z.int().min(0),
+  serverTime: unixSecondsSchema,
+});
+export type Ready = z.infer<typeof readySchema>;
+
+/** "catch-up" request: like `GET /v1/keys?since=`, as a number. */
+export const catchUpRequestSchema = z.strictObject({
+  since: z.int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+});
+
+export const liveF0ConfirmedSchema = z.strictObject({
+  indexId: opaqueIdSchema,
+  confirmedAt: unixSecondsSchema,
+  at: unixSecondsSchema,
+});
+export type LiveF0Confirmed = z.infer<typeof liveF0ConfirmedSchema>;
+
+export const liveKeyPushedSchema = z.strictObject({
+  seq: z.int().min(1),
+  indexId: opaqueIdSchema,
+  role: indexRoleSchema,
+  keyCount: z.int().min(1).max(14),
+  pushedAt: unixSecondsSchema,
+});
+export type LiveKeyPushed = z.infer<typeof liveKeyPushedSchema>;
+
+export const liveNotifiedSchema = z.strictObject({
+  notificationId: opaqueIdSchema,
+  role: z.enum(["F1", "F2"]),
+  /** The index person this contact was found through. */
+  indexId: opaqueIdSchema,
+  /** The index person an F1 became (links its F2), null for F2. */
+  contactIndexId: opaqueIdSchema.nullable(),
+  bestDay: unixDaySchema,
+  closeSeconds: z.int().min(0).max(86_400),
+  notifiedAt: unixSecondsSchema,
+});
+export type LiveNotified = z.infer<typeof liveNotifiedSchema>;
+
+/** Every event payload by name, for the OpenAPI document's `x-socket-io` section and tests. */
+export const SOCKET_EVENTS = {
+  [PHONE_NAMESPACE]: {
+    serverToClient: {
+      [EVENTS.ready]: readySchema,
+      [EVENTS.keyPush]: keyPushSchema,
+      [EVENTS.notification]: notificationSchema,
+      [EVENTS.refused]: errorBodySchema,
+    },
+    clientToServer: {
+      [EVENTS.catchUp]: catchUpRequestSchema,
+    },
+    acks: { [EVENTS.catchUp]: z.union([keyCatchUpResponseSchema, errorBodySchema]) },
+    handshake: phoneHandshakeSchema,
+  },
+  [LIVE_NAMESPACE]: {
+    serverToClient: {
+      [EVENTS.stats]: statsSchema,
+      [EVENTS.f0Confirmed]: liveF0ConfirmedSchema,
+      [EVENTS.keyPushed]: liveKeyPushedSchema,
+      [EVENTS.notified]: liveNotifiedSchema,
+    },
+    clientToServer: {},
+    acks: {},
+    handshake: null,
+  },
+} as const;

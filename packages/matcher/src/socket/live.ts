@@ -1,0 +1,67 @@
+import type { Namespace } from "socket.io";
+import { body } from "../http/errors.js";
+import type { Metrics } from "../metrics.js";
+import type { Resolved } from "../options.js";
+import { RateLimiter } from "../rate-limit.js";
+import type { Stats } from "../stats.js";
+import { EVENTS } from "./events.js";
+
+/**
+ * The viewer's live feed: "stats" on connect and every second while the counts change (sent
+ * by each process to its own viewers), plus the flow's events (sent once, to every viewer of
+ * every process through the adapter). Viewers send nothing.
+ */
+export function setUpLiveFeed(
+  nsp: Namespace,
+  deps: {
+    options: Resolved;
+    metrics: Metrics;
+    stats: () => Promise<Stats>;
+    onError: (err: unknown, what: string) => void;
+  },
+): { stop(): void } {
+  const limiter =
+    deps.options.rateLimits.socket === false
+      ? null
+      : new RateLimiter(deps.options.rateLimits.socket);
+  let viewers = 0;
+  let last = "";
+  nsp.on("connection", (socket) => {
+    viewers++;
+    deps.metrics.liveViewers.set(viewers);
+    socket.on("disconnect", () => {
+      viewers--;
+      deps.metrics.liveViewers.set(viewers);
+      limiter?.delete(socket.id);
+    });
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (limiter !== null && limiter.take(socket.id) > 0) {
+        deps.metrics.rateLimited.inc({ scope: "socket" });
+        return;
+      }
+      const b = body("invalid_message", `${event}: the live feed takes no events`);
+      const ack = args.at(-1);
+      if (typeof ack === "function") ack(b);
+      else socket.emit(EVENTS.refused, b);
+    });
+    deps
+      .stats()
+      .then((s) => socket.emit(EVENTS.stats, s))
+      .catch((err: unknown) => deps.onError(err, "live stats"));
+  });
+  const timer = setInterval(() => {
+    if (viewers === 0) return;
+    deps
+      .stats()
+      .then((s) => {
+        const { at: _at, ...counts } = s;
+        const key = JSON.stringify(counts);
+        if (key === last) return;
+        last = key;
+        nsp.local.emit(EVENTS.stats, s);
+      })
+      .catch((err: unknown) => deps.onError(err, "live stats"));
+  }, 1_000);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}

@@ -1,0 +1,46 @@
+import type { JournalHooks } from "./journal.js";
+import { MemoryStore } from "./memory.js";
+import { RedisStore } from "./redis.js";
+import type { MatcherStore } from "./types.js";
+
+export const DEFAULT_DATA_DIR = ".tracebed/data";
+
+/** `memory`, or a `redis://` / `rediss://` URL: what `--store` accepts. */
+export type StoreSpec = "memory" | `redis://${string}` | `rediss://${string}`;
+
+export function isStoreSpec(value: string): value is StoreSpec {
+  if (value === "memory") return true;
+  if (!/^rediss?:\/\//.test(value)) return false;
+  try {
+    new URL(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface OpenStoreOptions {
+  /** Memory store: the journal's directory; null = no journal (nothing survives a restart). */
+  readonly dataDir?: string | null;
+  /** Redis store: prefix of every key. */
+  readonly redisPrefix?: string;
+  readonly onRedisError?: (err: Error) => void;
+  readonly journalHooks?: JournalHooks;
+}
+
+export async function openStore(
+  spec: StoreSpec,
+  options: OpenStoreOptions = {},
+): Promise<MatcherStore> {
+  if (spec === "memory") {
+    const dataDir = options.dataDir === undefined ? DEFAULT_DATA_DIR : options.dataDir;
+    return MemoryStore.open(
+      options.journalHooks === undefined ? { dataDir } : { dataDir, hooks: options.journalHooks },
+    );
+  }
+  return RedisStore.open({
+    url: spec,
+    ...(options.redisPrefix === undefined ? {} : { prefix: options.redisPrefix }),
+    ...(options.onRedisError === undefined ? {} : { onError: options.onRedisError }),
+  });
+}

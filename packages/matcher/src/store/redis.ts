@@ -1,0 +1,450 @@
+import { createHash } from "node:crypto";
+import type {
+  DailyKey,
+  KeyPush,
+  LogEntry,
+  Notification,
+  SchemeName,
+  UploadAck,
+} from "@tracebed/protocol";
+import { createClient } from "redis";
+import {
+  INSERT_CODE,
+  NOTE_FAILURE,
+  NOTIFY,
+  PUSH_INDEX,
+  PUT_UPLOAD,
+  REDEEM_CODE,
+} from "./redis-scripts.js";
+import { CODE_RETENTION_SECONDS } from "./state.js";
+import type {
+  CodeRecord,
+  IndexRecord,
+  MatcherStore,
+  NewUpload,
+  NotifyInput,
+  PhoneRecord,
+  PushPage,
+  PutUploadResult,
+  RedeemInput,
+  RedeemResult,
+  Role,
+  StoreStats,
+  TokenRecord,
+} from "./types.js";
+
+export type RedisClient = ReturnType<typeof createClient>;
+
+/** A process's report of its phone connections counts for this long. */
+const CONNECTED_TTL_MS = 10_000;
+
+export interface RedisStoreOptions {
+  /** `redis://[[user][:password]@]host[:port][/db]` (or rediss://). */
+  readonly url: string;
+  /** Prefix of every key, so several matchers (or tests) can share one Redis. */
+  readonly prefix?: string;
+  /** Called with connection errors (the client reconnects by itself). */
+  readonly onError?: (err: Error) => void;
+}
+
+/** Connects a node-redis client, or fails within `timeoutMs` with a one-line error. */
+export async function connectRedis(
+  url: string,
+  onError: (err: Error) => void = () => {},
+  timeoutMs = 5_000,
+): Promise<RedisClient> {
+  // Until connected, failures are retries (a few, then give up); the race below reports them
+  // as one line. Once connected, the client reconnects for ever.
+  let connected = false;
+  const client = createClient({
+    url,
+    socket: {
+      connectTimeout: timeoutMs,
+      reconnectStrategy: (n) =>
+        !connected && n >= 5 ? new Error("gave up") : Math.min(50 * 2 ** n, 2_000),
+    },
+  });
+  client.on("error", (err: Error) => {
+    if (connected) onError(err);
+  });
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      client.connect(),
+      new Promise((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`cannot reach Redis at ${redactUrl(url)}`)),
+          timeoutMs,
+        );
+      }),
+    ]);
+  } catch {
+    if (client.isOpen) client.destroy();
+    throw new Error(`cannot reach Redis at ${redactUrl(url)}`);
+  } finally {
+    clearTimeout(timer);
+  }
+  connected = true;
+  return client;
+}
+
+/** The URL without its password, for messages. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "(unparseable URL)";
+  }
+}
+
+/**
+ * State in Redis, shared by every `serve` process that points at it. Each mutation is one Lua
+ * script, so it is atomic across processes (a code is redeemed once, an upload stored once,
+ * a phone notified once per role). An acknowledgement is sent once Redis has applied the
+ * script; surviving a Redis crash is Redis's persistence (appendonly, appendfsync).
+ */
+export class RedisStore implements MatcherStore {
+  readonly kind = "redis" as const;
+  private readonly shas = new Map<string, string>();
+  private closed = false;
+
+  private constructor(
+    readonly client: RedisClient,
+    readonly prefix: string,
+  ) {}
+
+  static async open(options: RedisStoreOptions): Promise<RedisStore> {
+    const client = await connectRedis(options.url, options.onError);
+    return new RedisStore(client, options.prefix ?? "tracebed:");
+  }
+
+  /** Whether Redis writes an append-only file (null if CONFIG is not allowed). */
+  async appendOnly(): Promise<boolean | null> {
+    try {
+      const r = await this.client.sendCommand<string[]>(["CONFIG", "GET", "appendonly"]);
+      return r[1] === "yes";
+    } catch {
+      return null;
+    }
+  }
+
+  async insertCode(rec: CodeRecord): Promise<boolean> {
+    const r = await this.script<number>(INSERT_CODE, [
+      rec.code,
+      rec.caseRef,
+      String(rec.confirmedAt),
+      String(rec.expiresAt),
+      String(rec.issuedAt),
+      String(CODE_RETENTION_SECONDS),
+    ]);
+    return r === 1;
+  }
+
+  async redeemCode(input: RedeemInput): Promise<RedeemResult> {
+    const r = await this.script<string[]>(REDEEM_CODE, [
+      input.code,
+      input.phoneId,
+      String(input.now),
+      String(input.maxCodeFailures),
+      input.indexId,
+      input.uploadToken,
+      String(input.tokenExpiresAt),
+    ]);
+    if (r[0] !== "ok")
+      return { ok: false, reason: r[0] as Exclude<RedeemResult, { ok: true }>["reason"] };
+    const index: IndexRecord = {
+      indexId: input.indexId,
+      phoneId: input.phoneId,
+      role: "F0",
+      windowEnd: Number(r[1]),
+      createdAt: input.now,
+      pushSeq: null,
+    };
+    return { ok: true, index, tokenExpiresAt: input.tokenExpiresAt };
+  }
+
+  async getUploadToken(token: string): Promise<TokenRecord | null> {
+    const h = await this.hgetall(`token:${token}`);
+    if (h === null) return null;
+    return { indexId: h.indexId!, phoneId: h.phoneId!, expiresAt: Number(h.expiresAt) };
+  }
+
+  async noteRedeemFailure(phoneId: string, now: number, windowSeconds: number): Promise<number> {
+    return this.script<number>(NOTE_FAILURE, [phoneId, String(now), String(windowSeconds)]);
+  }
+
+  async redeemFailures(phoneId: string): Promise<number> {
+    const v = await this.cmd<string | null>(["GET", this.k(`fail:${phoneId}`)]);
+    return v === null ? 0 : Number(v);
+  }
+
+  async putUpload(u: NewUpload): Promise<PutUploadResult> {
+    const payload =
+      u.kind === "keys"
+        ? (u.keys ?? []).flatMap((k) => [String(k.unixDay), k.key])
+        : [JSON.stringify(u.log ?? [])];
+    const count = u.kind === "keys" ? (u.keys?.length ?? 0) : (u.log?.length ?? 0);
+    const r = await this.script<string[]>(PUT_UPLOAD, [
+      u.phoneId,
+      u.idempotencyKey,
+      u.uploadId,
+      u.kind,
+      u.scheme,
+      u.bodyHash,
+      String(u.receivedAt),
+      String(count),
+      String(u.exposures.length),
+      ...u.exposures,
+      ...payload,
+    ]);
+    const status = r[0];
+    if (status === "scheme_mismatch") return { status, scheme: r[1] as SchemeName };
+    if (status === "stored") {
+      return {
+        status,
+        ack: ack(u.uploadId, u.idempotencyKey, u.phoneId, u.kind, count, u.receivedAt, false),
+      };
+    }
+    const prior = ack(
+      r[1]!,
+      u.idempotencyKey,
+      u.phoneId,
+      r[4] as "keys" | "log",
+      Number(r[2]),
+      Number(r[3]),
+      true,
+    );
+    return { status: status as "replayed" | "conflict", ack: prior };
+  }
+
+  async getUpload(uploadId: string): Promise<UploadAck | null> {
+    const h = await this.hgetall(`upload:${uploadId}`);
+    if (h === null) return null;
+    return ack(
+      h.uploadId!,
+      h.idempotencyKey!,
+      h.phoneId!,
+      h.kind as "keys" | "log",
+      Number(h.count),
+      Number(h.receivedAt),
+      false,
+    );
+  }
+
+  async getPhone(phoneId: string): Promise<PhoneRecord | null> {
+    const pk = this.k(`phone:${phoneId}`);
+    const [h, keys, exposures, indexIds] = (await this.client
+      .multi()
+      .addCommand(["HGETALL", pk])
+      .addCommand(["HGETALL", `${pk}:keys`])
+      .addCommand(["SMEMBERS", `${pk}:exp`])
+      .addCommand(["LRANGE", `${pk}:idx`, "0", "-1"])
+      .exec()) as unknown as [
+      string[] | Record<string, string>,
+      string[] | Record<string, string>,
+      string[],
+      string[],
+    ];
+    const fields = asRecord(h);
+    if (Object.keys(fields).length === 0) return null;
+    const dailyKeys: DailyKey[] = Object.entries(asRecord(keys))
+      .map(([day, key]) => ({ unixDay: Number(day), key }))
+      .sort((a, b) => a.unixDay - b.unixDay);
+    return {
+      phoneId,
+      scheme: (fields.scheme as SchemeName | undefined) ?? null,
+      role: (fields.role as Role | undefined) ?? null,
+      keys: dailyKeys,
+      keysVersion: Number(fields.keysVersion ?? 0),
+      logVersion: Number(fields.logVersion ?? 0),
+      exposures,
+      indexIds,
+    };
+  }
+
+  async getLog(phoneId: string): Promise<readonly LogEntry[]> {
+    const parts = await this.cmd<string[]>(["LRANGE", this.k(`phone:${phoneId}:logs`), "0", "-1"]);
+    if (parts.length === 1) return JSON.parse(parts[0]!) as LogEntry[];
+    const out: LogEntry[] = [];
+    for (const part of parts) for (const e of JSON.parse(part) as LogEntry[]) out.push(e);
+    return out;
+  }
+
+  async getIndex(indexId: string): Promise<IndexRecord | null> {
+    const h = await this.hgetall(`index:${indexId}`);
+    if (h === null) return null;
+    return {
+      indexId: h.indexId!,
+      phoneId: h.phoneId!,
+      role: h.role as "F0" | "F1",
+      windowEnd: Number(h.windowEnd),
+      createdAt: Number(h.createdAt),
+      pushSeq: h.pushSeq === undefined ? null : Number(h.pushSeq),
+    };
+  }
+
+  listIndexIds(): Promise<string[]> {
+    return this.cmd<string[]>(["LRANGE", this.k("indexes"), "0", "-1"]);
+  }
+
+  candidatesOf(indexId: string): Promise<string[]> {
+    return this.cmd<string[]>(["SMEMBERS", this.k(`cands:${indexId}`)]);
+  }
+
+  async pushIndex(indexId: string, pushedAt: number, windowDays: number): Promise<KeyPush | null> {
+    const json = await this.script<string | null>(PUSH_INDEX, [
+      indexId,
+      String(pushedAt),
+      String(Math.min(windowDays, 14)),
+    ]);
+    return json === null ? null : orderPush(JSON.parse(json) as KeyPush);
+  }
+
+  async listPushes(since: number, limit: number): Promise<PushPage> {
+    const members = await this.cmd<string[]>([
+      "ZRANGE",
+      this.k("pushes"),
+      `(${since}`,
+      "+inf",
+      "BYSCORE",
+      "LIMIT",
+      "0",
+      String(limit + 1),
+    ]);
+    const pushes = members.slice(0, limit).map((m) => orderPush(JSON.parse(m) as KeyPush));
+    return { pushes, more: members.length > limit };
+  }
+
+  async notify(input: NotifyInput): Promise<boolean> {
+    const n = input.notification;
+    const r = await this.script<number>(NOTIFY, [
+      input.phoneId,
+      n.role,
+      JSON.stringify(n),
+      input.newIndex?.indexId ?? "",
+      String(input.newIndex?.windowEnd ?? 0),
+      String(input.newIndex?.createdAt ?? 0),
+    ]);
+    return r === 1;
+  }
+
+  async notificationsOf(phoneId: string): Promise<Notification[]> {
+    const items = await this.cmd<string[]>(["LRANGE", this.k(`phone:${phoneId}:notes`), "0", "-1"]);
+    return items.map((s) => JSON.parse(s) as Notification);
+  }
+
+  async stats(): Promise<StoreStats> {
+    const [h, seq] = (await this.client
+      .multi()
+      .addCommand(["HGETALL", this.k("stats")])
+      .addCommand(["GET", this.k("seq")])
+      .exec()) as unknown as [string[] | Record<string, string>, string | null];
+    const s = asRecord(h);
+    const n = (f: string) => Number(s[f] ?? 0);
+    return {
+      uploads: n("uploads"),
+      codes: n("codes"),
+      F0: n("F0"),
+      F1: n("F1"),
+      F2: n("F2"),
+      notificationsSent: n("notificationsSent"),
+      pushes: n("pushes"),
+      latestSeq: seq === null ? 0 : Number(seq),
+    };
+  }
+
+  async reportConnected(processId: string, count: number, nowMs: number): Promise<void> {
+    const k = this.k("conn");
+    if (count === 0) await this.cmd(["HDEL", k, processId]);
+    else await this.cmd(["HSET", k, processId, `${count}:${nowMs}`]);
+  }
+
+  async connectedPhones(nowMs: number): Promise<number> {
+    const h = asRecord(
+      await this.cmd<string[] | Record<string, string>>(["HGETALL", this.k("conn")]),
+    );
+    let sum = 0;
+    for (const v of Object.values(h)) {
+      const [count, at] = v.split(":").map(Number);
+      if (nowMs - at! <= CONNECTED_TTL_MS) sum += count!;
+    }
+    return sum;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      await this.client.close();
+    } catch {
+      this.client.destroy();
+    }
+  }
+
+  private k(suffix: string): string {
+    return `${this.prefix}${suffix}`;
+  }
+
+  private cmd<T>(args: string[]): Promise<T> {
+    if (this.closed) return Promise.reject(new Error("store is closed"));
+    return this.client.sendCommand<T>(args);
+  }
+
+  private async hgetall(suffix: string): Promise<Record<string, string> | null> {
+    const r = asRecord(
+      await this.cmd<string[] | Record<string, string>>(["HGETALL", this.k(suffix)]),
+    );
+    return Object.keys(r).length === 0 ? null : r;
+  }
+
+  /** EVALSHA with the prefix as ARGV[1]; loads the script on first use or after a flush. */
+  private async script<T>(source: string, args: string[]): Promise<T> {
+    let sha = this.shas.get(source);
+    if (sha === undefined) {
+      sha = createHash("sha1").update(source).digest("hex");
+      this.shas.set(source, sha);
+    }
+    const argv = ["0", this.prefix, ...args];
+    try {
+      return await this.cmd<T>(["EVALSHA", sha, ...argv]);
+    } catch (err) {
+      if (!String((err as Error).message).startsWith("NOSCRIPT")) throw err;
+      return this.cmd<T>(["EVAL", source, ...argv]);
+    }
+  }
+}
+
+function ack(
+  uploadId: string,
+  idempotencyKey: string,
+  phoneId: string,
+  kind: "keys" | "log",
+  count: number,
+  receivedAt: number,
+  replayed: boolean,
+): UploadAck {
+  return { uploadId, idempotencyKey, phoneId, kind, count, receivedAt, replayed };
+}
+
+/** HGETALL answers a flat array over RESP2 and a map over RESP3. */
+function asRecord(reply: string[] | Record<string, string>): Record<string, string> {
+  if (!Array.isArray(reply)) return reply;
+  const out: Record<string, string> = {};
+  for (let i = 0; i + 1 < reply.length; i += 2) out[reply[i]!] = reply[i + 1]!;
+  return out;
+}
+
+/** The push with its fields in the schema's order. */
+function orderPush(p: KeyPush): KeyPush {
+  return {
+    seq: p.seq,
+    indexId: p.indexId,
+    role: p.role,
+    scheme: p.scheme,
+    windowEnd: p.windowEnd,
+    keys: p.keys.map((k) => ({ unixDay: k.unixDay, key: k.key })),
+    pushedAt: p.pushedAt,
+  };
+}

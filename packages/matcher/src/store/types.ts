@@ -1,0 +1,192 @@
+import type {
+  DailyKey,
+  IndexRole,
+  KeyPush,
+  LogEntry,
+  Notification,
+  SchemeName,
+  UploadAck,
+} from "@tracebed/protocol";
+
+/** What the server knows a phone to be. A person counts once: F0 > F1 > F2. */
+export type Role = "F0" | "F1" | "F2";
+
+export const ROLE_RANK: Readonly<Record<Role, number>> = { F2: 1, F1: 2, F0: 3 };
+
+export function roleRank(role: Role | null): number {
+  return role === null ? 0 : ROLE_RANK[role];
+}
+
+/** A single-use F0 code as issued by the HA. */
+export interface CodeRecord {
+  readonly code: string;
+  readonly caseRef: string;
+  /** Unix seconds: the F0's window ends here. */
+  readonly confirmedAt: number;
+  readonly expiresAt: number;
+  readonly issuedAt: number;
+}
+
+/** An index person: an F0 (from a redeemed code) or a notified F1; its keys are pushed once. */
+export interface IndexRecord {
+  readonly indexId: string;
+  readonly phoneId: string;
+  readonly role: IndexRole;
+  /** Unix seconds: the F0's confirmation or the F1's notification. */
+  readonly windowEnd: number;
+  readonly createdAt: number;
+  /** The push of its keys, once made. */
+  readonly pushSeq: number | null;
+}
+
+export interface RedeemInput {
+  readonly code: string;
+  readonly phoneId: string;
+  /** Unix seconds. */
+  readonly now: number;
+  /** Refused attempts that name this code after which it is locked. */
+  readonly maxCodeFailures: number;
+  /** Chosen by the caller; used only on success. */
+  readonly indexId: string;
+  readonly uploadToken: string;
+  readonly tokenExpiresAt: number;
+}
+
+export type RedeemFailure = "unknown" | "expired" | "used" | "locked" | "already_confirmed";
+
+export type RedeemResult =
+  | { readonly ok: true; readonly index: IndexRecord; readonly tokenExpiresAt: number }
+  | { readonly ok: false; readonly reason: RedeemFailure };
+
+/** What an upload token grants: uploads with basis `f0` by this phone, until expiresAt. */
+export interface TokenRecord {
+  readonly indexId: string;
+  readonly phoneId: string;
+  readonly expiresAt: number;
+}
+
+/** One validated upload as the store keeps it. */
+export interface NewUpload {
+  readonly uploadId: string;
+  readonly kind: "keys" | "log";
+  readonly phoneId: string;
+  readonly idempotencyKey: string;
+  readonly scheme: SchemeName;
+  /** SHA-256 of the upload's kind and canonical body: a retry must match it. */
+  readonly bodyHash: string;
+  /** Unix seconds. */
+  readonly receivedAt: number;
+  /** Index persons named by an `exposure` basis (empty for `f0`). */
+  readonly exposures: readonly string[];
+  readonly keys?: readonly DailyKey[];
+  readonly log?: readonly LogEntry[];
+}
+
+export type PutUploadResult =
+  | { readonly status: "stored"; readonly ack: UploadAck }
+  | { readonly status: "replayed"; readonly ack: UploadAck }
+  /** Same (phoneId, idempotencyKey), different body: `ack` is the original's. */
+  | { readonly status: "conflict"; readonly ack: UploadAck }
+  /** The phone uploaded with another scheme before. */
+  | { readonly status: "scheme_mismatch"; readonly scheme: SchemeName };
+
+/** What the flow needs to know about a phone (its log is fetched apart: it can be large). */
+export interface PhoneRecord {
+  readonly phoneId: string;
+  readonly scheme: SchemeName | null;
+  readonly role: Role | null;
+  /** Every uploaded daily key, one per day (the latest upload wins), ascending days. */
+  readonly keys: readonly DailyKey[];
+  /** Bumped by each key upload / log upload: caches of IDs and logs key on them. */
+  readonly keysVersion: number;
+  readonly logVersion: number;
+  /** Index persons this phone named in exposure uploads. */
+  readonly exposures: readonly string[];
+  /** Index persons this phone is (as F0, as F1). */
+  readonly indexIds: readonly string[];
+}
+
+export interface NotifyInput {
+  readonly phoneId: string;
+  readonly notification: Notification;
+  /** For an F1: the index person it becomes (its keys are pushed next). */
+  readonly newIndex: {
+    readonly indexId: string;
+    readonly windowEnd: number;
+    readonly createdAt: number;
+  } | null;
+}
+
+export interface StoreStats {
+  readonly uploads: number;
+  readonly codes: number;
+  /** Phones per current role (F0 = codes redeemed; F1 excludes F0; F2 excludes F1 and F0). */
+  readonly F0: number;
+  readonly F1: number;
+  readonly F2: number;
+  /** Notifications sent, upgrades included. */
+  readonly notificationsSent: number;
+  readonly pushes: number;
+  readonly latestSeq: number;
+}
+
+export interface PushPage {
+  /** seq > since, ascending, at most `limit`. */
+  readonly pushes: readonly KeyPush[];
+  /** More pushes follow the last one returned. */
+  readonly more: boolean;
+}
+
+/**
+ * All state of the matcher, behind one interface (like Socket.IO's adapters). Each method is
+ * atomic; each mutation is durable when its promise resolves (the memory store fsyncs its log;
+ * the Redis store has Redis apply it). Reads see only durable state. Refusals change nothing
+ * but the attempt counters that make limits work.
+ */
+export interface MatcherStore {
+  readonly kind: "memory" | "redis";
+
+  /** Stores a new code; false if that code value is still known (live, used or expired). */
+  insertCode(rec: CodeRecord): Promise<boolean>;
+  /** Single use: the first phone to redeem a live code becomes an F0 index person. */
+  redeemCode(input: RedeemInput): Promise<RedeemResult>;
+  getUploadToken(token: string): Promise<TokenRecord | null>;
+  /** Counts a refused redemption by this phone; returns its count inside the window. */
+  noteRedeemFailure(phoneId: string, now: number, windowSeconds: number): Promise<number>;
+  redeemFailures(phoneId: string, now: number): Promise<number>;
+
+  /** Idempotent per (phoneId, idempotencyKey). */
+  putUpload(upload: NewUpload): Promise<PutUploadResult>;
+  /** The acknowledgement of a durable upload (`replayed: false`), or null. */
+  getUpload(uploadId: string): Promise<UploadAck | null>;
+
+  getPhone(phoneId: string): Promise<PhoneRecord | null>;
+  /** Every log entry the phone uploaded, in upload order. Read-only. */
+  getLog(phoneId: string): Promise<readonly LogEntry[]>;
+
+  getIndex(indexId: string): Promise<IndexRecord | null>;
+  listIndexIds(): Promise<string[]>;
+  /** Phones that named this index person in an exposure upload. */
+  candidatesOf(indexId: string): Promise<string[]>;
+  /**
+   * Pushes the index person's keys once: its phone's keys of the `windowDays` UTC days up to
+   * its window end, with the next seq. Null if already pushed or it has no key in the window.
+   */
+  pushIndex(indexId: string, pushedAt: number, windowDays: number): Promise<KeyPush | null>;
+  listPushes(since: number, limit: number): Promise<PushPage>;
+
+  /**
+   * Notifies a phone if the role outranks its current one (none < F2 < F1 < F0); an F1
+   * becomes an index person. False if it already had that role or a higher one.
+   */
+  notify(input: NotifyInput): Promise<boolean>;
+  notificationsOf(phoneId: string): Promise<Notification[]>;
+
+  stats(): Promise<StoreStats>;
+  /** This process holds `count` phone connections (processes report; stale reports drop). */
+  reportConnected(processId: string, count: number, nowMs: number): Promise<void>;
+  connectedPhones(nowMs: number): Promise<number>;
+
+  /** Flushes and releases everything; later calls fail. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,510 @@
+// Bad input gets a clear 4xx JSON error naming the field and changes nothing; the server stays
+// healthy. Every POST route of the OpenAPI document is exercised.
+import { errorBodySchema, MAX_LOG_ENTRIES } from "@tracebed/protocol";
+import { io as ioc } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMatcher, DEFAULT_BODY_LIMITS, type Matcher, ROUTES } from "../src/index.js";
+import { confirmF0, HA, HA_TOKEN } from "./helpers/clients.js";
+import { call, streamBody } from "./helpers/http.js";
+import { idemKey, meet, midnight, TestPhone, today } from "./helpers/phones.js";
+
+let matcher: Matcher;
+let url: string;
+let clockMs = Date.now();
+
+beforeAll(async () => {
+  matcher = await createMatcher({
+    dataDir: null,
+    haToken: HA_TOKEN,
+    logLevel: "silent",
+    defaultMetrics: false,
+    clock: () => clockMs,
+  });
+  url = (await matcher.listen(0)).url;
+});
+
+afterAll(async () => {
+  await matcher?.close();
+});
+
+function expectError(
+  res: { status: number; body: unknown },
+  status: number,
+  code: string,
+  message?: RegExp,
+) {
+  expect(res.status, JSON.stringify(res.body)).toBe(status);
+  const parsed = errorBodySchema.parse(res.body);
+  expect(parsed.error.code).toBe(code);
+  if (message) expect(parsed.error.message).toMatch(message);
+}
+
+const stateOf = async () => {
+  const { at: _at, ...rest } = (await call(url, "GET", "/v1/stats")).body;
+  return rest;
+};
+
+describe("every POST route of the OpenAPI document", () => {
+  let posts: { path: string; limit: number }[] = [];
+  beforeAll(async () => {
+    const doc = (await call(url, "GET", "/v1/openapi.json")).body;
+    posts = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
+      .filter(([, ops]) => "post" in ops)
+      .map(([path]) => {
+        const route = ROUTES.find((r) => r.path === path && r.method === "post")!;
+        return { path, limit: DEFAULT_BODY_LIMITS[route.body!.limit] };
+      });
+  });
+
+  it("lists four POST routes, and the document lists every registered route", async () => {
+    expect(posts.map((p) => p.path).sort()).toEqual([
+      "/v1/f0-codes",
+      "/v1/f0-codes/redeem",
+      "/v1/uploads/keys",
+      "/v1/uploads/log",
+    ]);
+    const doc = (await call(url, "GET", "/v1/openapi.json")).body;
+    expect(doc.openapi).toBe("3.1.0");
+    for (const r of matcher.routes) {
+      const path = r.url.replace(/:(\w+)/g, "{$1}");
+      expect(doc.paths[path]?.[r.method.toLowerCase()], `${r.method} ${r.url}`).toBeDefined();
+    }
+    // biome-ignore lint/suspicious/noExplicitAny: tests read JSON loosely
+    expect(Object.values(doc.paths).flatMap((ops: any) => Object.keys(ops))).toHaveLength(
+      matcher.routes.length,
+    );
+    expect(doc.components.schemas.LogUpload.properties.log.maxItems).toBe(MAX_LOG_ENTRIES);
+    expect(doc["x-socket-io"]["/"].serverToClient["key-push"]).toBeDefined();
+  });
+
+  it("answers malformed JSON, wrong types, wrong media types and oversized bodies with 4xx, changing nothing", async () => {
+    const before = await stateOf();
+    for (const { path, limit } of posts) {
+      const h = path === "/v1/f0-codes" ? HA : {};
+      expectError(
+        await call(url, "POST", path, '{"caseRef": "x",', h),
+        400,
+        "invalid_message",
+        /^\(root\): malformed JSON/,
+      );
+      expectError(
+        await call(url, "POST", path, "", { ...h, "content-type": "application/json" }),
+        400,
+        "invalid_message",
+      );
+      for (const wrong of ["[]", "null", "42", '"text"', "true"]) {
+        expectError(
+          await call(url, "POST", path, wrong, h),
+          400,
+          "invalid_message",
+          /^\(root\): must be an object/,
+        );
+      }
+      expectError(await call(url, "POST", path, {}, h), 400, "invalid_message", /: is required/);
+      expectError(
+        await call(
+          url,
+          "POST",
+          path,
+          { phoneId: 12, code: [], caseRef: {}, idempotencyKey: null },
+          h,
+        ),
+        400,
+        "invalid_message",
+        /^(phoneId|code|caseRef|idempotencyKey): must be/,
+      );
+      expectError(
+        await call(url, "POST", path, '{"__proto__": {"x": 1}}', h),
+        400,
+        "invalid_message",
+      );
+      expectError(
+        await call(url, "POST", path, "a=1", { ...h, "content-type": "text/plain" }),
+        415,
+        "unsupported_media_type",
+      );
+      // Declared too large: refused before reading.
+      expectError(
+        await call(url, "POST", path, " ".repeat(limit + 1), h),
+        413,
+        "payload_too_large",
+      );
+      // Streamed without Content-Length: refused once past the limit, not read whole.
+      const streamed = await streamBody(url + path, limit + 32 * 1024 * 1024, h);
+      expect(streamed.status).toBe(413);
+      expect(JSON.parse(streamed.body).error.code).toBe("payload_too_large");
+      expect(streamed.written).toBeLessThan(limit + 32 * 1024 * 1024);
+    }
+    expect((await call(url, "GET", "/healthz")).status).toBe(200);
+    expect(await stateOf()).toEqual(before);
+  });
+
+  it("refuses a multi-megabyte log body (over its 16 MiB limit) streamed in chunks", async () => {
+    const r = await streamBody(`${url}/v1/uploads/log`, 40 * 1024 * 1024);
+    expect(r.status).toBe(413);
+    expect(r.written).toBeLessThan(40 * 1024 * 1024);
+    expect((await call(url, "GET", "/healthz")).status).toBe(200);
+  });
+});
+
+describe("field errors", () => {
+  it("names the field and the rule", async () => {
+    const P = new TestPhone("F", today() - 3);
+    meet(P, new TestPhone("G", today() - 3), midnight(1), 1, 1);
+    const base = {
+      idempotencyKey: idemKey(),
+      phoneId: P.phoneId,
+      scheme: "bluezone",
+      basis: { kind: "exposure", indexIds: ["nonexistent1"] },
+    };
+    const bad = { ...P.log[0]!, rssi: 50 };
+    expectError(
+      await call(url, "POST", "/v1/uploads/log", { ...base, log: [P.log[0], bad] }),
+      400,
+      "invalid_message",
+      /^log\[1\]\.rssi: must be ≤ 20$/,
+    );
+    expectError(
+      await call(url, "POST", "/v1/uploads/log", { ...base, log: [], extra: 1 }),
+      400,
+      "invalid_message",
+      /^extra: is not allowed$/,
+    );
+    expectError(
+      await call(url, "POST", "/v1/uploads/keys", {
+        ...base,
+        keys: [{ unixDay: today(), key: "ab" }],
+      }),
+      400,
+      "invalid_message",
+      /^keys\[0\]\.key: must be 64 hex/,
+    );
+    expectError(
+      await call(url, "POST", "/v1/uploads/log", { ...base, log: [] }),
+      400,
+      "unknown_index",
+      /^basis\.indexIds\[0\]: no such index person$/,
+    );
+    expectError(
+      await call(url, "POST", "/v1/f0-codes/redeem", { code: "12345", phoneId: P.phoneId }),
+      400,
+      "invalid_message",
+      /^code: must be exactly 6 digits$/,
+    );
+    expectError(
+      await call(url, "POST", "/v1/f0-codes", { caseRef: "c", ttlSeconds: 5 }, HA),
+      400,
+      "invalid_message",
+      /^ttlSeconds: must be ≥ 60$/,
+    );
+    expectError(await call(url, "GET", "/v1/keys?since=-1"), 400, "invalid_message", /^since: /);
+    expectError(
+      await call(url, "GET", "/v1/uploads/bad!id"),
+      400,
+      "invalid_message",
+      /^uploadId: /,
+    );
+    expectError(await call(url, "GET", "/v1/uploads/nosuchupload1"), 404, "not_found");
+    expectError(
+      await call(url, "GET", "/v1/nothing"),
+      404,
+      "not_found",
+      /^no route GET \/v1\/nothing$/,
+    );
+    expectError(await call(url, "DELETE", "/v1/stats"), 404, "not_found");
+  });
+});
+
+describe("the HA token", () => {
+  it("is required, checked, and refused wrong with 401 before the body is read", async () => {
+    const before = await stateOf();
+    const body = { caseRef: "case-9" };
+    expectError(await call(url, "POST", "/v1/f0-codes", body), 401, "unauthorized", /missing/);
+    expectError(
+      await call(url, "POST", "/v1/f0-codes", body, {
+        authorization: "Bearer wrong-token-xxxxxxxx",
+      }),
+      401,
+      "unauthorized",
+      /wrong HA token/,
+    );
+    expectError(
+      await call(url, "POST", "/v1/f0-codes", body, { authorization: `Basic ${HA_TOKEN}` }),
+      401,
+      "unauthorized",
+    );
+    const r = await call(url, "POST", "/v1/f0-codes", body, {
+      authorization: "Bearer nope-nope-nope",
+    });
+    expect(r.headers.get("www-authenticate")).toMatch(/^Bearer/);
+    const streamed = await streamBody(`${url}/v1/f0-codes`, 8 * 1024 * 1024);
+    expect(streamed.status).toBe(401);
+    expect(await stateOf()).toEqual(before);
+  });
+});
+
+describe("F0 codes", () => {
+  it("are single use: a replayed code is refused, and locks after repeated refusals", async () => {
+    const a = new TestPhone("codeA", today());
+    const f0 = await confirmF0(url, a, "case-replay");
+    expect(f0.indexId).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
+    const code = await call(url, "POST", "/v1/f0-codes", { caseRef: "case-2" }, HA);
+    expect(code.status).toBe(201);
+    expect(code.body.code).toMatch(/^\d{6}$/);
+    const b = new TestPhone("codeB", today());
+    expect(
+      (await call(url, "POST", "/v1/f0-codes/redeem", { code: code.body.code, phoneId: b.phoneId }))
+        .status,
+    ).toBe(200);
+    const before = await stateOf();
+    for (let i = 0; i < 5; i++) {
+      const replay = await call(url, "POST", "/v1/f0-codes/redeem", {
+        code: code.body.code,
+        phoneId: `replayer-${i}-xx`,
+      });
+      expectError(replay, 409, "code_used", /^code: /);
+    }
+    const locked = await call(url, "POST", "/v1/f0-codes/redeem", {
+      code: code.body.code,
+      phoneId: "replayer-9-xx",
+    });
+    expectError(locked, 429, "too_many_attempts", /^code: locked/);
+    // The same phone again: it already is an F0.
+    const code3 = await call(url, "POST", "/v1/f0-codes", { caseRef: "case-3" }, HA);
+    expectError(
+      await call(url, "POST", "/v1/f0-codes/redeem", { code: code3.body.code, phoneId: b.phoneId }),
+      409,
+      "already_confirmed",
+    );
+    expect(await stateOf()).toMatchObject({ f0: { confirmed: before.f0.confirmed } });
+  });
+
+  it("expire", async () => {
+    const code = await call(
+      url,
+      "POST",
+      "/v1/f0-codes",
+      { caseRef: "case-exp", ttlSeconds: 60 },
+      HA,
+    );
+    clockMs += 61_000;
+    try {
+      expectError(
+        await call(url, "POST", "/v1/f0-codes/redeem", {
+          code: code.body.code,
+          phoneId: "late-phone-1",
+        }),
+        410,
+        "code_expired",
+      );
+    } finally {
+      clockMs -= 61_000;
+    }
+  });
+
+  it("limit wrong attempts per phone", async () => {
+    const guesser = "guessing-phone-1";
+    let refused = 0;
+    for (let i = 0; i < 5; i++) {
+      const r = await call(url, "POST", "/v1/f0-codes/redeem", {
+        code: String(100000 + i),
+        phoneId: guesser,
+      });
+      if (r.status === 404) refused++;
+    }
+    expect(refused).toBeGreaterThanOrEqual(4); // a guess may hit a live code
+    const code = await call(url, "POST", "/v1/f0-codes", { caseRef: "case-guess" }, HA);
+    const r = await call(url, "POST", "/v1/f0-codes/redeem", {
+      code: code.body.code,
+      phoneId: guesser,
+    });
+    expectError(r, 429, "too_many_attempts", /^phoneId: /);
+    expect(r.headers.get("retry-after")).toBe("3600");
+    // Not consumed: the right phone can still redeem it.
+    expect(
+      (
+        await call(url, "POST", "/v1/f0-codes/redeem", {
+          code: code.body.code,
+          phoneId: "rightful-phone",
+        })
+      ).status,
+    ).toBe(200);
+  });
+});
+
+describe("uploads", () => {
+  it("are idempotent: a retry is stored once and answered with the original ack", async () => {
+    const a = new TestPhone("idem", today() - 2);
+    meet(a, new TestPhone("x", today() - 2), midnight(1), 3, 1);
+    const f0 = await confirmF0(url, a, "case-idem");
+    const before = await stateOf();
+    const body = {
+      idempotencyKey: idemKey(),
+      phoneId: a.phoneId,
+      scheme: "bluezone",
+      basis: { kind: "f0", uploadToken: f0.uploadToken },
+      log: a.log,
+    };
+    const first = await call(url, "POST", "/v1/uploads/log", body);
+    expect(first.status).toBe(201);
+    expect(first.body.replayed).toBe(false);
+    const [r1, r2] = await Promise.all([
+      call(url, "POST", "/v1/uploads/log", body),
+      call(url, "POST", "/v1/uploads/log", body),
+    ]);
+    for (const r of [r1, r2]) {
+      expect(r.status).toBe(200);
+      expect(r.body).toEqual({ ...first.body, replayed: true });
+    }
+    expect((await call(url, "GET", `/v1/uploads/${first.body.uploadId}`)).body).toEqual(first.body);
+    expect((await stateOf()).uploads.stored).toBe(before.uploads.stored + 1);
+
+    expectError(
+      await call(url, "POST", "/v1/uploads/log", { ...body, log: a.log.slice(1) }),
+      409,
+      "idempotency_conflict",
+      /^idempotencyKey: /,
+    );
+    expectError(
+      await call(url, "POST", "/v1/uploads/log", {
+        ...body,
+        idempotencyKey: idemKey(),
+        scheme: "gaen",
+        log: [],
+      }),
+      409,
+      "scheme_mismatch",
+    );
+    expectError(
+      await call(url, "POST", "/v1/uploads/log", {
+        ...body,
+        idempotencyKey: idemKey(),
+        basis: { kind: "f0", uploadToken: "x".repeat(40) },
+      }),
+      401,
+      "unauthorized",
+      /^basis\.uploadToken: unknown/,
+    );
+    expectError(
+      await call(url, "POST", "/v1/uploads/log", {
+        ...body,
+        idempotencyKey: idemKey(),
+        phoneId: "another-phone-1",
+      }),
+      401,
+      "unauthorized",
+      /another phone/,
+    );
+    expect((await stateOf()).uploads.stored).toBe(before.uploads.stored + 1);
+  });
+});
+
+describe("Socket.IO payloads", () => {
+  it("refuses a handshake without a valid phoneId", async () => {
+    for (const auth of [{}, { phoneId: "x" }, { phoneId: "ok-phone-1", extra: 1 }]) {
+      const s = ioc(url, { transports: ["websocket"], auth, reconnection: false, forceNew: true });
+      // biome-ignore lint/suspicious/noExplicitAny: tests read JSON loosely
+      const err = await new Promise<Error & { data?: any }>((resolve) =>
+        s.on("connect_error", resolve),
+      );
+      expect(err.message).toMatch(/^auth\./);
+      expect(err.data.error.code).toBe("invalid_message");
+      s.close();
+    }
+  });
+
+  it("validates catch-up requests and refuses unknown events", async () => {
+    const s = ioc(url, {
+      transports: ["websocket"],
+      auth: { phoneId: "socket-phone-1" },
+      reconnection: false,
+      forceNew: true,
+    });
+    await new Promise<void>((resolve) => s.on("ready", () => resolve()));
+    const ok = await s.emitWithAck("catch-up", { since: 0 });
+    expect(ok).toMatchObject({ more: false });
+    expect(await s.emitWithAck("catch-up", { since: -1 })).toMatchObject({
+      error: { code: "invalid_message", message: expect.stringMatching(/^since: /) },
+    });
+    expect(await s.emitWithAck("catch-up", "nonsense")).toMatchObject({
+      error: { code: "invalid_message" },
+    });
+    // biome-ignore lint/suspicious/noExplicitAny: tests read JSON loosely
+    const refused = new Promise<any>((resolve) => s.on("refused", resolve));
+    s.emit("hack", { x: 1 });
+    expect((await refused).error.message).toMatch(/^hack: no such event/);
+    s.close();
+    expect((await call(url, "GET", "/healthz")).status).toBe(200);
+  });
+});
+
+describe("rate limits", () => {
+  it("answer 429 per IP, per phone and per connection, and spare /healthz", async () => {
+    const m = await createMatcher({
+      dataDir: null,
+      haToken: HA_TOKEN,
+      logLevel: "silent",
+      defaultMetrics: false,
+      rateLimits: {
+        ip: { burst: 12, perSecond: 0.01 },
+        phone: { burst: 2, perSecond: 0.01 },
+        socket: { burst: 3, perSecond: 0.01 },
+      },
+    });
+    const u = (await m.listen(0)).url;
+    try {
+      const redeem = (phoneId: string) =>
+        call(u, "POST", "/v1/f0-codes/redeem", { code: "000000", phoneId });
+      expect((await redeem("limited-1")).status).toBe(404);
+      expect((await redeem("limited-1")).status).toBe(404);
+      const third = await redeem("limited-1");
+      expectError(third, 429, "rate_limited", /^phoneId: /);
+      expect(Number(third.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect((await redeem("limited-2")).status).toBe(404);
+
+      const s = ioc(u, {
+        transports: ["websocket"],
+        auth: { phoneId: "limited-3" },
+        reconnection: false,
+        forceNew: true,
+      });
+      await new Promise<void>((resolve) => s.on("ready", () => resolve()));
+      const acks = [];
+      for (let i = 0; i < 5; i++) acks.push(await s.emitWithAck("catch-up", {}));
+      expect(acks.slice(0, 3).every((a) => "pushes" in a)).toBe(true);
+      expect(acks[4]).toMatchObject({ error: { code: "rate_limited" } });
+      s.close();
+
+      let status = 0;
+      for (let i = 0; i < 15 && status !== 429; i++)
+        status = (await call(u, "GET", "/v1/stats")).status;
+      expect(status).toBe(429);
+      expect((await call(u, "GET", "/healthz")).status).toBe(200);
+      const metrics = (await call(u, "GET", "/metrics")).body as string;
+      expect(metrics).toMatch(/tracebed_rate_limited_total\{scope="ip"\} [1-9]/);
+      expect(metrics).toMatch(/tracebed_rate_limited_total\{scope="phone"\} [1-9]/);
+      expect(metrics).toMatch(/tracebed_rate_limited_total\{scope="socket"\} [1-9]/);
+    } finally {
+      await m.close();
+    }
+  });
+});
+
+describe("metrics", () => {
+  it("exposes the matcher's metrics in Prometheus format", async () => {
+    const r = await call(url, "GET", "/metrics");
+    expect(r.status).toBe(200);
+    expect(r.headers.get("content-type")).toMatch(/^text\/plain/);
+    for (const name of [
+      "tracebed_uploads_total",
+      "tracebed_notifications_total",
+      "tracebed_decide_duration_seconds",
+      "tracebed_phones_connected",
+      "tracebed_http_request_duration_seconds_bucket",
+      "tracebed_rate_limited_total",
+      "tracebed_f0_codes_total",
+    ]) {
+      expect(r.body).toContain(name);
+    }
+  });
+});

@@ -1,0 +1,188 @@
+// The whole Bluezone hybrid flow over HTTP and real Socket.IO clients, on the memory store:
+// A and B close on one day → A is F0 → B notified F1; C close to B → C notified F2;
+// D far from A and E too briefly near B → never notified.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { KeyPush } from "@tracebed/protocol";
+import { io as ioc } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMatcher, type Matcher } from "../src/index.js";
+import { confirmF0, HA_TOKEN, PhoneClient } from "./helpers/clients.js";
+import { call } from "./helpers/http.js";
+import { meet, midnight, TestPhone, today } from "./helpers/phones.js";
+
+const dataDir = mkdtempSync(join(tmpdir(), "tracebed-flow-"));
+let matcher: Matcher;
+let url: string;
+
+const T = today();
+const A = new TestPhone("A", T - 20);
+const B = new TestPhone("B", T - 20);
+const C = new TestPhone("C", T - 20);
+const D = new TestPhone("D", T - 20);
+const E = new TestPhone("E", T - 20);
+// Yesterday 10:00 UTC, 3 scan periods at 1 m: exactly 15 minutes close.
+meet(A, B, midnight(1) + 10 * 3600, 3, 1);
+// Two days ago 14:00, 4 periods at 1.5 m.
+meet(B, C, midnight(2) + 14 * 3600, 4, 1.5);
+// D is near A for half an hour, but 10 m away: evidence, never close.
+meet(A, D, midnight(1) + 12 * 3600, 6, 10);
+// E is close to B for only 2 periods (10 minutes).
+meet(B, E, midnight(1) + 16 * 3600, 2, 0.5);
+
+async function start(): Promise<Matcher> {
+  const m = await createMatcher({
+    dataDir,
+    haToken: HA_TOKEN,
+    logLevel: "silent",
+    defaultMetrics: false,
+  });
+  url = (await m.listen(0)).url;
+  return m;
+}
+
+beforeAll(async () => {
+  matcher = await start();
+});
+
+afterAll(async () => {
+  await matcher?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("the Bluezone hybrid flow", () => {
+  it("finds F1 and F2 and nobody else, pushing keys and notifications over Socket.IO", async () => {
+    const live = ioc(`${url}/live`, {
+      transports: ["websocket"],
+      forceNew: true,
+      reconnection: false,
+    });
+    // biome-ignore lint/suspicious/noExplicitAny: tests read JSON loosely
+    const liveEvents: { event: string; payload: any }[] = [];
+    live.onAny((event: string, payload: unknown) => liveEvents.push({ event, payload }));
+    await new Promise<void>((resolve) => live.on("connect", () => resolve()));
+
+    const phones = [A, B, C, D, E].map((p) => new PhoneClient(p, url));
+    const [a, b, c, d, e] = phones as [
+      PhoneClient,
+      PhoneClient,
+      PhoneClient,
+      PhoneClient,
+      PhoneClient,
+    ];
+    await Promise.all(phones.map((p) => p.connected()));
+    expect(a.ready).toMatchObject({ phoneId: A.phoneId, latestSeq: 0 });
+
+    // Steps 1–2: the HA confirms A; A redeems, uploads its keys and log.
+    const f0 = await confirmF0(url, A);
+    const ack = await a.upload({ kind: "f0", uploadToken: f0.uploadToken });
+    expect(ack.keys).toMatchObject({
+      kind: "keys",
+      count: 14,
+      replayed: false,
+      phoneId: A.phoneId,
+    });
+    expect(ack.log).toMatchObject({ kind: "log", count: A.log.length });
+
+    // Step 3: every phone gets A's keys.
+    const isA = (p: KeyPush) => p.indexId === f0.indexId;
+    await Promise.all(phones.map((p) => p.until(() => p.pushes.some(isA), "A's push")));
+    const pushA = a.pushes.find(isA)!;
+    expect(pushA).toMatchObject({
+      seq: 1,
+      role: "F0",
+      scheme: "bluezone",
+      windowEnd: f0.windowEnd,
+    });
+    expect(pushA.keys).toHaveLength(14);
+
+    // Step 4: phones with a hit upload (B and D); C and E have none.
+    const uploaded = await Promise.all([b, c, d, e].map((p) => p.onPush(pushA)));
+    expect(uploaded).toEqual([true, false, true, false]);
+
+    // Step 5: the server decides B is F1 of A, 900 s close yesterday.
+    await b.until(() => b.notifications.length > 0, "B's notification");
+    expect(b.notifications).toEqual([
+      expect.objectContaining({
+        role: "F1",
+        indexId: f0.indexId,
+        bestDay: T - 1,
+        closeSeconds: 900,
+      }),
+    ]);
+
+    // B's keys are pushed in turn (role F1, window end = its notification).
+    const isB = (p: KeyPush) => p.role === "F1";
+    await Promise.all(phones.map((p) => p.until(() => p.pushes.some(isB), "B's push")));
+    const pushB = c.pushes.find(isB)!;
+    expect(pushB).toMatchObject({ seq: 2, windowEnd: b.notifications[0]!.notifiedAt });
+    const again = await Promise.all([a, c, d, e].map((p) => p.onPush(pushB)));
+    expect(again).toEqual([true, true, false, true]);
+
+    await c.until(() => c.notifications.length > 0, "C's notification");
+    expect(c.notifications).toEqual([
+      expect.objectContaining({
+        role: "F2",
+        indexId: pushB.indexId,
+        bestDay: T - 2,
+        closeSeconds: 1200,
+      }),
+    ]);
+
+    await matcher.idle();
+    expect(a.notifications).toEqual([]); // the F0 is not its own F1's F2
+    expect(d.notifications).toEqual([]);
+    expect(e.notifications).toEqual([]);
+    expect(b.notifications).toHaveLength(1);
+
+    const stats = await call(url, "GET", "/v1/stats");
+    expect(stats.body).toMatchObject({
+      uploads: { stored: 12 },
+      f0: { confirmed: 1, codesIssued: 1 },
+      notifications: { f1: 1, f2: 1, sent: 2 },
+      keyPushes: { total: 2, latestSeq: 2 },
+      phones: { connected: 5 },
+    });
+
+    // Catch-up gives the same pushes.
+    const keys = await call(url, "GET", "/v1/keys?since=0");
+    expect(keys.body).toEqual({ pushes: [pushA, pushB], next: 2, more: false });
+    expect((await call(url, "GET", "/v1/keys?since=1")).body.pushes).toEqual([pushB]);
+
+    // The live feed saw it all, without phone identities.
+    await new Promise((r) => setTimeout(r, 1_200));
+    const names = liveEvents.map((x) => x.event);
+    expect(names).toContain("f0-confirmed");
+    expect(liveEvents.filter((x) => x.event === "key-pushed")).toHaveLength(2);
+    const notified = liveEvents.filter((x) => x.event === "notified").map((x) => x.payload);
+    expect(notified.map((n) => n.role)).toEqual(["F1", "F2"]);
+    expect(notified[0].contactIndexId).toBe(pushB.indexId);
+    expect(notified[1].indexId).toBe(pushB.indexId);
+    expect(JSON.stringify(liveEvents)).not.toContain(B.phoneId);
+    const lastStats = liveEvents.filter((x) => x.event === "stats").at(-1)!.payload;
+    expect(lastStats.notifications).toMatchObject({ f1: 1, f2: 1 });
+
+    // A phone reconnecting gets its notification again.
+    b.close();
+    const b2 = new PhoneClient(B, url);
+    await b2.until(() => b2.notifications.length === 1, "B's stored notification");
+    expect(b2.notifications[0]).toEqual(b.notifications[0]);
+    b2.close();
+
+    for (const p of phones) p.close();
+    live.close();
+  });
+
+  it("replays its journal on restart: same stats, pushes and uploads", async () => {
+    const before = (await call(url, "GET", "/v1/stats")).body;
+    const keys = (await call(url, "GET", "/v1/keys")).body;
+    await matcher.close();
+    matcher = await start();
+    const after = (await call(url, "GET", "/v1/stats")).body;
+    expect({ ...after, at: 0, phones: 0 }).toEqual({ ...before, at: 0, phones: 0 });
+    expect((await call(url, "GET", "/v1/keys")).body).toEqual(keys);
+    await matcher.idle();
+    expect((await call(url, "GET", "/v1/stats")).body.notifications).toEqual(before.notifications);
+  });
+});
