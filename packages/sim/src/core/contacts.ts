@@ -56,8 +56,8 @@ export function dayStartSeconds(config: SimConfig, day: number): number {
 }
 
 /**
- * The shape of a contact, a pure function of (run, layer, day, pair): the engine recomputes
- * it wherever it is needed instead of storing it.
+ * The shape of a contact, a pure function of (run, layer, day, pair) whichever way round the
+ * pair is given: the engine recomputes it wherever it is needed instead of storing it.
  */
 export function contactShape(
   config: SimConfig,
@@ -70,7 +70,10 @@ export function contactShape(
 ): ContactShape {
   const layer = config.layers[layerIndex]!;
   const period = config.ble.scanPeriodSeconds;
-  const h = hash3(hash2(layerSeed, day), k, a ^ Math.imul(b, 0x9e3779b1));
+  // Symmetric in the pair: either side asks for the same contact.
+  const lo = Math.min(a, b);
+  const hi = Math.max(a, b);
+  const h = hash3(hash2(layerSeed, day), k, lo ^ Math.imul(hi, 0x9e3779b1));
   const h2 = hash2(h, 1);
   const h3 = hash2(h, 2);
   const h4 = hash2(h, 3);

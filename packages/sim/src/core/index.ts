@@ -29,3 +29,5 @@ export {
 } from "./population/realised.js";
 export { hash2, hash3, mix32, SeedTree } from "./rng.js";
 export { type SimResult, type SimRun, type SimulateOptions, simulate } from "./simulate.js";
+export { endingAt } from "./placement.js";
+export { decisionParams, rssiAtDistance } from "./ble/path-loss.js";

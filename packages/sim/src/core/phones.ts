@@ -6,7 +6,7 @@ import { hash2 } from "./rng.js";
 
 /** A phone's name on the wire: stable for the agent within a run. */
 export function phoneIdOf(agent: number): string {
-  return `p${agent}`;
+  return `phone-${String(agent).padStart(9, "0")}`;
 }
 
 /** The phone's secret root key (Bluezone base ID, 32 bytes), derived from the run's seed. */

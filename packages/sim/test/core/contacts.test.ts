@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { buildPopulation, createEngine, SeedTree } from "../../src/core/index.js";
+import { buildPopulation, contactShape, createEngine, SeedTree } from "../../src/core/index.js";
 import { testConfig } from "./fixture.js";
 
 const config = testConfig({
@@ -105,6 +105,20 @@ describe("contacts by age band", () => {
     rates.forEach((r, i) => {
       const agents = shares[i]! * p.size;
       expect(Math.abs(perBand[i]! / (agents * days) / r - 1)).toBeLessThan(0.03);
+    });
+  });
+});
+
+describe("contact shapes", () => {
+  test("are the same whichever side of the pair asks", () => {
+    engine.layers.forEach((layer, l) => {
+      let n = 0;
+      layer.scan(1, null, (a, b, k) => {
+        if (n++ > 200) return;
+        const ab = contactShape(config, engine.layerSeeds[l]!, l, 1, a, b, k);
+        const ba = contactShape(config, engine.layerSeeds[l]!, l, 1, b, a, k);
+        expect(ba).toEqual(ab);
+      });
     });
   });
 });
