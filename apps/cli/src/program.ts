@@ -1,6 +1,8 @@
 import { Command } from "commander";
+import { registerDemo } from "./commands/demo.js";
 import { registerExport } from "./commands/export.js";
 import { registerIds } from "./commands/ids.js";
+import { registerLoad } from "./commands/load.js";
 import { registerServe } from "./commands/serve.js";
 import { registerSimulate } from "./commands/simulate.js";
 import { registerSweep } from "./commands/sweep.js";
@@ -16,5 +18,7 @@ export function buildProgram(): Command {
   registerSimulate(program);
   registerSweep(program);
   registerExport(program);
+  registerLoad(program);
+  registerDemo(program);
   return program;
 }

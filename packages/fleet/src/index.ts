@@ -1,1 +1,6 @@
-export {};
+export type { FleetEvent } from "./events.js";
+export { type FleetProcessOptions, startFleetProcess } from "./fleet-process.js";
+export { type LoadOptions, type LoadResult, runLoad } from "./load.js";
+export { PhoneLogs } from "./phone-logs.js";
+export { phonesWithHits } from "./push-match.js";
+export type { LoadSummary, SetComparison } from "./summary.js";

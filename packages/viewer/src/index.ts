@@ -1,1 +1,16 @@
-export {};
+export * from "./csv.js";
+export * from "./district-table.js";
+export * from "./export.js";
+export * from "./format.js";
+export * from "./i18n.js";
+export * from "./network/graph.js";
+export * from "./network/layout.js";
+export * from "./network/layout-worker.js";
+export * from "./network/view.js";
+export * from "./palette.js";
+export * from "./presets.js";
+export * from "./scales.js";
+export * from "./summary.js";
+export * from "./sweep-chart.js";
+export * from "./sweep-data.js";
+export * from "./url-state.js";

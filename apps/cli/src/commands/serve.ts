@@ -7,7 +7,9 @@ import {
   redactUrl,
   type StoreSpec,
 } from "@tracebed/matcher";
+import { configFromScenario, decisionParams } from "@tracebed/sim";
 import { type Command, InvalidArgumentError, Option } from "commander";
+import { loadScenario } from "../run-options.js";
 import { UsageError } from "../usage-error.js";
 
 interface ServeOptions {
@@ -17,6 +19,7 @@ interface ServeOptions {
   data: string;
   haToken?: string;
   logLevel: string;
+  scenario?: string;
 }
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
@@ -59,6 +62,10 @@ export function registerServe(program: Command): void {
     )
     .option("--data <DIR>", "journal directory of the memory store", DEFAULT_DATA_DIR)
     .option("--ha-token <T>", "bearer token of the health authority (≥ 16 characters)")
+    .option(
+      "--scenario <S>",
+      "calibrate the decision rules (path loss, close-contact definition, scan period) as in this scenario",
+    )
     .addOption(
       new Option("--log-level <L>", "server log level (stderr)")
         .choices(LOG_LEVELS)
@@ -75,9 +82,13 @@ export function registerServe(program: Command): void {
 }
 
 async function serve(opts: ServeOptions): Promise<void> {
+  const params = opts.scenario
+    ? decisionParams(configFromScenario(loadScenario(opts.scenario)))
+    : undefined;
   let matcher: Matcher;
   try {
     matcher = await createMatcher({
+      ...(params ? { decisionParams: params } : {}),
       store: opts.store,
       dataDir: opts.data,
       logLevel: opts.logLevel,

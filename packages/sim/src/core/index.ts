@@ -7,6 +7,7 @@ export {
   pairSightings,
   type SightingVisitor,
 } from "./ble/evidence.js";
+export { decisionParams, rssiAtDistance } from "./ble/path-loss.js";
 export * from "./config.js";
 export { ContactRecords, type ContactShape, contactShape, dayStartSeconds } from "./contacts.js";
 export { createEngine, type DayScan, type Engine, scanDay } from "./engine.js";
@@ -19,7 +20,15 @@ export {
   type OutbreakSets,
   traceOutbreak,
 } from "./oracle/outbreak.js";
-export { DayIds, phoneDailyKeys, phoneIdOf, phoneKeyDay, phoneRootKey } from "./phones.js";
+export {
+  DayIds,
+  IdsAtTime,
+  phoneDailyKeys,
+  phoneIdOf,
+  phoneKeyDay,
+  phoneRootKey,
+} from "./phones.js";
+export { endingAt } from "./placement.js";
 export { buildPopulation } from "./population/build.js";
 export * from "./population/population.js";
 export {
@@ -29,5 +38,3 @@ export {
 } from "./population/realised.js";
 export { hash2, hash3, mix32, SeedTree } from "./rng.js";
 export { type SimResult, type SimRun, type SimulateOptions, simulate } from "./simulate.js";
-export { endingAt } from "./placement.js";
-export { decisionParams, rssiAtDistance } from "./ble/path-loss.js";

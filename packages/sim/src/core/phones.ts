@@ -71,3 +71,27 @@ export class DayIds {
     return ids.subarray(slot * n, slot * n + n);
   }
 }
+
+/**
+ * The ID a phone broadcast at a moment (its slot on that UTC day). Keeps the tables of the
+ * two most recent days asked for, which is all a day-by-day pass needs.
+ */
+export class IdsAtTime {
+  private recent: DayIds[] = [];
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly scheme: IdScheme = getIdScheme("bluezone"),
+    private readonly crypto?: CryptoPrimitives,
+  ) {}
+
+  idAt(agent: number, unixSeconds: number): Uint8Array {
+    const day = Math.floor(unixSeconds / 86_400);
+    let ids = this.recent.find((d) => d.unixDay === day);
+    if (!ids) {
+      ids = new DayIds(this.engine, day, this.scheme, this.crypto);
+      this.recent = [ids, ...this.recent.slice(0, 1)];
+    }
+    return ids.idOf(agent, Math.floor((unixSeconds - day * 86_400) / this.scheme.slotSeconds));
+  }
+}

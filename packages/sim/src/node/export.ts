@@ -4,9 +4,9 @@ import { getIdScheme, toHex } from "@tracebed/protocol";
 import { nodeCrypto } from "@tracebed/protocol/node";
 import {
   appUserFlags,
-  DayIds,
   FLAG_IOS,
   forEachSightingOfDay,
+  IdsAtTime,
   phoneDailyKeys,
   phoneIdOf,
   phoneKeyDay,
@@ -76,17 +76,8 @@ export async function exportRun(
   await keys.close();
 
   const logs = new NdjsonWriter(files[2]!);
-  const idsByDay = new Map<number, DayIds>();
-  const idOf = (agent: number, t: number) => {
-    const day = Math.floor(t / SECONDS_PER_DAY);
-    let ids = idsByDay.get(day);
-    if (!ids) {
-      for (const d of idsByDay.keys()) if (d < day - 1) idsByDay.delete(d);
-      ids = new DayIds(engine, day, scheme, nodeCrypto);
-      idsByDay.set(day, ids);
-    }
-    return toHex(ids.idOf(agent, Math.floor((t - day * SECONDS_PER_DAY) / scheme.slotSeconds)));
-  };
+  const idsAt = new IdsAtTime(engine, scheme, nodeCrypto);
+  const idOf = (agent: number, t: number) => toHex(idsAt.idAt(agent, t));
   for (let d = 0; d < config.days; d++) {
     const lines: { timestamp: number }[] = [];
     forEachSightingOfDay(engine, d, appFlags, (scanner, advertiser, t, rssi, txPower) => {

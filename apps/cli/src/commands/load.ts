@@ -1,0 +1,119 @@
+import { runLoad } from "@tracebed/fleet";
+import { DEV_HA_TOKEN } from "@tracebed/matcher";
+import { configFromScenario } from "@tracebed/sim";
+import type { Command } from "commander";
+import { documentHeader, printJson } from "../document.js";
+import { positiveInt } from "../options.js";
+import {
+  addRunFlags,
+  adoptionChoice,
+  loadScenario,
+  type RunFlags,
+  runOptions,
+} from "../run-options.js";
+import { UsageError } from "../usage-error.js";
+
+interface LoadFlags extends RunFlags {
+  url: string;
+  f0Rate: number;
+  procs: number;
+  ackedFile?: string;
+  haToken?: string;
+  json?: boolean;
+}
+
+function urls(text: string): string[] {
+  const list = text.split(",").map((u) => u.trim());
+  for (const u of list) {
+    let url: URL;
+    try {
+      url = new URL(u);
+    } catch {
+      throw new UsageError(`--url: not a URL: ${u}`);
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:")
+      throw new UsageError(`--url: must be http(s): ${u}`);
+  }
+  return list;
+}
+
+function rate(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new UsageError("--f0-rate: must be a number of F0 per second greater than 0");
+  return n;
+}
+
+export function registerLoad(program: Command): void {
+  const cmd = program
+    .command("load")
+    .description(
+      "Replay a run's phones against running matchers: F0 confirmed by the health authority, key pushes, uploads on a hit, notifications — compared with the oracle.",
+    )
+    .argument("<scenario>", "scenario name (see scenarios/) or path to a scenario JSON file")
+    .requiredOption("--url <URL[,URL…]>", "matcher URLs; phones are spread over them")
+    .option("--f0-rate <R>", "F0 confirmed per second", rate, 5)
+    .option(
+      "--procs <K>",
+      "fleet processes (each may hold up to 20,000 open files)",
+      positiveInt,
+      1,
+    )
+    .option(
+      "--acked-file <F>",
+      "append each acknowledged upload id to this file as it is acknowledged",
+    )
+    .option(
+      "--ha-token <T>",
+      "the health authority's token (default: TRACEBED_HA_TOKEN, else the development token)",
+    )
+    .option("--json", "print one JSON document on stdout");
+  addRunFlags(cmd).action(async (name: string, flags: LoadFlags) => {
+    const scenario = loadScenario(name);
+    const list = urls(flags.url);
+    const config = configFromScenario(scenario, runOptions(flags));
+    let last = 0;
+    const { summary, ok } = await runLoad({
+      config,
+      urls: list,
+      haToken: flags.haToken ?? process.env.TRACEBED_HA_TOKEN ?? DEV_HA_TOKEN,
+      f0Rate: flags.f0Rate,
+      procs: flags.procs,
+      ...(flags.ackedFile ? { ackedFile: flags.ackedFile } : {}),
+      onEvent: (e) => {
+        if (e.type === "ready") process.stderr.write(`tracebed: ${e.phones} phones connected\n`);
+        if (e.type === "error") process.stderr.write(`tracebed: ${e.message}\n`);
+        if (e.type === "notified" && Date.now() - last > 1000 && process.stderr.isTTY) {
+          last = Date.now();
+          process.stderr.write(`\r notifications arriving…`);
+        }
+      },
+    });
+    const doc = {
+      ...documentHeader(scenario),
+      seed: config.seed,
+      run: {
+        adoption: adoptionChoice(flags),
+        ble: config.ble.mode,
+        urls: list,
+        procs: flags.procs,
+        f0Rate: flags.f0Rate,
+      },
+      ...summary,
+    };
+    if (flags.json) printJson(doc);
+    else {
+      const line = (k: string, c: typeof summary.f1) =>
+        `${k}  expected ${c.expected}  notified ${c.notified}  missing ${c.missing}  extra ${c.extra}`;
+      process.stdout.write(
+        `${[
+          `${summary.phones} phones, ${summary.f0} F0 confirmed, ${summary.uploads.acknowledged}/${summary.uploads.sent} uploads acknowledged`,
+          line("F1", summary.f1),
+          line("F2", summary.f2),
+          `F0 confirmed → F1 notified: p50 ${summary.latencyMs.notifyP50} ms, p99 ${summary.latencyMs.notifyP99} ms`,
+        ].join("\n")}\n`,
+      );
+    }
+    if (!ok) process.exitCode = 1;
+  });
+}

@@ -1,0 +1,607 @@
+import type { AdoptionPreset, SweepPoint } from "@tracebed/sim";
+import {
+  type ContactGraph,
+  clampAdoption,
+  DEFAULT_STATE,
+  download,
+  fileSlug,
+  formatNumber,
+  formatPercent,
+  graphCounts,
+  interpolate,
+  LIMITS,
+  NetworkView,
+  parseState,
+  presetText,
+  renderDistrictTable,
+  roundShare,
+  type StringKey,
+  SweepChart,
+  simulationKey,
+  stateToQuery,
+  stepAdoption,
+  summarySentence,
+  svgPng,
+  svgText,
+  sweepCsv,
+  t,
+  type ViewState,
+} from "@tracebed/viewer";
+import { type JobSpec, sweepGrid } from "./jobs.js";
+import { LivePanel } from "./live.js";
+import { Cancelled, WorkerPool } from "./pool.js";
+import {
+  DEFAULT_SCENARIO,
+  dakNongDistricts,
+  letterRanges,
+  presetsFor,
+  SCENARIO_IDS,
+  SCENARIO_JSON,
+  scenario,
+  smartphoneShare,
+} from "./scenarios.js";
+import type { SimRequest, SimResponse } from "./sim-protocol.js";
+import { type SweepProgress, SweepRunner } from "./sweep-runner.js";
+
+type RunResult = Extract<SimResponse, { type: "run-result" }>;
+
+const $ = <T extends Element = HTMLElement>(selector: string): T => {
+  const el = document.querySelector<T>(selector);
+  if (!el) throw new Error(`missing ${selector}`);
+  return el;
+};
+
+/** The default adoption: the default scenario's own observed figure (Hưng Yên's 16.53%). */
+function defaultState(): ViewState {
+  const observed = presetsFor(DEFAULT_SCENARIO).find(
+    (p) => p.kind === "observed" && p.scenario === DEFAULT_SCENARIO,
+  );
+  return {
+    ...DEFAULT_STATE,
+    scenario: DEFAULT_SCENARIO,
+    adoption: observed ? roundShare(observed.shareOfPopulation) : DEFAULT_STATE.adoption,
+  };
+}
+
+/** Where `tracebed demo` says its matcher is (a meta tag it fills in), if anywhere. */
+function demoLiveUrl(): string {
+  const content = document
+    .querySelector<HTMLMetaElement>('meta[name="tracebed-live"]')
+    ?.content.trim();
+  if (!content) return "";
+  return content === "same-origin" ? location.origin : content;
+}
+
+export class App {
+  private state: ViewState;
+  private readonly defaults = defaultState();
+  private readonly chart: SweepChart;
+  private readonly network: NetworkView;
+  private readonly sweepPool: WorkerPool<SimRequest, SimResponse>;
+  private readonly runPool: WorkerPool<SimRequest, SimResponse>;
+  private readonly sweeps: SweepRunner;
+  private readonly live: LivePanel;
+  private presets: AdoptionPreset[] = [];
+  private sweep: SweepProgress | null = null;
+  private run: RunResult | null = null;
+  private runTimer = 0;
+  private runBusy = false;
+  private runAgain = false;
+  private sweepKey = "";
+  private readonly loadStart = performance.now();
+
+  constructor() {
+    const parsed = parseState(location.search, this.defaults, SCENARIO_IDS);
+    this.state = parsed.state;
+    if (parsed.problems.length > 0) {
+      const el = $("#problems");
+      el.hidden = false;
+      el.dataset.problems = parsed.problems.join("; ");
+    }
+
+    const workers = Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1));
+    const simWorker = () =>
+      new Worker(new URL("./sim.worker.ts", import.meta.url), { type: "module", name: "sim" });
+    this.sweepPool = new WorkerPool(workers, simWorker);
+    this.runPool = new WorkerPool(1, simWorker);
+    this.sweeps = new SweepRunner(this.sweepPool);
+
+    this.chart = new SweepChart($("#chart"), {
+      lang: this.state.lang,
+      band: this.state.band,
+      mode: this.state.mode,
+      seeds: this.state.seeds,
+      onPick: (a) => this.update({ adoption: a }),
+    });
+    this.network = new NetworkView($<HTMLCanvasElement>("#network"), {
+      createWorker: () =>
+        new Worker(new URL("./layout.worker.ts", import.meta.url), {
+          type: "module",
+          name: "layout",
+        }),
+    });
+    this.live = new LivePanel($("#live"), this.state.lang, (url) => this.update({ live: url }));
+
+    this.bindControls();
+    this.fillScenarioSelect();
+    this.apply(null);
+
+    const liveUrl = this.state.live || demoLiveUrl();
+    if (liveUrl) this.live.connect(liveUrl);
+  }
+
+  /** Changes settings: the URL, the screen and the runs follow. */
+  update(patch: Partial<ViewState>): void {
+    const before = this.state;
+    const next = { ...before, ...patch };
+    if (patch.adoption !== undefined) next.adoption = clampAdoption(patch.adoption);
+    if (JSON.stringify(next) === JSON.stringify(before)) return;
+    this.state = next;
+    this.apply(before);
+  }
+
+  private apply(before: ViewState | null): void {
+    const s = this.state;
+    history.replaceState(null, "", `${location.pathname}?${stateToQuery(s)}${location.hash}`);
+    const changed = (k: keyof ViewState) => before === null || before[k] !== s[k];
+
+    if (changed("lang")) {
+      document.documentElement.lang = s.lang;
+      this.translate();
+      this.live.setLang(s.lang);
+    }
+    if (changed("scenario")) {
+      this.presets = presetsFor(s.scenario);
+      this.chart.setOptions(letterRanges(this.presets));
+    }
+    if (changed("presenter")) {
+      document.body.classList.toggle("presenter", s.presenter);
+    }
+    this.syncControls();
+    this.chart.setOptions({ lang: s.lang, band: s.band, mode: s.mode, seeds: s.seeds });
+    this.chart.setMarker(s.adoption);
+
+    const key = `${simulationKey(s)}|${s.seed}|${s.seeds}`;
+    if (key !== this.sweepKey) {
+      this.sweepKey = key;
+      this.startSweep();
+    }
+    if (
+      before === null ||
+      changed("adoption") ||
+      changed("seed") ||
+      changed("net") ||
+      simulationKey(before) !== simulationKey(s)
+    ) {
+      this.scheduleRun(before === null ? 0 : 120);
+    }
+    this.renderResults();
+  }
+
+  // ---- Sweep -------------------------------------------------------------------------------
+
+  private startSweep(): void {
+    const s = this.state;
+    const sc = scenario(s.scenario);
+    const seeds = Array.from({ length: s.seeds }, (_, i) => s.seed + i);
+    this.sweep = null;
+    this.chart.setData([]);
+    document.body.dataset.sweep = "running";
+    const spec = (value: number, seed: number): JobSpec => ({
+      mode: s.mode,
+      value,
+      seed,
+      agents: s.agents,
+      f0: s.f0,
+      f0From: s.f0From,
+      ble: s.ble,
+    });
+    this.sweeps.start(
+      {
+        key: simulationKey(s),
+        scenarioId: s.scenario,
+        scenario: SCENARIO_JSON[s.scenario],
+        grid: sweepGrid(sc, s.mode),
+        seeds,
+        spec,
+      },
+      (progress) => {
+        this.sweep = progress;
+        this.chart.setData(progress.points);
+        if (progress.points.length > 0 && !document.body.dataset.firstPointMs) {
+          document.body.dataset.firstPointMs = String(
+            Math.round(performance.now() - this.loadStart),
+          );
+        }
+        if (progress.finished) {
+          document.body.dataset.sweep = "done";
+          document.body.dataset.sweepMs = String(Math.round(progress.ms));
+        }
+        this.renderResults();
+      },
+      (message) => this.showError(message),
+    );
+  }
+
+  // ---- One run at the slider's value -------------------------------------------------------
+
+  private scheduleRun(delay: number): void {
+    clearTimeout(this.runTimer);
+    this.runTimer = window.setTimeout(() => this.startRun(), delay);
+  }
+
+  private startRun(): void {
+    if (this.runBusy) {
+      this.runAgain = true;
+      return;
+    }
+    const s = this.state;
+    this.runBusy = true;
+    this.runAgain = false;
+    this.network.setMessage(t(s.lang, "net.computing"));
+    this.runPool
+      .request({
+        type: "run",
+        scenarioId: s.scenario,
+        scenario: SCENARIO_JSON[s.scenario],
+        job: {
+          mode: s.mode,
+          value: s.adoption,
+          seed: s.seed,
+          agents: s.agents,
+          f0: s.f0,
+          f0From: s.f0From,
+          ble: s.ble,
+        },
+        net: s.net,
+      })
+      .then((res) => {
+        if (res.type === "error") throw new Error(res.message);
+        if (res.type !== "run-result") return;
+        this.run = res;
+        document.body.dataset.runMs = String(Math.round(res.ms));
+        if (!this.runAgain) this.network.setGraph(res.graph);
+        this.renderResults();
+      })
+      .catch((err: unknown) => {
+        if (!(err instanceof Cancelled)) this.showError(String(err));
+      })
+      .finally(() => {
+        this.runBusy = false;
+        if (this.runAgain) this.startRun();
+      });
+  }
+
+  // ---- Rendering ---------------------------------------------------------------------------
+
+  private translate(): void {
+    const lang = this.state.lang;
+    for (const el of document.querySelectorAll<HTMLElement>("[data-i18n]")) {
+      el.textContent = t(lang, el.dataset.i18n as StringKey);
+    }
+    const langButton = $("#lang");
+    langButton.textContent = t(lang, "app.language");
+    langButton.setAttribute("aria-label", t(lang, "app.languageLabel"));
+    langButton.setAttribute("lang", lang === "vi" ? "en" : "vi");
+    document.title = `tracebed · ${t(lang, "chart.title")}`;
+    const problems = $("#problems");
+    if (problems.dataset.problems) {
+      problems.textContent = t(lang, "app.problems", { list: problems.dataset.problems });
+    }
+    this.fillScenarioSelect();
+  }
+
+  private fillScenarioSelect(): void {
+    const select = $<HTMLSelectElement>("#scenario");
+    select.replaceChildren(
+      ...SCENARIO_IDS.map((id) => {
+        const sc = scenario(id);
+        const o = document.createElement("option");
+        o.value = id;
+        o.textContent = this.state.lang === "vi" ? sc.name : sc.nameEn;
+        return o;
+      }),
+    );
+    select.value = this.state.scenario;
+  }
+
+  private syncControls(): void {
+    const s = this.state;
+    const slider = $<HTMLInputElement>("#adoption");
+    if (Number(slider.value) !== s.adoption) slider.value = String(s.adoption);
+    const valueText = t(s.lang, "controls.adoptionValue", {
+      pct: formatPercent(s.adoption, s.lang),
+    });
+    slider.setAttribute("aria-valuetext", valueText);
+    $("#adoption-value").textContent = formatPercent(s.adoption, s.lang);
+    for (const r of document.querySelectorAll<HTMLInputElement>('input[name="mode"]')) {
+      r.checked = r.value === s.mode;
+    }
+    $<HTMLSelectElement>("#scenario").value = s.scenario;
+    const set = (id: string, v: string | number) => {
+      const el = $<HTMLInputElement | HTMLSelectElement>(id);
+      if (document.activeElement !== el) el.value = String(v);
+    };
+    set("#seed", s.seed);
+    set("#seeds", s.seeds);
+    set("#agents", s.agents);
+    set("#f0", s.f0);
+    set("#net", s.net);
+    set("#f0from", s.f0From);
+    set("#ble", s.ble);
+    set("#band", s.band);
+    const presenter = $("#presenter");
+    presenter.setAttribute("aria-pressed", String(s.presenter));
+    presenter.textContent = t(s.lang, s.presenter ? "app.presenterOff" : "app.presenter");
+    this.renderPresets();
+  }
+
+  private renderPresets(): void {
+    const s = this.state;
+    const smartphones = smartphoneShare(scenario(s.scenario));
+    const buttons = this.presets.map((p) => {
+      const text = presetText(p, s.lang);
+      const b = document.createElement("button");
+      b.type = "button";
+      b.className = "preset";
+      b.dataset.kind = p.kind;
+      b.dataset.share = String(roundShare(p.shareOfPopulation));
+      b.dataset.preset = p.id;
+      b.setAttribute("aria-pressed", String(Math.abs(p.shareOfPopulation - s.adoption) < 5e-5));
+      b.title = p.label[s.lang];
+      const span = (cls: string, content: string) => {
+        const e = document.createElement("span");
+        e.className = cls;
+        e.textContent = content;
+        return e;
+      };
+      const title = span("title", "");
+      title.append(
+        span(
+          "kind",
+          t(s.lang, p.kind === "target" ? "controls.presetTarget" : "controls.presetObserved"),
+        ),
+        document.createTextNode(text.title),
+      );
+      b.append(
+        span("value", text.value),
+        title,
+        span("stated", text.stated),
+        span("letter", text.letter),
+      );
+      if (!p.reachableWithSmartphones) {
+        b.append(
+          span(
+            "warn",
+            `⚠ ${t(s.lang, "controls.unreachable", { pct: formatPercent(smartphones, s.lang, 0) })}`,
+          ),
+        );
+      }
+      b.addEventListener("click", () => this.update({ adoption: roundShare(p.shareOfPopulation) }));
+      return b;
+    });
+    $("#presets").replaceChildren(...buttons);
+  }
+
+  private renderResults(): void {
+    const s = this.state;
+    const lang = s.lang;
+    const run = this.run;
+
+    // The run at the slider's value: cards, sentence, network.
+    const r = run?.result;
+    // Under a policy, adoption can fall short of the slider (smartphone owners, district caps).
+    const adoptionShown = r && s.mode === "policy" ? r.adoption.realised.population : s.adoption;
+    const shortfall = s.mode === "policy" && Math.abs(adoptionShown - s.adoption) >= 5e-4;
+    $("#summary-heading").textContent = t(
+      lang,
+      shortfall ? "summary.headingPolicy" : "summary.heading",
+      {
+        pct: formatPercent(roundShare(adoptionShown), lang),
+        asked: formatPercent(s.adoption, lang),
+      },
+    );
+    // Under a policy the curve is drawn at realised adoption: mark the run's, not the slider's.
+    this.chart.setMarker(roundShare(adoptionShown));
+    if (r) {
+      const share = (a: number, b: number) => (b > 0 ? formatPercent(a / b, lang, 0) : "–");
+      $("#f1-share").textContent = share(r.f1.detected, r.f1.true);
+      $("#f1-of").textContent =
+        `${formatNumber(r.f1.detected, lang)} ${t(lang, "summary.of", { n: formatNumber(r.f1.true, lang) })}`;
+      $("#f2-share").textContent = share(r.f2.detected, r.f2.true);
+      $("#f2-of").textContent =
+        `${formatNumber(r.f2.detected, lang)} ${t(lang, "summary.of", { n: formatNumber(r.f2.true, lang) })}`;
+      $("#summary").textContent = summarySentence(lang, {
+        adoption: roundShare(adoptionShown),
+        f0: r.f0,
+        f1True: r.f1.true,
+        f1Found: r.f1.detected,
+        f2True: r.f2.true,
+        f2Found: r.f2.detected,
+      });
+      const g = graphCounts(run.graph ?? emptyGraph());
+      $("#net-title").textContent = t(lang, "net.title", {
+        n: g.f0,
+        pct: formatPercent(roundShare(adoptionShown), lang),
+      });
+      $("#network").setAttribute(
+        "aria-label",
+        t(lang, "net.aria", {
+          f0: g.f0,
+          f1: g.f1,
+          f2: g.f2,
+          detected: formatNumber(g.detected, lang),
+          edges: formatNumber(g.edges, lang),
+        }),
+      );
+    } else {
+      $("#summary").textContent = t(lang, "summary.pending");
+      $("#net-title").textContent = t(lang, "net.computing");
+    }
+
+    // The sweep: beyond manual tracing at the slider, the status line, the district table.
+    const sweep = this.sweep;
+    const points = sweep?.points ?? [];
+    const x = (p: SweepPoint) => (s.mode === "uniform" ? p.value : p.adoption.mean);
+    const beyond = interpolate(
+      points.map((p) => ({ x: x(p), y: p.beyondManualPerF0.mean })).sort((a, b) => a.x - b.x),
+      s.adoption,
+    );
+    const beyondRun = run?.beyondManualPerF0;
+    $("#beyond").textContent =
+      beyond !== undefined
+        ? formatNumber(beyond, lang, 1)
+        : beyondRun !== undefined
+          ? formatNumber(beyondRun, lang, 1)
+          : "–";
+    $("#beyond-model").textContent = t(lang, "summary.beyondModel", {
+      runs: beyond !== undefined ? s.seeds : 1,
+    });
+
+    const status = $("#sweep-status");
+    if (sweep) {
+      status.textContent = sweep.finished
+        ? t(lang, "chart.done", {
+            total: sweep.total,
+            agents: formatNumber(s.agents, lang),
+            seconds: formatNumber(sweep.ms / 1000, lang, 1),
+          })
+        : t(lang, "chart.progress", {
+            done: sweep.done,
+            total: sweep.total,
+            workers: this.sweepPool.size,
+          });
+      status.dataset.done = String(sweep.done);
+      status.dataset.total = String(sweep.total);
+      status.dataset.finished = String(sweep.finished);
+    } else {
+      status.textContent = t(lang, "chart.empty");
+      status.dataset.finished = "false";
+    }
+    this.renderDistricts(points);
+  }
+
+  private renderDistricts(points: readonly SweepPoint[]): void {
+    const s = this.state;
+    const dn = dakNongDistricts();
+    const curve = [{ x: 0, y: 0 }, ...this.chart.series("f1").map((p) => ({ x: p.x, y: p.mean }))];
+    const f1PerF0 = points
+      .map((p) => p.f1.true.mean / Math.max(1, s.f0))
+      .filter((v) => Number.isFinite(v));
+    renderDistrictTable(
+      $("#districts"),
+      dn.districts,
+      {
+        targetShare: dn.targetShare,
+        detectionAt: (a) => (curve.length > 1 ? interpolate(curve, a) : undefined),
+        trueF1PerF0:
+          f1PerF0.length > 0 ? f1PerF0.reduce((a, b) => a + b, 0) / f1PerF0.length : undefined,
+      },
+      { statedTotal: dn.statedTotal },
+      s.lang,
+    );
+  }
+
+  private showError(message: string): void {
+    const el = $("#problems");
+    el.hidden = false;
+    el.textContent = message;
+  }
+
+  // ---- Controls ----------------------------------------------------------------------------
+
+  private bindControls(): void {
+    const slider = $<HTMLInputElement>("#adoption");
+    slider.addEventListener("input", () => this.update({ adoption: Number(slider.value) }));
+    slider.addEventListener("keydown", (e) => {
+      const next = stepAdoption(this.state.adoption, e.key, e.shiftKey);
+      if (next === undefined) return;
+      e.preventDefault();
+      this.update({ adoption: next });
+    });
+    for (const r of document.querySelectorAll<HTMLInputElement>('input[name="mode"]')) {
+      r.addEventListener("change", () => {
+        if (r.checked) this.update({ mode: r.value as ViewState["mode"] });
+      });
+    }
+    const scenarioSelect = $<HTMLSelectElement>("#scenario");
+    scenarioSelect.addEventListener("change", () =>
+      this.update({ scenario: scenarioSelect.value }),
+    );
+    const int = (id: string, key: "seed" | "seeds" | "agents" | "f0" | "net") => {
+      const el = $<HTMLInputElement>(id);
+      el.addEventListener("change", () => {
+        const v = Math.round(Number(el.value));
+        const { min, max } = LIMITS[key];
+        if (!Number.isFinite(v)) return;
+        this.update({ [key]: Math.min(max, Math.max(min, v)) });
+      });
+    };
+    int("#seed", "seed");
+    int("#seeds", "seeds");
+    int("#agents", "agents");
+    int("#f0", "f0");
+    int("#net", "net");
+    const choice = <K extends "f0From" | "ble" | "band">(id: string, key: K) => {
+      const el = $<HTMLSelectElement>(id);
+      el.addEventListener("change", () => this.update({ [key]: el.value } as Partial<ViewState>));
+    };
+    choice("#f0from", "f0From");
+    choice("#ble", "ble");
+    choice("#band", "band");
+
+    $("#lang").addEventListener("click", () =>
+      this.update({ lang: this.state.lang === "vi" ? "en" : "vi" }),
+    );
+    $("#presenter").addEventListener("click", () =>
+      this.update({ presenter: !this.state.presenter }),
+    );
+    $("#reset").addEventListener("click", () =>
+      this.update({
+        ...this.defaults,
+        lang: this.state.lang,
+        presenter: this.state.presenter,
+        live: this.state.live,
+      }),
+    );
+
+    $("#export-csv").addEventListener("click", () => {
+      const s = this.state;
+      const text = sweepCsv(this.sweep?.points ?? [], {
+        scenario: s.scenario,
+        mode: s.mode,
+        agents: s.agents,
+        seeds: s.seeds,
+        seed: s.seed,
+      });
+      download(new Blob([text], { type: "text/csv;charset=utf-8" }), `${this.fileBase()}.csv`);
+    });
+    $("#export-svg").addEventListener("click", () => {
+      download(
+        new Blob([svgText(this.chart.svg)], { type: "image/svg+xml" }),
+        `${this.fileBase()}.svg`,
+      );
+    });
+    $("#export-png").addEventListener("click", () => {
+      void svgPng(this.chart.svg, 2).then(
+        (blob) => download(blob, `${this.fileBase()}.png`),
+        (err: unknown) => this.showError(String(err)),
+      );
+    });
+  }
+
+  private fileBase(): string {
+    const s = this.state;
+    return fileSlug(`tracebed-sweep-${s.scenario}-${s.mode}-seed${s.seed}x${s.seeds}-${s.agents}`);
+  }
+}
+
+function emptyGraph(): ContactGraph {
+  return {
+    role: new Uint8Array(),
+    app: new Uint8Array(),
+    source: new Uint32Array(),
+    target: new Uint32Array(),
+    detected: new Uint8Array(),
+  };
+}

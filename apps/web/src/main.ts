@@ -1,0 +1,5 @@
+import "./styles.css";
+import { App } from "./app.js";
+
+/** The viewer app's entry: everything else starts from App. */
+new App();

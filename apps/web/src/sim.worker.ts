@@ -1,0 +1,55 @@
+import { parseScenario, type Scenario, simulate } from "@tracebed/sim";
+import { contactGraph } from "./contact-graph.js";
+import { jobConfig } from "./jobs.js";
+import type { SimRequest, SimResponse } from "./sim-protocol.js";
+
+/** The simulator in a Web Worker: the page stays smooth while runs are computed. */
+
+const scenarios = new Map<string, Scenario>();
+
+function scenarioOf(id: string, json: unknown): Scenario {
+  let s = scenarios.get(id);
+  if (!s) {
+    s = parseScenario(json, id);
+    scenarios.set(id, s);
+  }
+  return s;
+}
+
+function reply(message: SimResponse, transfer: Transferable[] = []): void {
+  self.postMessage(message, { transfer });
+}
+
+self.addEventListener("message", async (event: MessageEvent<SimRequest>) => {
+  const msg = event.data;
+  const t0 = performance.now();
+  try {
+    const s = scenarioOf(msg.scenarioId, msg.scenario);
+    const run = await simulate(jobConfig(s, msg.job));
+    if (msg.type === "job") {
+      reply({ type: "job-result", id: msg.id, result: run.result, ms: performance.now() - t0 });
+      return;
+    }
+    const { agent: _agents, ...graph } = contactGraph(run, msg.net);
+    const r = run.result;
+    reply(
+      {
+        type: "run-result",
+        id: msg.id,
+        result: r,
+        graph,
+        beyondManualPerF0: r.f0 > 0 ? (r.f1.beyondManual + r.f2.beyondManual) / r.f0 : 0,
+        ms: performance.now() - t0,
+      },
+      [
+        graph.role.buffer,
+        graph.app.buffer,
+        graph.source.buffer,
+        graph.target.buffer,
+        graph.detected.buffer,
+      ],
+    );
+  } catch (err) {
+    reply({ type: "error", id: msg.id, message: err instanceof Error ? err.message : String(err) });
+  }
+});

@@ -1,0 +1,191 @@
+import {
+  type F0CodeResponse,
+  type F0RedeemResponse,
+  getIdScheme,
+  type KeyPush,
+  keyPushSchema,
+  type Notification,
+  notificationSchema,
+  type UploadAck,
+  type UploadBasis,
+} from "@tracebed/protocol";
+import { FLAG_APP, type Outbreak, phoneIdOf, type SimConfig, simulate } from "@tracebed/sim";
+import { io, type Socket } from "socket.io-client";
+import type { EmitEvent } from "./events.js";
+import { postJson } from "./http.js";
+import { Limiter } from "./limiter.js";
+import { PhoneLogs } from "./phone-logs.js";
+import { PhoneUploads } from "./phone-uploads.js";
+import { phonesWithHits } from "./push-match.js";
+
+/** What one fleet process does: its share of the phones, and the F0 among them. */
+export interface FleetProcessOptions {
+  config: SimConfig;
+  urls: string[];
+  haToken: string;
+  /** F0 confirmed per second (all processes together). */
+  f0Rate: number;
+  proc: number;
+  procs: number;
+  windowDays?: number;
+  /** Uploads in flight at once per process (default 32). */
+  concurrency?: number;
+}
+
+export interface FleetProcess {
+  /** Confirms this process's F0 at the run's rate; resolves when all are uploaded. */
+  confirmF0(startedAt: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Which process holds phone p, and which matcher URL it talks to. */
+const owner = (p: number, procs: number) => p % procs;
+
+/**
+ * Starts one fleet process: simulates the run (deterministic, so every process sees the same
+ * population), keeps the logs of its own phones, connects them over Socket.IO, and does the
+ * phone's side of the Bluezone flow: on each key push, the phones with a hit upload their
+ * keys and log; notifications are reported as they arrive.
+ */
+export async function startFleetProcess(
+  o: FleetProcessOptions,
+  emit: EmitEvent,
+): Promise<FleetProcess> {
+  const windowDays = o.windowDays ?? 14;
+  const { engine, outbreak } = await simulate(o.config);
+  const pop = engine.population;
+  const agentsList: number[] = [];
+  const phoneOfAgent = new Int32Array(pop.size).fill(-1);
+  for (let i = 0; i < pop.size; i++) {
+    if ((pop.flags[i]! & FLAG_APP) === 0) continue;
+    phoneOfAgent[i] = agentsList.length;
+    agentsList.push(i);
+  }
+  const agents = Int32Array.from(agentsList);
+  const mine = (p: number) => owner(p, o.procs) === o.proc;
+  const logs = PhoneLogs.build(engine, agents, phoneOfAgent, getIdScheme("bluezone"), mine);
+  const uploads = new PhoneUploads(engine, logs, agents, outbreak.window);
+  const urlOf = (p: number) => o.urls[Math.floor(p / o.procs) % o.urls.length]!;
+
+  const sockets = new Map<number, Socket>();
+  const seenPushes = new Set<number>();
+  const uploadedFor = new Set<string>();
+
+  // Uploads are idempotent, so a network failure is retried; at most `concurrency` at once.
+  const limiter = new Limiter(o.concurrency ?? 32);
+  const upload = (p: number, basis: UploadBasis, tag: string) =>
+    limiter.run(async () => {
+      const url = urlOf(p);
+      for (const kind of ["keys", "log"] as const) {
+        const key = `${tag}-${kind}`;
+        const body = kind === "keys" ? uploads.keys(p, basis, key) : uploads.log(p, basis, key);
+        emit({ type: "sent", kind });
+        const ack = await postJson<UploadAck>(url, `/v1/uploads/${kind}`, body, {}, 3);
+        emit({ type: "acked", uploadId: ack.uploadId });
+      }
+    });
+
+  const onPush = (raw: unknown) => {
+    const push = keyPushSchema.safeParse(raw);
+    if (!push.success || seenPushes.has(push.data.seq)) return;
+    seenPushes.add(push.data.seq);
+    handlePush(push.data).catch((err: Error) => emit({ type: "error", message: err.message }));
+  };
+  const handlePush = async (push: KeyPush) => {
+    const hits = [...phonesWithHits(push, logs, windowDays)].filter(mine);
+    await Promise.all(
+      hits.map(async (p) => {
+        const tag = `${push.indexId}-${phoneIdOf(agents[p]!)}`;
+        if (uploadedFor.has(tag)) return;
+        uploadedFor.add(tag);
+        try {
+          await upload(p, { kind: "exposure", indexIds: [push.indexId] }, `x-${push.indexId}`);
+        } catch (err) {
+          emit({ type: "error", message: (err as Error).message });
+        }
+      }),
+    );
+  };
+  const onNotification = (p: number) => (raw: unknown) => {
+    const n = notificationSchema.safeParse(raw);
+    if (!n.success) return;
+    const note: Notification = n.data;
+    emit({
+      type: "notified",
+      agent: agents[p]!,
+      role: note.role,
+      indexId: note.indexId,
+      at: Date.now(),
+    });
+  };
+
+  // Connect this process's phones; the first one of each URL also listens for key pushes.
+  const listening = new Set<string>();
+  const phones = agentsList.map((_, p) => p).filter(mine);
+  await Promise.all(
+    phones.map(
+      (p) =>
+        new Promise<void>((resolve, reject) => {
+          const url = urlOf(p);
+          const s = io(url, {
+            transports: ["websocket"],
+            auth: { phoneId: phoneIdOf(agents[p]!) },
+            reconnection: false,
+          });
+          sockets.set(p, s);
+          if (!listening.has(url)) {
+            listening.add(url);
+            s.on("key-push", onPush);
+          }
+          s.on("notification", onNotification(p));
+          s.once("ready", () => resolve());
+          s.once("connect_error", (err) => reject(new Error(`${url}: ${err.message}`)));
+          s.on("disconnect", (reason) => {
+            if (reason !== "io client disconnect")
+              emit({ type: "error", message: `${url}: phone disconnected (${reason})` });
+          });
+        }),
+    ),
+  );
+  emit({ type: "ready", phones: phones.length, sightings: logs.size });
+
+  return {
+    async confirmF0(startedAt: number) {
+      const f0 = f0Phones(outbreak, phoneOfAgent);
+      await Promise.all(
+        f0.map(async (p, k) => {
+          if (!mine(p)) return;
+          const due = startedAt + (k / o.f0Rate) * 1000;
+          await new Promise((r) => setTimeout(r, Math.max(0, due - Date.now())));
+          const url = urlOf(p);
+          const agent = agents[p]!;
+          const code = await postJson<F0CodeResponse>(
+            url,
+            "/v1/f0-codes",
+            { caseRef: `case-${agent}`, confirmedAt: outbreak.window.end },
+            { authorization: `Bearer ${o.haToken}` },
+          );
+          const redeemed = await postJson<F0RedeemResponse>(url, "/v1/f0-codes/redeem", {
+            code: code.code,
+            phoneId: phoneIdOf(agent),
+          });
+          emit({ type: "confirmed", agent, indexId: redeemed.indexId, at: Date.now() });
+          await upload(
+            p,
+            { kind: "f0", uploadToken: redeemed.uploadToken },
+            `f0-${redeemed.indexId}`,
+          );
+        }),
+      );
+      emit({ type: "f0-done" });
+    },
+    async close() {
+      for (const s of sockets.values()) s.disconnect();
+    },
+  };
+}
+
+/** The F0 with a phone, as phone indices, in the oracle's order. */
+export function f0Phones(outbreak: Outbreak, phoneOfAgent: Int32Array): number[] {
+  return outbreak.sets.f0.map((a) => phoneOfAgent[a]!).filter((p) => p >= 0);
+}

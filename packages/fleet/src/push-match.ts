@@ -1,0 +1,30 @@
+import { fromHex, getIdScheme, indexWindow, type KeyPush } from "@tracebed/protocol";
+import { nodeCrypto } from "@tracebed/protocol/node";
+import type { PhoneLogs } from "./phone-logs.js";
+
+const SECONDS_PER_DAY = 86_400;
+
+/**
+ * The phones whose own logs hold a pushed index person's IDs, each ID only inside its own
+ * slot and inside the index person's window (DESIGN §2 step 4). The IDs are derived once for
+ * all the fleet's phones, as DESIGN §5 allows.
+ */
+export function phonesWithHits(push: KeyPush, logs: PhoneLogs, windowDays: number): Set<number> {
+  const scheme = getIdScheme(push.scheme);
+  const window = indexWindow(push.windowEnd, windowDays);
+  const hits = new Set<number>();
+  for (const k of push.keys) {
+    const ids = scheme.ids(fromHex(k.key), k.unixDay, 0, scheme.slotsPerDay, nodeCrypto);
+    for (let slot = 0; slot < scheme.slotsPerDay; slot++) {
+      const from = k.unixDay * SECONDS_PER_DAY + slot * scheme.slotSeconds;
+      const to = from + scheme.slotSeconds;
+      const id = ids.subarray(slot * scheme.idLength, (slot + 1) * scheme.idLength);
+      logs.forEachSightingOf(id, (i) => {
+        const e = logs.entry(i);
+        if (e.time >= from && e.time < to && e.time >= window.start && e.time < window.end)
+          hits.add(e.phone);
+      });
+    }
+  }
+  return hits;
+}

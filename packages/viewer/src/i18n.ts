@@ -1,0 +1,285 @@
+/**
+ * The viewer's words, Vietnamese first (the default) and English. Placeholders are `{name}`;
+ * every language must have every key with the same placeholders (a unit test checks).
+ */
+
+export type Lang = "vi" | "en";
+export const LANGS: readonly Lang[] = ["vi", "en"];
+
+const vi = {
+  "app.title": "Bluezone: càng nhiều người cài, càng tìm ra nhiều F1, F2",
+  "app.subtitle":
+    "Mô phỏng truy vết tiếp xúc bằng Bluetooth trên một dân số tổng hợp, từ số liệu các công văn tháng 8/2020",
+  "app.language": "English",
+  "app.languageLabel": "Switch to English",
+  "app.presenter": "Chế độ trình chiếu",
+  "app.presenterOff": "Thoát trình chiếu",
+  "app.reset": "Đặt lại",
+  "app.skip": "Chuyển tới kết quả",
+  "app.problems": "Tham số trên địa chỉ không hợp lệ, đã dùng giá trị mặc định: {list}",
+
+  "controls.scenario": "Kịch bản",
+  "controls.adoption": "Tỷ lệ cài đặt Bluezone",
+  "controls.adoptionUnit": "dân số",
+  "controls.adoptionValue": "{pct} dân số",
+  "controls.adoptionHint": "Phím ← → đổi 1%, Shift + ← → hoặc Page Up/Down đổi 10%",
+  "controls.presets": "Số liệu và mục tiêu trong các công văn",
+  "controls.presetTarget": "Mục tiêu",
+  "controls.presetObserved": "Thực tế",
+  "controls.unreachable": "chỉ ≈ {pct} dân số có điện thoại thông minh",
+  "controls.mode": "Ai cài ứng dụng",
+  "controls.modeUniform": "Ngẫu nhiên, đều khắp mọi người",
+  "controls.modePolicy":
+    "Theo kịch bản: theo huyện, nhóm ưu tiên 100%, chỉ người có điện thoại thông minh",
+  "controls.advanced": "Thiết lập mô phỏng",
+  "controls.seed": "Hạt giống ngẫu nhiên",
+  "controls.seeds": "Số lần chạy mỗi điểm",
+  "controls.agents": "Số người mô phỏng",
+  "controls.f0": "Số F0",
+  "controls.f0From": "F0 chọn từ",
+  "controls.f0FromAll": "toàn dân",
+  "controls.f0FromApp": "người dùng Bluezone (như 17 F0 của Bộ)",
+  "controls.ble": "Bluetooth",
+  "controls.bleRealistic": "thực tế (nhiễu, iPhone chạy nền)",
+  "controls.bleIdeal": "lý tưởng",
+  "controls.band": "Dải",
+  "controls.bandPct": "90% số lần chạy (bách phân vị 5–95)",
+  "controls.bandCi": "khoảng tin cậy 95% của trung bình",
+  "controls.net": "Số F0 trong mạng tiếp xúc",
+
+  "chart.title": "Tỷ lệ F1, F2 được ứng dụng phát hiện theo tỷ lệ cài đặt",
+  "chart.desc":
+    "Trục ngang: tỷ lệ dân số cài Bluezone. Trục dọc: tỷ lệ F1, F2 thật sự mà ứng dụng tìm ra. Đường: trung bình của {seeds} lần chạy; dải: {band}.",
+  "chart.x": "Tỷ lệ cài đặt (% dân số)",
+  "chart.y": "Tỷ lệ F1/F2 được ứng dụng tìm ra",
+  "chart.f1": "F1: tiếp xúc gần với F0",
+  "chart.f2": "F2: tiếp xúc gần với F1",
+  "chart.a2": "a² (F1, lý thuyết)",
+  "chart.a3": "a³ (F2, cận dưới)",
+  "chart.bandPct": "dải: 90% số lần chạy",
+  "chart.bandCi": "dải: KTC 95% của trung bình",
+  "chart.observed": "Thực tế 8/2020",
+  "chart.targets": "Mục tiêu",
+  "chart.point": "{series} ở mức {pct}: trung bình {mean} ({n} lần chạy; {band}: {lo} – {hi})",
+  "chart.empty": "Đang mô phỏng…",
+  "chart.progress": "Đang mô phỏng: {done}/{total} lần chạy ({workers} luồng)",
+  "chart.done": "{total} lần chạy, {agents} người mỗi lần, xong trong {seconds} giây",
+
+  "net.title": "Mạng tiếp xúc quanh {n} F0 ở mức {pct} dân số cài đặt",
+  "net.f0": "F0: ca xác nhận",
+  "net.f1": "F1",
+  "net.f2": "F2",
+  "net.app": "tô đặc: có Bluezone",
+  "net.noApp": "rỗng: không có ứng dụng",
+  "net.detected": "nét liền: ứng dụng phát hiện",
+  "net.missed": "nét đứt: ứng dụng bỏ sót",
+  "net.aria":
+    "Mạng tiếp xúc: {f0} F0, {f1} F1, {f2} F2; ứng dụng phát hiện {detected} trên {edges} tiếp xúc gần.",
+  "net.computing": "Đang tính mạng tiếp xúc…",
+  "net.layout": "Đang sắp xếp {nodes} điểm…",
+
+  "summary.heading": "Ở mức {pct} dân số cài đặt",
+  "summary.headingPolicy":
+    "Ở mức {pct} dân số cài đặt (muốn {asked}: theo kịch bản chỉ người có điện thoại thông minh cài, theo tỷ lệ từng huyện)",
+  "summary.sentence":
+    "Ở mức {pct} dân số cài đặt, ứng dụng tìm ra {f1Found} trong {f1True} F1 ({f1Share}) và {f2Found} trong {f2True} F2 ({f2Share}) của {f0} F0.",
+  "summary.f1": "F1 được tìm ra",
+  "summary.f2": "F2 được tìm ra",
+  "summary.of": "trên {n}",
+  "summary.beyond": "Tìm thêm ngoài truy vết thủ công",
+  "summary.perF0": "người / F0",
+  "summary.beyondModel":
+    "F1 + F2 ứng dụng tìm ra mà truy vết thủ công bỏ sót (mô phỏng, trung bình {runs} lần chạy)",
+  "summary.seeds":
+    "Báo cáo của Bộ (13/8/2020): 17 F0 có Bluezone → 82 F1, F2 không có trong danh sách truy vết truyền thống ≈ 4,8 / F0 (CV 4195/UBND-VHXXH)",
+  "summary.pending": "Đang tính…",
+
+  "district.title": "Đắk Nông theo huyện (CV 4161/UBND-KGVX, 13/8/2020)",
+  "district.name": "Huyện / thành phố",
+  "district.users": "Người dùng",
+  "district.population": "Dân số",
+  "district.adoption": "Tỷ lệ cài đặt",
+  "district.gap": "Còn thiếu so với mục tiêu",
+  "district.extra": "F1 tìm thêm mỗi F0 khi đạt mục tiêu",
+  "district.total": "Toàn tỉnh",
+  "district.note":
+    "Mục tiêu của Bộ TT&TT: khoảng 60% dân số trưởng thành ≈ {target} dân số. Tám huyện cộng lại {sum} người dùng, công văn ghi tổng {stated} (lệch {diff}). Dân số các huyện lấy từ nhiều nguồn, nhiều năm. F1 tìm thêm: số F1 thật mỗi F0 × (tỷ lệ phát hiện ở mục tiêu − ở mức hiện nay), theo đường cong mô phỏng ở trên.",
+  "district.people": "{n} người",
+
+  "export.csv": "Tải CSV",
+  "export.png": "Tải ảnh PNG",
+  "export.svg": "Tải ảnh SVG",
+
+  "live.title": "Trực tiếp từ máy chủ đối chiếu",
+  "live.notConnected": "Chưa kết nối",
+  "live.connecting": "Đang kết nối tới {url}…",
+  "live.connected": "Đã kết nối: {url}",
+  "live.failed": "Không kết nối được tới {url}",
+  "live.url": "Địa chỉ máy chủ",
+  "live.connect": "Kết nối",
+  "live.disconnect": "Ngắt kết nối",
+  "live.f0": "F0 đã xác nhận",
+  "live.f1": "F1 đã được báo",
+  "live.f2": "F2 đã được báo",
+  "live.phones": "Điện thoại đang kết nối",
+  "live.uploads": "Lượt tải lên",
+  "live.eventF0": "F0 xác nhận: {id}",
+  "live.eventNotified": "{role} được báo (qua {index})",
+  "live.eventKeys": "Đã gửi {n} khoá của {role} {index} tới mọi điện thoại",
+  "live.empty": "Chưa có sự kiện.",
+
+  "footer.sources":
+    "Nguồn: công văn của UBND Cần Giuộc (4195/UBND-VHXXH), Hưng Yên (2136/UBND-KGVX), Đắk Nông (4161/UBND-KGVX), Lai Châu (1661/UBND-VX), Bình Gia (Lạng Sơn), tháng 8/2020. Dân số, điện thoại, tiếp xúc: ước lượng, xem từng tệp kịch bản.",
+  "footer.model":
+    "Tiếp xúc gần: ≤ 2 m trong ≥ 15 phút một ngày. F1, F2 “thật” do mô hình biết; “được tìm ra” theo quy tắc đối chiếu của Bluezone trên nhật ký Bluetooth mô phỏng.",
+} as const;
+
+export type StringKey = keyof typeof vi;
+
+const en: Record<StringKey, string> = {
+  "app.title": "Bluezone: the more people install it, the more F1 and F2 it finds",
+  "app.subtitle":
+    "Bluetooth contact tracing simulated on a synthetic population, from the figures in the August 2020 letters",
+  "app.language": "Tiếng Việt",
+  "app.languageLabel": "Chuyển sang tiếng Việt",
+  "app.presenter": "Presenter mode",
+  "app.presenterOff": "Leave presenter mode",
+  "app.reset": "Reset",
+  "app.skip": "Skip to the results",
+  "app.problems": "Settings in the address were not valid, defaults used: {list}",
+
+  "controls.scenario": "Scenario",
+  "controls.adoption": "Bluezone adoption",
+  "controls.adoptionUnit": "of the population",
+  "controls.adoptionValue": "{pct} of the population",
+  "controls.adoptionHint": "← → change it by 1%, Shift + ← → or Page Up/Down by 10%",
+  "controls.presets": "Figures and targets in the letters",
+  "controls.presetTarget": "Target",
+  "controls.presetObserved": "Observed",
+  "controls.unreachable": "only ≈ {pct} of people own a smartphone",
+  "controls.mode": "Who has the app",
+  "controls.modeUniform": "At random, evenly across everyone",
+  "controls.modePolicy":
+    "The scenario's policy: by district, priority groups at 100%, smartphone owners only",
+  "controls.advanced": "Simulation settings",
+  "controls.seed": "Random seed",
+  "controls.seeds": "Runs per point",
+  "controls.agents": "Simulated people",
+  "controls.f0": "F0 cases",
+  "controls.f0From": "F0 drawn from",
+  "controls.f0FromAll": "everyone",
+  "controls.f0FromApp": "Bluezone users (like the Ministry's 17 F0)",
+  "controls.ble": "Bluetooth",
+  "controls.bleRealistic": "realistic (noise, iPhones in the background)",
+  "controls.bleIdeal": "ideal",
+  "controls.band": "Band",
+  "controls.bandPct": "90% of runs (5th–95th percentile)",
+  "controls.bandCi": "95% confidence interval of the mean",
+  "controls.net": "F0 in the contact network",
+
+  "chart.title": "Share of F1 and F2 contacts the app finds, by adoption",
+  "chart.desc":
+    "Across: share of the population with Bluezone. Up: share of the true F1 and F2 contacts the app finds. Lines: mean of {seeds} runs; bands: {band}.",
+  "chart.x": "Adoption (% of the population)",
+  "chart.y": "Share of F1/F2 found by the app",
+  "chart.f1": "F1: close contacts of an F0",
+  "chart.f2": "F2: close contacts of an F1",
+  "chart.a2": "a² (F1, theory)",
+  "chart.a3": "a³ (F2, lower bound)",
+  "chart.bandPct": "band: 90% of runs",
+  "chart.bandCi": "band: 95% CI of the mean",
+  "chart.observed": "Observed Aug 2020",
+  "chart.targets": "Targets",
+  "chart.point": "{series} at {pct}: mean {mean} ({n} runs; {band}: {lo} – {hi})",
+  "chart.empty": "Simulating…",
+  "chart.progress": "Simulating: {done} of {total} runs ({workers} threads)",
+  "chart.done": "{total} runs of {agents} people each, done in {seconds} s",
+
+  "net.title": "Contacts around {n} F0 at {pct} adoption",
+  "net.f0": "F0: confirmed case",
+  "net.f1": "F1",
+  "net.f2": "F2",
+  "net.app": "filled: has Bluezone",
+  "net.noApp": "hollow: no app",
+  "net.detected": "solid: found by the app",
+  "net.missed": "dashed: missed by the app",
+  "net.aria":
+    "Contact network: {f0} F0, {f1} F1, {f2} F2; the app found {detected} of {edges} close contacts.",
+  "net.computing": "Computing the contact network…",
+  "net.layout": "Laying out {nodes} people…",
+
+  "summary.heading": "At {pct} adoption",
+  "summary.headingPolicy":
+    "At {pct} adoption ({asked} asked for: under the scenario's policy only smartphone owners install, district by district)",
+  "summary.sentence":
+    "At {pct} adoption the app finds {f1Found} of {f1True} F1 contacts ({f1Share}) and {f2Found} of {f2True} F2 contacts ({f2Share}) of {f0} F0.",
+  "summary.f1": "F1 found",
+  "summary.f2": "F2 found",
+  "summary.of": "of {n}",
+  "summary.beyond": "Found beyond manual tracing",
+  "summary.perF0": "per F0",
+  "summary.beyondModel":
+    "F1 + F2 the app found that manual tracing missed (simulated, mean of {runs} runs)",
+  "summary.seeds":
+    "Ministry report (13 Aug 2020): 17 F0 with Bluezone → 82 F1/F2 not on the manual tracing lists ≈ 4.8 per F0 (letter 4195/UBND-VHXXH)",
+  "summary.pending": "Computing…",
+
+  "district.title": "Đắk Nông by district (letter 4161/UBND-KGVX, 13 Aug 2020)",
+  "district.name": "District / city",
+  "district.users": "Users",
+  "district.population": "Population",
+  "district.adoption": "Adoption",
+  "district.gap": "Gap to target",
+  "district.extra": "Extra F1 found per F0 at the target",
+  "district.total": "Province",
+  "district.note":
+    "The Ministry's target: about 60% of adults ≈ {target} of the population. The eight districts add up to {sum} users, the letter states {stated} in total (off by {diff}). District populations come from mixed sources and years. Extra F1: true F1 per F0 × (detection share at the target − at today's adoption), from the simulated curve above.",
+  "district.people": "{n} people",
+
+  "export.csv": "Download CSV",
+  "export.png": "Download PNG",
+  "export.svg": "Download SVG",
+
+  "live.title": "Live from the matching server",
+  "live.notConnected": "Not connected",
+  "live.connecting": "Connecting to {url}…",
+  "live.connected": "Connected: {url}",
+  "live.failed": "Could not connect to {url}",
+  "live.url": "Server address",
+  "live.connect": "Connect",
+  "live.disconnect": "Disconnect",
+  "live.f0": "F0 confirmed",
+  "live.f1": "F1 notified",
+  "live.f2": "F2 notified",
+  "live.phones": "Phones connected",
+  "live.uploads": "Uploads",
+  "live.eventF0": "F0 confirmed: {id}",
+  "live.eventNotified": "{role} notified (through {index})",
+  "live.eventKeys": "Pushed {n} keys of {role} {index} to every phone",
+  "live.empty": "No events yet.",
+
+  "footer.sources":
+    "Sources: letters of the People's Committees of Cần Giuộc (4195/UBND-VHXXH), Hưng Yên (2136/UBND-KGVX), Đắk Nông (4161/UBND-KGVX), Lai Châu (1661/UBND-VX) and Bình Gia (Lạng Sơn), August 2020. Population, phones and contacts are approximations: see each scenario file.",
+  "footer.model":
+    "Close contact: ≤ 2 m for ≥ 15 minutes in a day. The model knows the true F1 and F2; 'found' follows Bluezone's matching rules on the simulated Bluetooth logs.",
+};
+
+export const STRINGS: Readonly<Record<Lang, Readonly<Record<StringKey, string>>>> = { vi, en };
+
+export type Params = Readonly<Record<string, string | number>>;
+
+/** The string `key` in `lang` with its `{name}` placeholders filled from `params`. */
+export function t(lang: Lang, key: StringKey, params: Params = {}): string {
+  return STRINGS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** The placeholder names of a string, sorted (for the completeness test). */
+export function placeholders(text: string): string[] {
+  return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+}
+
+export function isLang(x: unknown): x is Lang {
+  return x === "vi" || x === "en";
+}

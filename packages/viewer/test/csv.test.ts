@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { csvCell, parseCsv, SWEEP_CSV_HEADER, sweepCsv } from "../src/csv.js";
+import { point } from "./fixtures.js";
+
+describe("CSV", () => {
+  it("quotes cells only when needed", () => {
+    expect(csvCell("plain")).toBe("plain");
+    expect(csvCell('say "hi", then')).toBe('"say ""hi"", then"');
+    expect(csvCell(1 / 3)).toBe("0.333333");
+    expect(csvCell(Number.NaN)).toBe("");
+  });
+
+  it("writes a header and one parseable row per point, sorted by value", () => {
+    const text = sweepCsv([point(0.6), point(0.08)], {
+      scenario: "hung-yen-2020-08-18",
+      mode: "uniform",
+      agents: 5000,
+      seeds: 3,
+      seed: 1,
+    });
+    const rows = parseCsv(text);
+    expect(rows[0]).toEqual(SWEEP_CSV_HEADER);
+    expect(rows).toHaveLength(3);
+    for (const r of rows) expect(r).toHaveLength(SWEEP_CSV_HEADER.length);
+    const col = (name: string) => SWEEP_CSV_HEADER.indexOf(name);
+    expect(Number(rows[1]![col("value")])).toBe(0.08);
+    expect(Number(rows[2]![col("f1_recall_mean")])).toBeCloseTo(0.36);
+    expect(Number(rows[2]![col("a3")])).toBeCloseTo(0.216);
+    expect(rows[2]![col("scenario")]).toBe("hung-yen-2020-08-18");
+  });
+
+  it("starts with the CLI's sweep columns", () => {
+    expect(SWEEP_CSV_HEADER.slice(0, 3)).toEqual(["value", "adoption_mean", "adoption_ci95_low"]);
+    expect(SWEEP_CSV_HEADER).toContain("f2_beyondManual_p95");
+    expect(SWEEP_CSV_HEADER).toContain("beyond_manual_per_f0_mean");
+  });
+
+  it("parses quotes, commas, CRLF and a missing final newline", () => {
+    expect(parseCsv('a,"b,c"\r\n"d ""e""",f')).toEqual([
+      ["a", "b,c"],
+      ['d "e"', "f"],
+    ]);
+  });
+});

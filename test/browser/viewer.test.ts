@@ -1,0 +1,265 @@
+/// <reference lib="dom" />
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  ARTIFACTS,
+  assertBuilt,
+  type Demo,
+  launchChromium,
+  parseCsvLines,
+  startDemo,
+} from "./harness.js";
+
+/**
+ * The built viewer in real headless Chromium, served by `tracebed demo` (its matcher on the
+ * same port feeds the live panel). Small runs keep it quick: 5,000 people, 2 seeds a point.
+ */
+
+const QUERY = "?adoption=0.6&agents=5000&seeds=2";
+
+let demo: Demo;
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+
+function watch(p: Page): void {
+  p.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  p.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning")
+      problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+  p.on("requestfailed", (r) =>
+    problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`),
+  );
+}
+
+const query = (p: Page) => new URL(p.url()).searchParams;
+
+beforeAll(async () => {
+  assertBuilt();
+  [demo, browser] = await Promise.all([startDemo(), launchChromium()]);
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  watch(page);
+  await page.goto(`${demo.url}${QUERY}`);
+}, 30_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await demo?.stop();
+});
+
+describe("the viewer in Chromium", () => {
+  it("the slider follows ?adoption= and writes every setting back to the URL", async () => {
+    const slider = page.getByTestId("adoption-slider");
+    await expect.poll(() => slider.inputValue()).toBe("0.6");
+    expect(await page.getByTestId("adoption-value").textContent()).toBe("60%");
+    const q = query(page);
+    expect(q.get("adoption")).toBe("0.6");
+    for (const key of ["scenario", "mode", "seed", "seeds", "agents", "lang"]) {
+      expect(q.has(key), key).toBe(true);
+    }
+    // Keyboard: 1% steps, back again.
+    await slider.focus();
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => query(page).get("adoption")).toBe("0.61");
+    expect(await slider.inputValue()).toBe("0.61");
+    await page.keyboard.press("ArrowLeft");
+    await expect.poll(() => query(page).get("adoption")).toBe("0.6");
+  });
+
+  it("draws F1 and F2 sweep points spanning 8% → 60%, with a² and a³ and the marker", async () => {
+    await page.waitForFunction(() => document.body.dataset.sweep === "done", null, {
+      timeout: 40_000,
+    });
+    const chart = page.getByTestId("sweep-chart");
+    const points = await chart.locator("[data-adoption]").evaluateAll((els) =>
+      els.map((e) => ({
+        series: e.getAttribute("data-series"),
+        x: Number(e.getAttribute("data-adoption")),
+        mean: Number(e.getAttribute("data-mean")),
+      })),
+    );
+    for (const series of ["f1", "f2"]) {
+      const xs = points.filter((p) => p.series === series).map((p) => p.x);
+      expect(xs.length, series).toBeGreaterThanOrEqual(10);
+      expect(Math.min(...xs), series).toBeLessThanOrEqual(0.08);
+      expect(Math.max(...xs), series).toBeGreaterThanOrEqual(0.6);
+      expect(xs).toContain(0.08);
+      expect(xs).toContain(0.6);
+    }
+    for (const p of points) {
+      expect(p.mean).toBeGreaterThanOrEqual(0);
+      expect(p.mean).toBeLessThanOrEqual(1);
+    }
+    const f1 = points.filter((p) => p.series === "f1");
+    expect(f1.find((p) => p.x === 0.6)!.mean).toBeGreaterThan(f1.find((p) => p.x === 0.08)!.mean);
+    expect(await chart.locator('[data-reference="a2"]').count()).toBe(1);
+    expect(await chart.locator('[data-reference="a3"]').count()).toBe(1);
+    expect(await chart.locator("[data-marker]").getAttribute("data-marker")).toBe("0.6");
+    const summary = await page.getByTestId("summary").textContent();
+    expect(summary).toMatch(/^Ở mức 60% dân số cài đặt, ứng dụng tìm ra \d+ trong \d+ F1/);
+  });
+
+  it("paints the contact network on the canvas", async () => {
+    const canvas = page.getByTestId("network-canvas");
+    await page.waitForFunction(
+      () =>
+        document.querySelector<HTMLCanvasElement>("[data-testid=network-canvas]")?.dataset
+          .layout === "done",
+      null,
+      { timeout: 30_000 },
+    );
+    expect(Number(await canvas.getAttribute("data-nodes"))).toBeGreaterThan(20);
+    const pixels = await canvas.evaluate((c: HTMLCanvasElement) => {
+      const { data } = c.getContext("2d")!.getImageData(0, 0, c.width, c.height);
+      const colours = new Set<number>();
+      let f0 = 0;
+      let nonWhite = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
+        colours.add((r << 16) | (g << 8) | b);
+        if (r < 250 || g < 250 || b < 250) nonWhite++;
+        if (Math.abs(r - 0xd5) < 12 && Math.abs(g - 0x5e) < 12 && b < 20) f0++;
+      }
+      return { colours: colours.size, f0, nonWhite, total: data.length / 4 };
+    });
+    expect(pixels.colours).toBeGreaterThan(10);
+    expect(pixels.nonWhite / pixels.total).toBeGreaterThan(0.01);
+    expect(pixels.f0, "F0 triangles in vermillion").toBeGreaterThan(20);
+  });
+
+  it("keeps a screenshot for people to look at", async () => {
+    await page.waitForTimeout(300);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: `${ARTIFACTS}viewer.png`, fullPage: true });
+    const timings = await page.evaluate(() => {
+      const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+      return {
+        domContentLoadedMs: Math.round(nav.domContentLoadedEventEnd),
+        loadMs: Math.round(nav.loadEventEnd),
+        firstSweepPointMs: Number(document.body.dataset.firstPointMs),
+        sweepMs: Number(document.body.dataset.sweepMs),
+        runAtSliderMs: Number(document.body.dataset.runMs),
+        hardwareConcurrency: navigator.hardwareConcurrency,
+      };
+    });
+    writeFileSync(`${ARTIFACTS}viewer-timings.json`, `${JSON.stringify(timings, null, 2)}\n`);
+    expect(timings.sweepMs).toBeGreaterThan(0);
+  });
+
+  it("downloads the sweep as CSV with parseable rows", async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("export-csv").click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(
+      /^tracebed-sweep-hung-yen-2020-08-18-uniform.*\.csv$/,
+    );
+    const rows = parseCsvLines(readFileSync((await download.path())!, "utf8"));
+    const [header, ...data] = rows;
+    expect(header!.slice(0, 2)).toEqual(["value", "adoption_mean"]);
+    const col = (name: string) => header!.indexOf(name);
+    expect(data).toHaveLength(15);
+    for (const r of data) {
+      expect(r).toHaveLength(header!.length);
+      expect(Number.isFinite(Number(r[col("value")]))).toBe(true);
+      const recall = Number(r[col("f1_recall_mean")]);
+      expect(recall).toBeGreaterThanOrEqual(0);
+      expect(recall).toBeLessThanOrEqual(1);
+      expect(r[col("scenario")]).toBe("hung-yen-2020-08-18");
+    }
+    const values = data.map((r) => Number(r[col("value")]));
+    expect(values).toContain(0.08);
+    expect(values).toContain(0.6);
+  });
+
+  it("downloads the chart as SVG and PNG", async () => {
+    const [svg] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("export-svg").click(),
+    ]);
+    const text = readFileSync((await svg.path())!, "utf8");
+    expect(text.startsWith("<?xml")).toBe(true);
+    expect(text).toContain('data-adoption="0.6"');
+    const [png] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("export-png").click(),
+    ]);
+    const bytes = readFileSync((await png.path())!);
+    expect(bytes.subarray(1, 4).toString("ascii")).toBe("PNG");
+    expect(bytes.length).toBeGreaterThan(10_000);
+  });
+
+  it("switches the language to English and back", async () => {
+    const h1 = page.locator("h1");
+    const vi = await h1.textContent();
+    await page.getByTestId("lang-switch").click();
+    await expect.poll(() => h1.textContent()).not.toBe(vi);
+    expect(await h1.textContent()).toMatch(/the more people install it/);
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    expect(query(page).get("lang")).toBe("en");
+    expect(await page.getByTestId("summary").textContent()).toMatch(
+      /^At 60% adoption the app finds \d+ of \d+ F1 contacts/,
+    );
+    expect(await page.getByTestId("sweep-chart").locator("text").allTextContents()).toContain(
+      "Adoption (% of the population)",
+    );
+    await page.getByTestId("lang-switch").click();
+    await expect.poll(() => h1.textContent()).toBe(vi);
+  });
+
+  it("jumps to a letter's preset, and presenter mode resets to the default", async () => {
+    await page.locator('[data-preset="dak-nong-2020-08-13/target-0"]').click();
+    await expect.poll(() => query(page).get("adoption")).toBe("0.432");
+    expect(await page.getByTestId("adoption-slider").inputValue()).toBe("0.432");
+    await page.getByTestId("presenter-toggle").click();
+    expect(await page.locator("body").getAttribute("class")).toContain("presenter");
+    expect(query(page).get("presenter")).toBe("1");
+    expect(await page.locator(".advanced").isVisible()).toBe(false);
+    await page.getByTestId("reset").click();
+    await expect.poll(() => query(page).get("adoption")).toBe("0.1653");
+    expect(query(page).get("presenter")).toBe("1");
+    await page.getByTestId("presenter-toggle").click();
+    expect(query(page).has("presenter")).toBe(false);
+  });
+
+  it("shows the matcher's live feed: an F0 confirmation as it happens", async () => {
+    const panel = page.getByTestId("live-panel");
+    await expect
+      .poll(() => panel.getAttribute("data-status"), { timeout: 10_000 })
+      .toBe("connected");
+    const headers = { authorization: `Bearer ${demo.haToken}`, "content-type": "application/json" };
+    const issued = await fetch(`${demo.url}v1/f0-codes`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ caseRef: "browser-test-1" }),
+    });
+    expect(issued.status).toBe(201);
+    const { code } = (await issued.json()) as { code: string };
+    const redeemed = await fetch(`${demo.url}v1/f0-codes/redeem`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ code, phoneId: "browser-test-phone-1" }),
+    });
+    expect(redeemed.status).toBe(200);
+    await expect.poll(() => panel.locator('[data-kind="f0"]').count(), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => panel.locator("dd").first().textContent(), { timeout: 5_000 })
+      .toBe("1");
+  });
+
+  it("reports bad settings in the URL and clamps them", async () => {
+    const p = await browser.newPage();
+    watch(p);
+    await p.goto(`${demo.url}?adoption=2&seed=x&agents=1000&seeds=1`);
+    const alert = p.getByRole("alert");
+    await expect.poll(() => alert.textContent()).toMatch(/adoption=2/);
+    expect(await p.getByTestId("adoption-slider").inputValue()).toBe("1");
+    await p.close();
+  });
+
+  it("raised no page errors, console errors or failed requests", () => {
+    expect(problems).toEqual([]);
+  });
+});
