@@ -6,6 +6,7 @@ import { registerLoad } from "./commands/load.js";
 import { registerServe } from "./commands/serve.js";
 import { registerSimulate } from "./commands/simulate.js";
 import { registerSweep } from "./commands/sweep.js";
+import { replayOutbreak } from "./demo/replay.js";
 import { VERSION } from "./version.js";
 
 export function buildProgram(): Command {
@@ -19,6 +20,6 @@ export function buildProgram(): Command {
   registerSweep(program);
   registerExport(program);
   registerLoad(program);
-  registerDemo(program);
+  registerDemo(program, { replay: replayOutbreak });
   return program;
 }

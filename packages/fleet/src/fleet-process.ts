@@ -9,11 +9,12 @@ import {
   type UploadAck,
   type UploadBasis,
 } from "@tracebed/protocol";
-import { FLAG_APP, type Outbreak, phoneIdOf, type SimConfig, simulate } from "@tracebed/sim";
+import { FLAG_APP, type Outbreak, type SimConfig, simulate } from "@tracebed/sim";
 import { io, type Socket } from "socket.io-client";
 import type { EmitEvent } from "./events.js";
 import { postJson } from "./http.js";
 import { Limiter } from "./limiter.js";
+import { phoneIdFor } from "./phone-ids.js";
 import { PhoneLogs } from "./phone-logs.js";
 import { PhoneUploads } from "./phone-uploads.js";
 import { phonesWithHits } from "./push-match.js";
@@ -27,6 +28,8 @@ export interface FleetProcessOptions {
   f0Rate: number;
   proc: number;
   procs: number;
+  /** Names this run's phones apart from other runs' (see phone-ids.ts). */
+  runTag: string;
   windowDays?: number;
   /** Uploads in flight at once per process (default 32). */
   concurrency?: number;
@@ -63,8 +66,9 @@ export async function startFleetProcess(
   }
   const agents = Int32Array.from(agentsList);
   const mine = (p: number) => owner(p, o.procs) === o.proc;
+  const phoneIdOf = (agent: number) => phoneIdFor(o.runTag, agent);
   const logs = PhoneLogs.build(engine, agents, phoneOfAgent, getIdScheme("bluezone"), mine);
-  const uploads = new PhoneUploads(engine, logs, agents, outbreak.window);
+  const uploads = new PhoneUploads(engine, logs, agents, outbreak.window, phoneIdOf);
   const urlOf = (p: number) => o.urls[Math.floor(p / o.procs) % o.urls.length]!;
 
   const sockets = new Map<number, Socket>();
@@ -162,7 +166,7 @@ export async function startFleetProcess(
           const code = await postJson<F0CodeResponse>(
             url,
             "/v1/f0-codes",
-            { caseRef: `case-${agent}`, confirmedAt: outbreak.window.end },
+            { caseRef: `${o.runTag}-case-${agent}`, confirmedAt: outbreak.window.end },
             { authorization: `Bearer ${o.haToken}` },
           );
           const redeemed = await postJson<F0RedeemResponse>(url, "/v1/f0-codes/redeem", {

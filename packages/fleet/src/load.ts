@@ -3,6 +3,7 @@ import { appendFileSync } from "node:fs";
 import { endingAt, type SimConfig, simulate } from "@tracebed/sim";
 import type { FleetEvent } from "./events.js";
 import { type FleetProcessOptions, startFleetProcess } from "./fleet-process.js";
+import { newRunTag } from "./phone-ids.js";
 import { type LoadSummary, SummaryBuilder } from "./summary.js";
 
 export interface LoadOptions {
@@ -17,6 +18,8 @@ export interface LoadOptions {
   /** Give up waiting after this long. */
   timeoutMs?: number;
   onEvent?: (e: FleetEvent) => void;
+  /** Stops waiting (and closes the phones) when aborted. */
+  signal?: AbortSignal;
 }
 
 export interface LoadResult {
@@ -80,6 +83,7 @@ function child(o: FleetProcessOptions, emit: (e: FleetEvent) => void): Promise<W
  */
 export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   const started = Date.now();
+  const runTag = newRunTag(started);
   const config = endingAt(o.config, Math.floor(started / 1000));
   const { outbreak } = await simulate(config);
   const expected = { f1: outbreak.sets.notifiedF1, f2: outbreak.sets.notifiedF2 };
@@ -100,6 +104,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     f0Rate: o.f0Rate,
     proc,
     procs: o.procs,
+    runTag,
   });
   const workers: Worker[] = [];
   try {
@@ -115,7 +120,11 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   for (const w of workers) w.confirmF0(t0);
   const quiet = o.quietMs ?? 3_000;
   const deadline = Date.now() + (o.timeoutMs ?? 600_000);
-  while (Date.now() < deadline && !(f0Done === workers.length && Date.now() - lastEvent > quiet)) {
+  while (
+    !o.signal?.aborted &&
+    Date.now() < deadline &&
+    !(f0Done === workers.length && Date.now() - lastEvent > quiet)
+  ) {
     await new Promise((r) => setTimeout(r, 100));
   }
   await Promise.all(workers.map((w) => w.close()));

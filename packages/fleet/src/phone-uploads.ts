@@ -7,7 +7,7 @@ import {
   type UploadBasis,
 } from "@tracebed/protocol";
 import { nodeCrypto } from "@tracebed/protocol/node";
-import { type Engine, IdsAtTime, phoneDailyKeys, phoneIdOf } from "@tracebed/sim";
+import { type Engine, IdsAtTime, phoneDailyKeys } from "@tracebed/sim";
 import type { PhoneLogs } from "./phone-logs.js";
 
 const SECONDS_PER_DAY = 86_400;
@@ -21,6 +21,7 @@ export class PhoneUploads {
     private readonly logs: PhoneLogs,
     private readonly agents: Int32Array,
     private readonly window: TimeWindow,
+    private readonly phoneIdOf: (agent: number) => string,
   ) {}
 
   keys(phone: number, basis: UploadBasis, idempotencyKey: string): KeyUpload {
@@ -30,7 +31,7 @@ export class PhoneUploads {
     const keys = phoneDailyKeys(this.engine, agent, lastDay, this.scheme, nodeCrypto)
       .filter((k) => k.unixDay >= firstDay)
       .map((k) => ({ unixDay: k.unixDay, key: toHex(k.key) }));
-    return { idempotencyKey, phoneId: phoneIdOf(agent), scheme: "bluezone", basis, keys };
+    return { idempotencyKey, phoneId: this.phoneIdOf(agent), scheme: "bluezone", basis, keys };
   }
 
   log(phone: number, basis: UploadBasis, idempotencyKey: string): LogUpload {
@@ -49,6 +50,6 @@ export class PhoneUploads {
         timestamp: e.time,
       });
     }
-    return { idempotencyKey, phoneId: phoneIdOf(agent), scheme: "bluezone", basis, log };
+    return { idempotencyKey, phoneId: this.phoneIdOf(agent), scheme: "bluezone", basis, log };
   }
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { ConfigError, createMatcher, type Matcher } from "@tracebed/matcher";
-import type { Scenario } from "@tracebed/sim";
+import { configFromScenario, decisionParams, type Scenario } from "@tracebed/sim";
 import { loadDefaultScenario } from "@tracebed/sim/node";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { ensureViewerBuilt, viewerDir, viewerFiles } from "../demo/viewer-files.js";
@@ -118,6 +118,7 @@ async function demo(flags: DemoFlags, options: DemoOptions): Promise<void> {
       store: "memory",
       dataDir: null,
       haToken,
+      decisionParams: decisionParams(configFromScenario(loadDefaultScenario())),
       logLevel: flags.logLevel,
       warn: log,
     });

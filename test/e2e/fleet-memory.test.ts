@@ -1,0 +1,49 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { type ServeProcess, startServe } from "../../packages/matcher/test/helpers/serve.js";
+import { HA_TOKEN, load, SAMPLE } from "./load-cli.js";
+
+describe("sim → matcher (embedded store) → fleet", () => {
+  let server: ServeProcess;
+  beforeAll(async () => {
+    const data = mkdtempSync(join(tmpdir(), "tracebed-e2e-"));
+    server = await startServe([
+      "--data",
+      data,
+      "--scenario",
+      "hung-yen-2020-08-18",
+      "--ha-token",
+      HA_TOKEN,
+    ]);
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  for (const ble of ["ideal", "realistic"]) {
+    test(`${ble} BLE: the matcher notifies exactly the oracle's app-notified F1 and F2`, async () => {
+      const r = await load([
+        ...SAMPLE,
+        "--url",
+        server.url,
+        "--ha-token",
+        HA_TOKEN,
+        "--ble",
+        ble,
+        "--seed",
+        ble === "ideal" ? "1" : "2",
+      ]);
+      expect(r.status, r.stderr).toBe(0);
+      const d = r.doc;
+      expect(d.f0).toBeGreaterThan(0);
+      expect(d.f1.expected).toBeGreaterThan(5);
+      expect(d.f2.expected).toBeGreaterThan(5);
+      expect(d.f1).toMatchObject({ notified: d.f1.expected, missing: 0, extra: 0 });
+      expect(d.f2).toMatchObject({ notified: d.f2.expected, missing: 0, extra: 0 });
+      expect(d.uploads.acknowledged).toBe(d.uploads.sent);
+      expect(d.latencyMs.notifyP99).toBeGreaterThanOrEqual(d.latencyMs.notifyP50);
+    });
+  }
+});

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { type RedisServer, startRedis } from "../../packages/matcher/test/helpers/redis.js";
+import { type ServeProcess, startServe } from "../../packages/matcher/test/helpers/serve.js";
+import { HA_TOKEN, load, SAMPLE } from "./load-cli.js";
+
+let redis: RedisServer;
+const servers: ServeProcess[] = [];
+
+beforeAll(async () => {
+  redis = await startRedis();
+  for (let i = 0; i < 2; i++) {
+    servers.push(
+      await startServe([
+        "--store",
+        redis.url,
+        "--scenario",
+        "hung-yen-2020-08-18",
+        "--ha-token",
+        HA_TOKEN,
+      ]),
+    );
+  }
+});
+afterAll(async () => {
+  await Promise.all(servers.map((s) => s.stop()));
+  await redis?.stop();
+});
+
+test("two serve processes on one Redis, phones split between them and over two fleet processes: exact sets", async () => {
+  const urls = servers.map((s) => s.url).join(",");
+  const r = await load([
+    ...SAMPLE,
+    "--url",
+    urls,
+    "--ha-token",
+    HA_TOKEN,
+    "--procs",
+    "2",
+    "--ble",
+    "realistic",
+  ]);
+  expect(r.status, r.stderr).toBe(0);
+  const d = r.doc;
+  expect(d.f1.expected).toBeGreaterThan(5);
+  expect(d.f1).toMatchObject({ notified: d.f1.expected, missing: 0, extra: 0 });
+  expect(d.f2).toMatchObject({ notified: d.f2.expected, missing: 0, extra: 0 });
+});

@@ -1,0 +1,50 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, test } from "vitest";
+import { startServe } from "../../packages/matcher/test/helpers/serve.js";
+import { HA_TOKEN, load, SAMPLE } from "./load-cli.js";
+
+test("kill -9 of the server while uploads flow: load reports and fails; every acknowledged upload survives the restart", async () => {
+  const data = mkdtempSync(join(tmpdir(), "tracebed-kill9-"));
+  const acked = join(mkdtempSync(join(tmpdir(), "tracebed-acked-")), "acked.txt");
+  const server = await startServe([
+    "--data",
+    data,
+    "--scenario",
+    "hung-yen-2020-08-18",
+    "--ha-token",
+    HA_TOKEN,
+  ]);
+  let killed = false;
+  const run = load([...SAMPLE, "--url", server.url, "--ha-token", HA_TOKEN, "--acked-file", acked]);
+  // Kill once some uploads have been acknowledged, while more are in flight.
+  const poll = setInterval(() => {
+    if (killed) return clearInterval(poll);
+    let lines = 0;
+    try {
+      lines = readFileSync(acked, "utf8").split("\n").length;
+    } catch {}
+    if (lines > 40) {
+      killed = true;
+      void server.kill9();
+    }
+  }, 20);
+  const r = await run;
+  clearInterval(poll);
+  expect(killed).toBe(true);
+  expect(r.status).not.toBe(0);
+  expect(r.doc.uploads.acknowledged).toBeGreaterThan(40);
+  const ids = readFileSync(acked, "utf8").trim().split("\n");
+  expect(ids.length).toBe(r.doc.uploads.acknowledged);
+
+  const restarted = await startServe(["--data", data, "--ha-token", HA_TOKEN]);
+  try {
+    for (const id of ids) {
+      const res = await fetch(`${restarted.url}/v1/uploads/${id}`);
+      expect(res.status, id).toBe(200);
+    }
+  } finally {
+    await restarted.stop();
+  }
+});
