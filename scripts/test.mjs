@@ -20,7 +20,8 @@ rmSync(join(root, ".turbo", "runs"), { recursive: true, force: true });
 const extra = process.argv.slice(2);
 const turbo = spawnSync(
   "npx",
-  ["turbo", "run", "lint", "typecheck", "test", "--continue", "--summarize", ...extra],
+  // Two tasks at a time on the two cores: the end-to-end and browser tests time real servers.
+  ["turbo", "run", "lint", "typecheck", "test", "--continue", "--summarize", "--concurrency=2", ...extra],
   { cwd: root, stdio: "inherit", env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" } },
 );
 

@@ -103,7 +103,8 @@ export class SummaryBuilder {
     }
     for (const ms of lastByF0.values()) last.recordValue(Math.max(1, ms));
     // An F0 notified before its own confirmation (F0 are confirmed over time) counts as F0.
-    const notF0 = (set: ReadonlySet<number>) => new Set([...set].filter((x) => !this.f0Agents.has(x)));
+    const notF0 = (set: ReadonlySet<number>) =>
+      new Set([...set].filter((x) => !this.f0Agents.has(x)));
     const result: LoadSummary = {
       phones: this.phones,
       f0: this.confirmed.size,
