@@ -4,6 +4,7 @@ import { configFromScenario, decisionParams, type Scenario } from "@tracebed/sim
 import { loadDefaultScenario } from "@tracebed/sim/node";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { ensureViewerBuilt, viewerDir, viewerFiles } from "../demo/viewer-files.js";
+import { failLine, serveUntilSignal } from "../until-signal.js";
 import { UsageError } from "../usage-error.js";
 
 /**
@@ -181,22 +182,12 @@ async function demo(flags: DemoFlags, options: DemoOptions): Promise<void> {
     })();
   }
 
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    process.once("SIGTERM", () => resolve("SIGTERM"));
-    process.once("SIGINT", () => resolve("SIGINT"));
+  await serveUntilSignal(matcher, "demo", (signal) => {
+    log(`${signal}: stopping`);
+    stop.abort();
   });
-  log(`${signal}: stopping`);
-  stop.abort();
-  try {
-    await matcher.close();
-  } catch (err) {
-    return fail(err);
-  }
-  setTimeout(() => process.exit(process.exitCode ?? 0), 2_000).unref();
 }
 
 function fail(err: unknown): void {
-  const message = err instanceof Error ? err.message : String(err);
-  log(`demo: ${message.split("\n")[0]}`);
-  process.exitCode = 1;
+  failLine("demo", err);
 }

@@ -10,6 +10,7 @@ import {
 import { configFromScenario, decisionParams } from "@tracebed/sim";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { loadScenario } from "../run-options.js";
+import { failLine, serveUntilSignal } from "../until-signal.js";
 import { UsageError } from "../usage-error.js";
 
 interface ServeOptions {
@@ -111,22 +112,11 @@ async function serve(opts: ServeOptions): Promise<void> {
     `tracebed: matcher listening on ${url} (store ${opts.store === "memory" ? "memory" : "redis"}, ${where})\n`,
   );
 
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    process.once("SIGTERM", () => resolve("SIGTERM"));
-    process.once("SIGINT", () => resolve("SIGINT"));
-  });
-  process.stderr.write(`tracebed: ${signal}: finishing in-flight requests, flushing the store\n`);
-  try {
-    await matcher.close();
-  } catch (err) {
-    return fail(err);
-  }
-  // Everything is closed; a stray handle must not keep the process alive.
-  setTimeout(() => process.exit(process.exitCode ?? 0), 2_000).unref();
+  await serveUntilSignal(matcher, "serve", (signal) =>
+    process.stderr.write(`tracebed: ${signal}: finishing in-flight requests, flushing the store\n`),
+  );
 }
 
 function fail(err: unknown): void {
-  const message = err instanceof Error ? err.message : String(err);
-  process.stderr.write(`tracebed: serve: ${message.split("\n")[0]}\n`);
-  process.exitCode = 1;
+  failLine("serve", err);
 }

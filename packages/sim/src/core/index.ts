@@ -12,6 +12,7 @@ export * from "./config.js";
 export { ContactRecords, type ContactShape, contactShape, dayStartSeconds } from "./contacts.js";
 export { createEngine, type DayScan, type Engine, scanDay } from "./engine.js";
 export { type ContactLayer, type ContactVisitor, LAYER_KINDS } from "./layers/index.js";
+export { appDecidesContact, appFindsContact } from "./oracle/app-decision.js";
 export type { TracingCounts, TracingMetrics } from "./oracle/metrics.js";
 export {
   type DayScanner,
@@ -20,6 +21,8 @@ export {
   type OutbreakSets,
   traceOutbreak,
 } from "./oracle/outbreak.js";
+export { type ContactsByPartner, contactsAround, contactsOf } from "./oracle/pairs.js";
+export { isTrueContact } from "./oracle/truth.js";
 export {
   DayIds,
   IdsAtTime,

@@ -1,5 +1,5 @@
 import type { PairContact } from "../ble/evidence.js";
-import type { DayScan } from "../engine.js";
+import { type DayScan, type Engine, scanDay } from "../engine.js";
 
 /** The contacts of one person with each partner, gathered from day scans. */
 export type ContactsByPartner = Map<number, PairContact[]>;
@@ -30,4 +30,16 @@ export function contactsOf(
     }
   }
   return out;
+}
+
+/** Each of `people`'s contacts with each partner over the run's days (scanned inline). */
+export function contactsAround(
+  engine: Engine,
+  people: ReadonlySet<number>,
+): Map<number, ContactsByPartner> {
+  const flagged = new Uint8Array(engine.population.size);
+  for (const i of people) flagged[i] = 1;
+  const scans: DayScan[] = [];
+  for (let d = 0; d < engine.config.days; d++) scans.push(scanDay(engine, d, flagged));
+  return contactsOf(people, scans);
 }

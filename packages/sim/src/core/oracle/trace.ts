@@ -1,10 +1,10 @@
 import type { TimeWindow } from "@tracebed/protocol";
-import { emptyEvidence, type PairContact, pairSightings } from "../ble/evidence.js";
+import { emptyEvidence, type PairContact } from "../ble/evidence.js";
 import { decisionParams } from "../ble/path-loss.js";
 import type { Engine } from "../engine.js";
 import { FLAG_APP } from "../population/population.js";
 import { hash3, unit } from "../rng.js";
-import { appDecidesContact } from "./app-decision.js";
+import { appFindsContact } from "./app-decision.js";
 import type { ContactsByPartner } from "./pairs.js";
 import { isTrueContact } from "./truth.js";
 
@@ -64,18 +64,12 @@ export function traceStep(
         const u = unit(hash3(manualSeed, Math.min(index, partner), Math.max(index, partner)));
         if (u < manualRecall(engine, list)) found.manualContacts.add(partner);
       }
-      if (isAppIndex && (pop.flags[partner]! & FLAG_APP) !== 0) {
-        ev.timestamps.length = ev.rssi.length = ev.txPower.length = 0;
-        // The partner's phone uploads only if its own log holds a sighting of the index's
-        // IDs in the window (a "hit", DESIGN §2 step 4); then the server decides on both logs.
-        let hit = false;
-        pairSightings(engine, index, partner, list, (scanner, _advertiser, t, rssi, txPower) => {
-          ev.timestamps.push(t);
-          ev.rssi.push(rssi);
-          ev.txPower.push(txPower);
-          if (scanner === partner && t >= window.start && t < window.end) hit = true;
-        });
-        if (hit && appDecidesContact(ev, window, params)) found.appContacts.add(partner);
+      if (
+        isAppIndex &&
+        (pop.flags[partner]! & FLAG_APP) !== 0 &&
+        appFindsContact(engine, index, partner, list, window, params, ev)
+      ) {
+        found.appContacts.add(partner);
       }
     }
   }
