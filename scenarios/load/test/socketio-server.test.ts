@@ -1,0 +1,83 @@
+// The k6 framing against the real matcher: a bare websocket (the `ws` package, as k6's
+// websockets would) speaking Engine.IO / Socket.IO through SocketIoSession.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createMatcher, type Matcher } from "@tracebed/matcher";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import WebSocket from "ws";
+import { type SessionEvent, SocketIoSession, socketIoUrl } from "../lib/socketio.ts";
+
+let matcher: Matcher;
+let url: string;
+let dir: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "tracebed-k6-"));
+  matcher = await createMatcher({
+    store: "memory",
+    dataDir: dir,
+    haToken: "k6-test-token-0123456789",
+    logLevel: "silent",
+  });
+  url = (await matcher.listen(0, "127.0.0.1")).url;
+});
+afterAll(async () => {
+  await matcher.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Connects as `phoneId`; resolves with the events seen until `until` says stop. */
+function session(
+  phoneId: string,
+  until: (e: SessionEvent, s: SocketIoSession, ws: WebSocket) => boolean,
+): Promise<SessionEvent[]> {
+  const s = new SocketIoSession({ phoneId });
+  const ws = new WebSocket(socketIoUrl(url));
+  const seen: SessionEvent[] = [];
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out: ${JSON.stringify(seen)}`)), 5000);
+    ws.on("message", (data) => {
+      const step = s.onFrame(String(data));
+      for (const f of step.send) ws.send(f);
+      for (const e of step.events) {
+        seen.push(e);
+        if (until(e, s, ws)) {
+          clearTimeout(timer);
+          ws.close();
+          resolve(seen);
+        }
+      }
+    });
+    ws.on("error", reject);
+  });
+}
+
+it("connects with auth {phoneId}, gets ready, and a catch-up answered through its ack id", async () => {
+  let ackId: number | null = null;
+  const seen = await session("phone-k6-0001", (e, s, ws) => {
+    if (e.type === "event" && e.name === "ready") {
+      const m = s.emit("catch-up", [{ since: 0 }], true);
+      ackId = m.ackId;
+      ws.send(m.frame);
+    }
+    return e.type === "ack";
+  });
+  expect(seen[0]?.type).toBe("open");
+  expect(seen[1]?.type).toBe("connected");
+  const ready = seen.find((e) => e.type === "event" && e.name === "ready");
+  expect(ready).toMatchObject({ args: [{ phoneId: "phone-k6-0001", latestSeq: 0 }] });
+  expect(seen.at(-1)).toEqual({
+    type: "ack",
+    id: ackId,
+    args: [{ pushes: [], next: 0, more: false }],
+  });
+});
+
+it("a bad phoneId is refused with connect_error", async () => {
+  const seen = await session("x", (e) => e.type === "connect_error");
+  expect(seen.at(-1)).toMatchObject({
+    type: "connect_error",
+    message: expect.stringMatching(/phoneId/),
+  });
+});
