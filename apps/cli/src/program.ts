@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { registerBench } from "./commands/bench.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerExport } from "./commands/export.js";
 import { registerIds } from "./commands/ids.js";
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerSweep(program);
   registerExport(program);
   registerLoad(program);
+  registerBench(program);
   registerDemo(program, { replay: replayOutbreak });
   return program;
 }

@@ -1,0 +1,144 @@
+/*
+ * A child process of `tracebed bench` holding many idle phones: each a bare websocket (`ws`)
+ * speaking just enough Engine.IO v4 / Socket.IO v4 to be a phone on the matcher's push channel:
+ * open `0{…}` → connect `40{"phoneId":…}` → `40{"sid":…}`; ping `2` → pong `3`; events
+ * `42[…]`. A phone sends nothing else. Key pushes are not parsed, only timed (by seq) and
+ * measured, for the push fan-out figures. Far lighter than socket.io-client per connection.
+ *
+ * Driven over IPC by idle-fleet.ts (messages in `IdleRequest` / `IdleReply`).
+ */
+import WebSocket from "ws";
+
+export interface IdleTarget {
+  /** The server's HTTP URL. */
+  url: string;
+  count: number;
+  /** Phone ids are `${idPrefix}${i}` (8-64 characters of A-Z a-z 0-9 _ -). */
+  idPrefix: string;
+  /** Source address of the connections (127.0.0.x spreads the ephemeral ports). */
+  localAddress?: string;
+}
+
+export type IdleRequest =
+  | { type: "connect"; targets: IdleTarget[]; concurrency: number }
+  | { type: "report" }
+  | { type: "close" };
+
+export interface PushArrivals {
+  seq: number;
+  first: number;
+  last: number;
+  count: number;
+  /** Size of one key-push frame, bytes. */
+  frameBytes: number;
+}
+
+export type IdleReply =
+  | { type: "progress"; connected: number; failed: number }
+  | { type: "connected"; connected: number; failed: number; errors: string[] }
+  | { type: "report"; connected: number; dropped: number; pushes: PushArrivals[] }
+  | { type: "closed" };
+
+const KEY_PUSH = '42["key-push",';
+const SEQ = /"seq":(\d+)/;
+
+const send = (m: IdleReply) => process.send?.(m);
+
+const sockets: WebSocket[] = [];
+let connected = 0;
+let failed = 0;
+let dropped = 0;
+const errors: string[] = [];
+const pushes = new Map<number, PushArrivals>();
+
+function fail(message: string): void {
+  failed++;
+  if (errors.length < 5) errors.push(message);
+}
+
+/** One phone; resolves once it is connected or has failed. */
+function phone(t: IdleTarget, phoneId: string): Promise<void> {
+  return new Promise((resolve) => {
+    let state: "opening" | "connecting" | "connected" | "done" = "opening";
+    const ws = new WebSocket(
+      `${t.url.replace(/^http/, "ws")}/socket.io/?EIO=4&transport=websocket`,
+      {
+        perMessageDeflate: false,
+        ...(t.localAddress ? { localAddress: t.localAddress } : {}),
+      },
+    );
+    const settle = (ok: boolean, why = "") => {
+      if (state === "connected" || state === "done") return;
+      state = ok ? "connected" : "done";
+      if (ok) {
+        connected++;
+        sockets.push(ws);
+      } else fail(`${t.url}: ${why}`);
+      resolve();
+    };
+    ws.on("message", (data: Buffer) => {
+      const c = data[0];
+      if (c === 0x32 && data.length === 1) {
+        ws.send("3");
+        return;
+      }
+      const s = data.toString();
+      if (s.startsWith(KEY_PUSH)) {
+        const seq = Number(SEQ.exec(s)?.[1] ?? -1);
+        const now = Date.now();
+        const p = pushes.get(seq);
+        if (p) {
+          p.last = now;
+          p.count++;
+        } else pushes.set(seq, { seq, first: now, last: now, count: 1, frameBytes: data.length });
+      } else if (s[0] === "0" && state === "opening") {
+        state = "connecting";
+        ws.send(`40${JSON.stringify({ phoneId })}`);
+      } else if (s.startsWith("40")) settle(true);
+      else if (s.startsWith("44")) {
+        settle(false, s.slice(2, 200));
+        ws.close();
+      }
+    });
+    ws.on("error", (err) => settle(false, err.message));
+    ws.on("close", () => {
+      if (state === "connected") {
+        connected--;
+        dropped++;
+      }
+      settle(false, "closed before connecting");
+      state = "done";
+    });
+  });
+}
+
+async function connectAll(targets: IdleTarget[], concurrency: number): Promise<void> {
+  const jobs: [IdleTarget, number][] = [];
+  // Interleave the targets so every server fills at the same pace.
+  const most = Math.max(...targets.map((t) => t.count));
+  for (let i = 0; i < most; i++) for (const t of targets) if (i < t.count) jobs.push([t, i]);
+  let next = 0;
+  const timer = setInterval(() => send({ type: "progress", connected, failed }), 500);
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, jobs.length) }, async () => {
+      while (next < jobs.length) {
+        const [t, i] = jobs[next++]!;
+        await phone(t, `${t.idPrefix}${i}`);
+      }
+    }),
+  );
+  clearInterval(timer);
+  send({ type: "connected", connected, failed, errors });
+}
+
+process.on("message", (m: IdleRequest) => {
+  if (m.type === "connect") void connectAll(m.targets, m.concurrency);
+  else if (m.type === "report") {
+    send({ type: "report", connected, dropped, pushes: [...pushes.values()] });
+  } else if (m.type === "close") {
+    for (const ws of sockets) ws.terminate();
+    send({ type: "closed" });
+    setTimeout(() => process.exit(0), 50);
+  }
+});
+process.on("disconnect", () => process.exit(0));

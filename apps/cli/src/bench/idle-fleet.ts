@@ -1,0 +1,189 @@
+import { type ChildProcess, fork } from "node:child_process";
+import type { IdleReply, IdleRequest, IdleTarget, PushArrivals } from "./idle-child.js";
+
+/** Loopback source addresses: each gives its own ≈ 28k ephemeral ports per destination. */
+export const SOURCE_ADDRESSES = Array.from({ length: 16 }, (_, i) => `127.0.0.${i + 2}`);
+
+export interface IdleFleetOptions {
+  /** Server URLs and how many idle phones each gets. */
+  servers: { url: string; phones: number }[];
+  /** Child processes (each may hold up to 20,000 open files). */
+  procs: number;
+  /** Phone ids start with this (unique per bench run and store). */
+  idPrefix: string;
+  /** Handshakes in flight per child process. */
+  concurrency?: number;
+  onProgress?: (connected: number, failed: number) => void;
+}
+
+export interface PushFanOut {
+  /** Key pushes seen by the idle phones. */
+  pushes: number;
+  /** Idle phones that got each push, on average. */
+  deliveredPerPush: number;
+  /** Key-push frame, bytes (the largest seen). */
+  frameBytes: number;
+  /** First to last idle phone receiving one push, ms (median over pushes). */
+  spreadMsP50: number;
+  spreadMsMax: number;
+  /** Frames delivered per second during a push, all servers together (median over pushes). */
+  framesPerSecondP50: number;
+  /** The latest push (highest seq) as the idle phones saw it. */
+  latest: PushArrivals | null;
+}
+
+export interface IdleFleet {
+  connected: number;
+  failed: number;
+  errors: string[];
+  /** Push fan-out as the idle phones saw it, and phones that dropped since connecting. */
+  report(): Promise<{ connected: number; dropped: number; fanOut: PushFanOut }>;
+  /** Closes the first `n` child processes and their phones; the phones still held. */
+  closeSome(n: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+function request(child: ChildProcess, m: IdleRequest): void {
+  child.send(m);
+}
+
+function next<T extends IdleReply["type"]>(
+  child: ChildProcess,
+  type: T,
+  onOther?: (m: IdleReply) => void,
+): Promise<Extract<IdleReply, { type: T }>> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (m: IdleReply) => {
+      if (m.type === type) {
+        child.off("message", onMessage);
+        child.off("exit", onExit);
+        resolve(m as Extract<IdleReply, { type: T }>);
+      } else onOther?.(m);
+    };
+    const onExit = (code: number | null) => {
+      child.off("message", onMessage);
+      reject(new Error(`idle phone process exited with ${code}`));
+    };
+    child.on("message", onMessage);
+    child.once("exit", onExit);
+  });
+}
+
+const median = (xs: number[]) => {
+  if (xs.length === 0) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor((s.length - 1) / 2)]!;
+};
+
+/** Merges the children's arrivals per push seq into fan-out figures. */
+export function fanOut(reports: PushArrivals[][]): PushFanOut {
+  const bySeq = new Map<number, PushArrivals>();
+  for (const list of reports) {
+    for (const p of list) {
+      const q = bySeq.get(p.seq);
+      if (!q) bySeq.set(p.seq, { ...p });
+      else {
+        q.first = Math.min(q.first, p.first);
+        q.last = Math.max(q.last, p.last);
+        q.count += p.count;
+        q.frameBytes = Math.max(q.frameBytes, p.frameBytes);
+      }
+    }
+  }
+  const all = [...bySeq.values()];
+  const spreads = all.map((p) => p.last - p.first);
+  const rates = all
+    .filter((p) => p.last > p.first)
+    .map((p) => (p.count * 1000) / (p.last - p.first));
+  return {
+    pushes: all.length,
+    deliveredPerPush: all.length ? all.reduce((s, p) => s + p.count, 0) / all.length : 0,
+    frameBytes: Math.max(0, ...all.map((p) => p.frameBytes)),
+    spreadMsP50: median(spreads),
+    spreadMsMax: Math.max(0, ...spreads),
+    framesPerSecondP50: Math.round(median(rates)),
+    latest: all.length ? all.reduce((a, b) => (b.seq > a.seq ? b : a)) : null,
+  };
+}
+
+/**
+ * Connects the idle phones from `procs` child processes: every child holds a share of every
+ * server's phones, over its own loopback source addresses.
+ */
+export async function startIdleFleet(o: IdleFleetOptions): Promise<IdleFleet> {
+  const children: ChildProcess[] = [];
+  const entry = new URL("./idle-child.js", import.meta.url);
+  for (let k = 0; k < o.procs; k++) {
+    children.push(fork(entry, [], { stdio: ["ignore", "inherit", "inherit", "ipc"] }));
+  }
+  const progress = children.map(() => ({ connected: 0, failed: 0 }));
+  const report = () =>
+    o.onProgress?.(
+      progress.reduce((s, p) => s + p.connected, 0),
+      progress.reduce((s, p) => s + p.failed, 0),
+    );
+  const done = children.map((child, k) => {
+    const targets: IdleTarget[] = o.servers.map((s, j) => {
+      const share = Math.floor(s.phones / o.procs) + (k < s.phones % o.procs ? 1 : 0);
+      return {
+        url: s.url,
+        count: share,
+        idPrefix: `${o.idPrefix}s${j}p${k}n`,
+        localAddress: SOURCE_ADDRESSES[(k * o.servers.length + j) % SOURCE_ADDRESSES.length]!,
+      };
+    });
+    const reply = next(child, "connected", (m) => {
+      if (m.type === "progress") {
+        progress[k] = { connected: m.connected, failed: m.failed };
+        report();
+      }
+    });
+    request(child, { type: "connect", targets, concurrency: o.concurrency ?? 64 });
+    return reply;
+  });
+  const results = await Promise.all(done);
+  return {
+    connected: results.reduce((s, r) => s + r.connected, 0),
+    failed: results.reduce((s, r) => s + r.failed, 0),
+    errors: results.flatMap((r) => r.errors).slice(0, 5),
+    async report() {
+      const replies = await Promise.all(
+        children.map((c) => {
+          const r = next(c, "report");
+          request(c, { type: "report" });
+          return r;
+        }),
+      );
+      return {
+        connected: replies.reduce((s, r) => s + r.connected, 0),
+        dropped: replies.reduce((s, r) => s + r.dropped, 0),
+        fanOut: fanOut(replies.map((r) => r.pushes)),
+      };
+    },
+    async closeSome(n: number) {
+      await Promise.all(children.slice(0, n).map(closeChild));
+      const left = await Promise.all(
+        children
+          .filter((c) => c.exitCode === null)
+          .map((c) => {
+            const r = next(c, "report");
+            request(c, { type: "report" });
+            return r;
+          }),
+      );
+      return left.reduce((s, r) => s + r.connected, 0);
+    },
+    async close() {
+      await Promise.all(children.map(closeChild));
+    },
+  };
+}
+
+async function closeChild(c: ChildProcess): Promise<void> {
+  if (c.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => c.once("exit", () => resolve()));
+  request(c, { type: "close" });
+  const timer = setTimeout(() => c.kill("SIGKILL"), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
