@@ -158,25 +158,26 @@ export function phone(clock: RunClock): void {
     onConnected: (ms) => connectMs.add(ms),
     onEvent: (name, payload) => {
       if (name === "ready") phoneErrors.add(false);
-      if (name === "key-push") {
-        const push = payload as KeyPushPayload;
-        if (seen.has(push.seq)) return;
-        seen.add(push.seq);
-        pushSeenAt.set(push.indexId, Date.now());
-        log ??= shiftLog(me.log, clock.shift);
-        if (hits(log, pushedIds(push, k6Sha256), push.windowEnd) === 0) return;
-        exposureUploads.add(1);
-        const basis: UploadBasis = { kind: "exposure", indexIds: [push.indexId] };
-        // The phone's own window ends now (a notified F1's ends at its notification).
-        upload(
-          base,
-          me,
-          phoneId,
-          clock,
-          Math.floor(Date.now() / 1000),
-          basis,
-          `${clock.tag}x${push.indexId}`,
-        );
+      if (name === "key-pushes") {
+        for (const push of payload as KeyPushPayload[]) {
+          if (seen.has(push.seq)) continue;
+          seen.add(push.seq);
+          pushSeenAt.set(push.indexId, Date.now());
+          log ??= shiftLog(me.log, clock.shift);
+          if (hits(log, pushedIds(push, k6Sha256), push.windowEnd) === 0) continue;
+          exposureUploads.add(1);
+          const basis: UploadBasis = { kind: "exposure", indexIds: [push.indexId] };
+          // The phone's own window ends now (a notified F1's ends at its notification).
+          upload(
+            base,
+            me,
+            phoneId,
+            clock,
+            Math.floor(Date.now() / 1000),
+            basis,
+            `${clock.tag}x${push.indexId}`,
+          );
+        }
       }
       if (name === "notification") {
         const n = payload as { indexId: string; role: "F1" | "F2" };
@@ -213,7 +214,8 @@ export function healthAuthority(clock: RunClock): void {
     onEvent: (name, payload) => {
       if (name === "ready")
         upload(base, me, phoneId, clock, clock.windowEnd, basis, `${clock.tag}f${f0.indexId}`);
-      if (name !== "key-push" || (payload as KeyPushPayload).indexId !== f0.indexId) return;
+      if (name !== "key-pushes") return;
+      if (!(payload as KeyPushPayload[]).some((p) => p.indexId === f0.indexId)) return;
       pushLatency.add(Date.now() - started);
       observer.close();
     },

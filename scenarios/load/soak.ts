@@ -73,9 +73,9 @@ export default function (clock: RunClock): void {
   let failed = false;
   const channel = connectPhone(urlOf(vu), phoneId, {
     onConnected: (ms) => connectMs.add(ms),
-    onEvent: (name) => {
+    onEvent: (name, payload) => {
       if (name === "ready") phoneErrors.add(false);
-      else if (name === "key-push") pushes.add(1);
+      else if (name === "key-pushes") pushes.add((payload as unknown[]).length);
       else if (name === "notification") notifications.add(1);
     },
     onError: () => {

@@ -1,11 +1,10 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { type ServeProcess, startServeProcess, TRACEBED_CLI } from "@tracebed/testkit";
 import { type Browser, chromium } from "playwright-core";
 
-/** The repository root, the built CLI and the built viewer. */
+/** The repository root and the built viewer (the built CLI is testkit's TRACEBED_CLI). */
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-export const CLI = fileURLToPath(new URL("../../apps/cli/dist/bin.js", import.meta.url));
 export const WEB_DIST = fileURLToPath(new URL("../../apps/web/dist/", import.meta.url));
 export const ARTIFACTS = fileURLToPath(new URL("../../test-artifacts/", import.meta.url));
 
@@ -28,7 +27,7 @@ export function launchChromium(): Promise<Browser> {
 
 export function assertBuilt(): void {
   const missing = [
-    [CLI, "apps/cli"],
+    [TRACEBED_CLI, "apps/cli"],
     [`${WEB_DIST}index.html`, "apps/web"],
   ].filter(([path]) => !existsSync(path!));
   if (missing.length > 0) {
@@ -38,48 +37,24 @@ export function assertBuilt(): void {
   }
 }
 
-export interface Demo {
-  url: string;
-  haToken: string;
-  stderr: () => string;
-  stop: () => Promise<void>;
+export interface Demo extends ServeProcess {
+  readonly haToken: string;
 }
 
 /** `tracebed demo --port 0` as a child process; resolves with the URL it prints. */
-export function startDemo(timeoutMs = 20_000): Promise<Demo> {
+export async function startDemo(timeoutMs = 20_000): Promise<Demo> {
   const haToken = "browser-test-ha-token-0123456789";
-  const child: ChildProcess = spawn(process.execPath, [CLI, "demo", "--port", "0", "--no-replay"], {
+  const demo = await startServeProcess({
+    entry: TRACEBED_CLI,
+    args: ["demo", "--port", "0", "--no-replay"],
     cwd: ROOT,
-    env: { ...process.env, TRACEBED_HA_TOKEN: haToken, PORT: "" },
-    stdio: ["ignore", "ignore", "pipe"],
+    env: { TRACEBED_HA_TOKEN: haToken, PORT: "" },
+    listening: /^(http:\/\/\S+\/)$/m,
+    name: "tracebed demo",
+    timeoutMs,
+    stopGraceMs: 5_000,
   });
-  let err = "";
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once("exit", () => resolve());
-      child.kill("SIGTERM");
-      setTimeout(() => child.kill("SIGKILL"), 5_000).unref();
-    });
-  return new Promise<Demo>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      void stop();
-      reject(new Error(`tracebed demo printed no URL in ${timeoutMs} ms: ${err}`));
-    }, timeoutMs);
-    child.stderr!.setEncoding("utf8");
-    child.stderr!.on("data", (chunk: string) => {
-      err += chunk;
-      const m = /^(http:\/\/\S+\/)$/m.exec(err);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ url: m[1]!, haToken, stderr: () => err, stop });
-      }
-    });
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`tracebed demo exited ${code}: ${err}`));
-    });
-  });
+  return { ...demo, haToken };
 }
 
 /** A minimal RFC 4180 reader (the viewer's CSV has no multi-line cells). */

@@ -1,22 +1,15 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type ServeProcess, startServe } from "@tracebed/testkit";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { type ServeProcess, startServe } from "../../packages/matcher/test/helpers/serve.js";
-import { HA_TOKEN, load, SAMPLE } from "./load-cli.js";
+import { HA_TOKEN, load, SAMPLE, SERVE_FLAGS } from "./load-cli.js";
 
 describe("sim → matcher (embedded store) → fleet", () => {
   let server: ServeProcess;
   beforeAll(async () => {
     const data = mkdtempSync(join(tmpdir(), "tracebed-e2e-"));
-    server = await startServe([
-      "--data",
-      data,
-      "--scenario",
-      "hung-yen-2020-08-18",
-      "--ha-token",
-      HA_TOKEN,
-    ]);
+    server = await startServe(["--data", data, ...SERVE_FLAGS]);
   });
   afterAll(async () => {
     await server.stop();

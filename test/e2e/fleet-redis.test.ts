@@ -1,7 +1,6 @@
+import { type RedisServer, type ServeProcess, startRedis, startServe } from "@tracebed/testkit";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { type RedisServer, startRedis } from "../../packages/matcher/test/helpers/redis.js";
-import { type ServeProcess, startServe } from "../../packages/matcher/test/helpers/serve.js";
-import { HA_TOKEN, load, SAMPLE } from "./load-cli.js";
+import { HA_TOKEN, load, SAMPLE, SERVE_FLAGS } from "./load-cli.js";
 
 let redis: RedisServer;
 const servers: ServeProcess[] = [];
@@ -9,16 +8,7 @@ const servers: ServeProcess[] = [];
 beforeAll(async () => {
   redis = await startRedis();
   for (let i = 0; i < 2; i++) {
-    servers.push(
-      await startServe([
-        "--store",
-        redis.url,
-        "--scenario",
-        "hung-yen-2020-08-18",
-        "--ha-token",
-        HA_TOKEN,
-      ]),
-    );
+    servers.push(await startServe(["--store", redis.url, ...SERVE_FLAGS]));
   }
 });
 afterAll(async () => {

@@ -1,21 +1,14 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { startServe } from "@tracebed/testkit";
 import { expect, test } from "vitest";
-import { startServe } from "../../packages/matcher/test/helpers/serve.js";
-import { HA_TOKEN, load, SAMPLE } from "./load-cli.js";
+import { HA_TOKEN, load, SAMPLE, SERVE_FLAGS } from "./load-cli.js";
 
 test("kill -9 of the server while uploads flow: load reports and fails; every acknowledged upload survives the restart", async () => {
   const data = mkdtempSync(join(tmpdir(), "tracebed-kill9-"));
   const acked = join(mkdtempSync(join(tmpdir(), "tracebed-acked-")), "acked.txt");
-  const server = await startServe([
-    "--data",
-    data,
-    "--scenario",
-    "hung-yen-2020-08-18",
-    "--ha-token",
-    HA_TOKEN,
-  ]);
+  const server = await startServe(["--data", data, ...SERVE_FLAGS]);
   let killed = false;
   const run = load([...SAMPLE, "--url", server.url, "--ha-token", HA_TOKEN, "--acked-file", acked]);
   // Kill once some uploads have been acknowledged, while more are in flight.

@@ -1,38 +1,28 @@
-import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
-
-export const CLI = fileURLToPath(new URL("../../apps/cli/dist/bin.js", import.meta.url));
+import { runNode, TRACEBED_CLI } from "@tracebed/testkit";
 
 export interface LoadRun {
   status: number | null;
+  timedOut: boolean;
   stderr: string;
   // biome-ignore lint/suspicious/noExplicitAny: the tests check the document field by field
   doc: any;
 }
 
 /** `tracebed load … --json` as a child process. */
-export function load(args: string[], onStderr?: (text: string) => void): Promise<LoadRun> {
-  const child = spawn(process.execPath, [CLI, "load", ...args, "--json"], {
-    stdio: ["ignore", "pipe", "pipe"],
+export async function load(
+  args: string[],
+  onStderr?: (text: string) => void,
+  timeoutMs?: number,
+): Promise<LoadRun> {
+  const r = await runNode([TRACEBED_CLI, "load", ...args, "--json"], {
+    ...(onStderr ? { onStderr } : {}),
+    ...(timeoutMs === undefined ? {} : { timeoutMs }),
   });
-  let out = "";
-  let err = "";
-  child.stdout.on("data", (d) => {
-    out += d;
-  });
-  child.stderr.on("data", (d) => {
-    err += d;
-    onStderr?.(String(d));
-  });
-  return new Promise((resolve) => {
-    child.on("close", (status) => {
-      let doc: unknown = null;
-      try {
-        doc = JSON.parse(out);
-      } catch {}
-      resolve({ status, stderr: err, doc });
-    });
-  });
+  let doc: unknown = null;
+  try {
+    doc = JSON.parse(r.stdout);
+  } catch {}
+  return { status: r.status, timedOut: r.timedOut, stderr: r.stderr, doc };
 }
 
 /** A small sample of the default scenario: 10 F0 at 60% adoption (the issue's end-to-end case). */
@@ -50,3 +40,6 @@ export const SAMPLE = [
   "50",
 ];
 export const HA_TOKEN = "e2e-health-authority-token";
+
+/** What every e2e `tracebed serve` is started with: the sample's scenario and the HA token. */
+export const SERVE_FLAGS = ["--scenario", "hung-yen-2020-08-18", "--ha-token", HA_TOKEN];

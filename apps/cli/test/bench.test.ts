@@ -1,27 +1,12 @@
 // `tracebed bench --quick --json` end to end (the built binary, a real redis-server), and the
 // pure parts of the bench: the capacity plan and the fan-out merge.
-import { spawn } from "node:child_process";
+import { runNode } from "@tracebed/testkit";
 import { describe, expect, it } from "vitest";
 import { fanOut } from "../src/bench/idle-fleet.js";
 import { capacityPlan, type PlanMeasured, VIETNAM_ASSUMPTIONS } from "../src/bench/plan.js";
 import { BIN, tracebed } from "./cli.js";
 
-function benchQuick(): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [BIN, "bench", "--quick", "--json"], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (d) => {
-    stdout += d;
-  });
-  child.stderr.on("data", (d) => {
-    stderr += d;
-  });
-  return new Promise((resolve) =>
-    child.on("close", (status) => resolve({ status, stdout, stderr })),
-  );
-}
+const benchQuick = () => runNode([BIN, "bench", "--quick", "--json"]);
 
 const positive = (x: unknown) => typeof x === "number" && Number.isFinite(x) && x > 0;
 
@@ -130,6 +115,7 @@ const measured: PlanMeasured = {
   redisProcesses: 2,
   pushFrameBytes: 1_400,
   pushFramesPerSecondPerProcess: 25_000,
+  pushesPerFrame: 1,
 };
 
 describe("the capacity plan", () => {
@@ -170,6 +156,13 @@ describe("the capacity plan", () => {
     expect(doubled.connections.serveProcesses.value).toBe(
       Math.ceil(plan.connections.serveProcesses.value / 2),
     );
+    const shared = capacityPlan(VIETNAM_ASSUMPTIONS, { ...measured, pushesPerFrame: 2 });
+    expect(shared.pushes.framesPerSecond.value).toBe(
+      Math.round(plan.pushes.framesPerSecond.value / 2),
+    );
+    expect(shared.pushes.bandwidthBytesPerSecond.value).toBe(
+      plan.pushes.bandwidthBytesPerSecond.value,
+    );
     const halfF0 = capacityPlan({ ...VIETNAM_ASSUMPTIONS, f0PerDay: 5_000 }, measured);
     expect(halfF0.uploads.perSecond.value).toBeCloseTo(plan.uploads.perSecond.value / 2, 1);
   });
@@ -177,14 +170,18 @@ describe("the capacity plan", () => {
 
 describe("push fan-out from the idle phones' reports", () => {
   it("merges arrivals per push across processes", () => {
-    const f = fanOut([
+    const f = fanOut(
       [
-        { seq: 1, first: 1_000, last: 1_100, count: 100, frameBytes: 500 },
-        { seq: 2, first: 5_000, last: 5_050, count: 100, frameBytes: 1_400 },
+        [
+          { seq: 1, first: 1_000, last: 1_100, count: 100, frameBytes: 500 },
+          { seq: 2, first: 5_000, last: 5_050, count: 100, frameBytes: 1_400 },
+        ],
+        [{ seq: 1, first: 1_010, last: 1_200, count: 100, frameBytes: 500 }],
       ],
-      [{ seq: 1, first: 1_010, last: 1_200, count: 100, frameBytes: 500 }],
-    ]);
+      200,
+    );
     expect(f.pushes).toBe(2);
+    expect(f.pushesPerFrame).toBe(1.5);
     expect(f.deliveredPerPush).toBe(150);
     expect(f.frameBytes).toBe(1_400);
     expect(f.spreadMsMax).toBe(200);

@@ -1,10 +1,11 @@
 // Runs the built binary: build first (`npx turbo run build --filter=@tracebed/cli`).
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { startServeProcess } from "@tracebed/testkit";
 import { afterAll, describe, expect, it } from "vitest";
 
 const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
@@ -44,25 +45,16 @@ describe("tracebed serve", () => {
   it("serves until SIGTERM, printing its URL on one line, then exits 0", async () => {
     const data = mkdtempSync(join(tmpdir(), "tracebed-serve-"));
     dirs.push(data);
-    const child = spawn(process.execPath, [bin, "serve", "--port", "0", "--data", data], {
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, NODE_ENV: "test", TRACEBED_HA_TOKEN: "" },
+    const serve = await startServeProcess({
+      entry: bin,
+      args: ["serve", "--port", "0", "--data", data],
+      env: { NODE_ENV: "test", TRACEBED_HA_TOKEN: "" },
+      name: "serve",
     });
-    let stderr = "";
-    let stdout = "";
-    child.stdout.on("data", (d) => {
-      stdout += d;
-    });
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stderr.on("data", (d) => {
-        stderr += d;
-        const m = /listening on (http:\/\/127\.0\.0\.1:\d+) /.exec(stderr);
-        if (m) resolve(m[1]!);
-      });
-      child.once("exit", () => reject(new Error(stderr)));
-    });
+    const { url } = serve;
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     // The development token is announced loudly.
-    expect(stderr).toMatch(/WARNING: no HA token set/);
+    expect(serve.stderr()).toMatch(/WARNING: no HA token set/);
     const health = await fetch(`${url}/healthz`);
     expect(health.status).toBe(200);
     const code = await fetch(`${url}/v1/f0-codes`, {
@@ -74,11 +66,9 @@ describe("tracebed serve", () => {
       body: JSON.stringify({ caseRef: "dev" }),
     });
     expect(code.status).toBe(201);
-    const exit = new Promise<number | null>((resolve) => child.once("exit", resolve));
-    child.kill("SIGTERM");
-    expect(await exit).toBe(0);
-    expect(stdout).toBe("");
-    expect(lines(stderr).filter((l) => l.includes("listening on"))).toHaveLength(1);
+    expect(await serve.stop()).toBe(0);
+    expect(serve.stdout()).toBe("");
+    expect(lines(serve.stderr()).filter((l) => l.includes("listening on"))).toHaveLength(1);
     expect(existsSync(join(data, "journal.ndjson"))).toBe(true);
   });
 
@@ -136,6 +126,8 @@ describe("tracebed serve", () => {
       /^tracebed: --data applies only to --store memory$/,
     ],
     [["--log-level", "loud"], /--log-level/],
+    [["--f1-push-hold", "1.5"], /--f1-push-hold.*whole milliseconds from 0 to 60000/],
+    [["--f1-push-hold", "60001"], /--f1-push-hold.*whole milliseconds from 0 to 60000/],
     [["--ha-token", "short"], /^tracebed: the HA token must be at least 16 characters$/],
     [["--host", ""], /--host/],
     [["--bogus"], /unknown option '--bogus'/],

@@ -2,8 +2,6 @@ import {
   type F0CodeResponse,
   type F0RedeemResponse,
   getIdScheme,
-  type KeyPush,
-  keyPushSchema,
   type Notification,
   notificationSchema,
   type UploadAck,
@@ -17,7 +15,7 @@ import { Limiter } from "./limiter.js";
 import { phoneIdFor } from "./phone-ids.js";
 import { PhoneLogs } from "./phone-logs.js";
 import { PhoneUploads } from "./phone-uploads.js";
-import { phonesWithHits } from "./push-match.js";
+import { type PushMatch, PushMatches } from "./push-matches.js";
 
 /** What one fleet process does: its share of the phones, and the F0 among them. */
 export interface FleetProcessOptions {
@@ -31,7 +29,7 @@ export interface FleetProcessOptions {
   /** Names this run's phones apart from other runs' (see phone-ids.ts). */
   runTag: string;
   windowDays?: number;
-  /** Uploads in flight at once per process (default 32). */
+  /** Uploads in flight at once per process (default DEFAULT_UPLOAD_CONCURRENCY). */
   concurrency?: number;
 }
 
@@ -40,6 +38,13 @@ export interface FleetProcess {
   confirmF0(startedAt: number): Promise<void>;
   close(): Promise<void>;
 }
+
+/**
+ * Real phones upload independently; the cap only spares the fleet process. Set low, the
+ * uploads of one push's candidates queue behind another push's and the latency measured is
+ * the fleet's, not the matcher's.
+ */
+export const DEFAULT_UPLOAD_CONCURRENCY = 256;
 
 /** Which process holds phone p, and which matcher URL it talks to. */
 const owner = (p: number, procs: number) => p % procs;
@@ -72,11 +77,10 @@ export async function startFleetProcess(
   const urlOf = (p: number) => o.urls[Math.floor(p / o.procs) % o.urls.length]!;
 
   const sockets = new Map<number, Socket>();
-  const seenPushes = new Set<number>();
   const uploadedFor = new Set<string>();
 
   // Uploads are idempotent, so a network failure is retried; at most `concurrency` at once.
-  const limiter = new Limiter(o.concurrency ?? 32);
+  const limiter = new Limiter(o.concurrency ?? DEFAULT_UPLOAD_CONCURRENCY);
   const upload = (p: number, basis: UploadBasis, tag: string) =>
     limiter.run(async () => {
       const url = urlOf(p);
@@ -89,25 +93,34 @@ export async function startFleetProcess(
       }
     });
 
-  const onPush = (raw: unknown) => {
-    const push = keyPushSchema.safeParse(raw);
-    if (!push.success || seenPushes.has(push.data.seq)) return;
-    seenPushes.add(push.data.seq);
-    handlePush(push.data).catch((err: Error) => emit({ type: "error", message: err.message }));
+  const matches = new PushMatches(logs, windowDays, mine);
+  const onPushes = (p: number) => (raw: unknown) => {
+    if (!Array.isArray(raw)) {
+      emit({ type: "error", message: "key-pushes: must be an array of key pushes" });
+      return;
+    }
+    const matched: string[] = [];
+    for (const item of raw) {
+      let match: PushMatch;
+      try {
+        match = matches.arrived(item);
+      } catch (err) {
+        emit({ type: "error", message: `key-pushes: ${(err as Error).message}` });
+        continue;
+      }
+      if (match.hits.has(p)) matched.push(match.indexId);
+    }
+    uploadExposure(p, matched);
   };
-  const handlePush = async (push: KeyPush) => {
-    const hits = [...phonesWithHits(push, logs, windowDays)].filter(mine);
-    await Promise.all(
-      hits.map(async (p) => {
-        const tag = `${push.indexId}-${phoneIdOf(agents[p]!)}`;
-        if (uploadedFor.has(tag)) return;
-        uploadedFor.add(tag);
-        try {
-          await upload(p, { kind: "exposure", indexIds: [push.indexId] }, `x-${push.indexId}`);
-        } catch (err) {
-          emit({ type: "error", message: (err as Error).message });
-        }
-      }),
+  // A phone uploads once per frame, naming every index person it matched there.
+  const uploadExposure = (p: number, matched: string[]) => {
+    const phoneId = phoneIdOf(agents[p]!);
+    const indexIds = matched.filter((indexId) => !uploadedFor.has(`${indexId}-${phoneId}`));
+    if (indexIds.length === 0) return;
+    for (const indexId of indexIds) uploadedFor.add(`${indexId}-${phoneId}`);
+    // Each index person is named in one upload of this phone: the first names it.
+    upload(p, { kind: "exposure", indexIds }, `x-${indexIds[0]}`).catch((err: Error) =>
+      emit({ type: "error", message: err.message }),
     );
   };
   const onNotification = (p: number) => (raw: unknown) => {
@@ -123,10 +136,10 @@ export async function startFleetProcess(
     });
   };
 
-  // Connect this process's phones; the first one of each URL also listens for key pushes.
-  const listening = new Set<string>();
+  // Connect this process's phones. One that cannot connect fails the start, and the others are let go (they would keep the
+  // process alive).
   const phones = agentsList.map((_, p) => p).filter(mine);
-  await Promise.all(
+  const connecting = Promise.all(
     phones.map(
       (p) =>
         new Promise<void>((resolve, reject) => {
@@ -137,10 +150,7 @@ export async function startFleetProcess(
             reconnection: false,
           });
           sockets.set(p, s);
-          if (!listening.has(url)) {
-            listening.add(url);
-            s.on("key-push", onPush);
-          }
+          s.on("key-pushes", onPushes(p));
           s.on("notification", onNotification(p));
           s.once("ready", () => resolve());
           s.once("connect_error", (err) => reject(new Error(`${url}: ${err.message}`)));
@@ -151,6 +161,12 @@ export async function startFleetProcess(
         }),
     ),
   );
+  try {
+    await connecting;
+  } catch (err) {
+    for (const s of sockets.values()) s.disconnect();
+    throw err;
+  }
   emit({ type: "ready", phones: phones.length, sightings: logs.size });
 
   return {

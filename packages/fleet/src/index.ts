@@ -1,5 +1,9 @@
 export type { FleetEvent } from "./events.js";
-export { type FleetProcessOptions, startFleetProcess } from "./fleet-process.js";
+export {
+  DEFAULT_UPLOAD_CONCURRENCY,
+  type FleetProcessOptions,
+  startFleetProcess,
+} from "./fleet-process.js";
 export { type LoadOptions, type LoadResult, runLoad } from "./load.js";
 export { PhoneLogs } from "./phone-logs.js";
 export { phonesWithHits } from "./push-match.js";

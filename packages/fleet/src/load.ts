@@ -12,6 +12,8 @@ export interface LoadOptions {
   haToken: string;
   f0Rate: number;
   procs: number;
+  /** Uploads in flight at once per fleet process. */
+  uploadConcurrency?: number;
   ackedFile?: string;
   /** Stop once nothing happened for this long after the last F0 was uploaded. */
   quietMs?: number;
@@ -105,6 +107,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     proc,
     procs: o.procs,
     runTag,
+    ...(o.uploadConcurrency === undefined ? {} : { concurrency: o.uploadConcurrency }),
   });
   const workers: Worker[] = [];
   try {

@@ -39,7 +39,6 @@ export class SummaryBuilder {
   private phones = 0;
   private readonly confirmed = new Map<string, number>();
   private readonly f0Agents = new Set<number>();
-  private readonly notifiedAt = new Map<string, number>();
   private readonly f1 = new Set<number>();
   private readonly f2 = new Set<number>();
   private readonly notifications: { indexId: string; at: number; agent: number; role: string }[] =

@@ -7,6 +7,7 @@ export {
   type BodyLimits,
   ConfigError,
   DEFAULT_BODY_LIMITS,
+  DEFAULT_F1_PUSH_HOLD_MS,
   DEFAULT_RATE_LIMITS,
   DEFAULT_REDEEM_LIMITS,
   DEV_HA_TOKEN,

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { createAdapter } from "@socket.io/redis-adapter";
+import { keyPushSchema } from "@tracebed/protocol";
 import type { FastifyInstance } from "fastify";
 import { pino } from "pino";
 import { Server } from "socket.io";
@@ -12,9 +13,16 @@ import { buildOpenApi } from "./http/openapi.js";
 import { Metrics } from "./metrics.js";
 import { type MatcherOptions, resolveOptions } from "./options.js";
 import { RateLimiter } from "./rate-limit.js";
-import { EVENTS, LIVE_NAMESPACE, type LiveKeyPushed, type LiveNotified } from "./socket/events.js";
+import {
+  EVENTS,
+  FAN_OUT_EVENT,
+  LIVE_NAMESPACE,
+  type LiveKeyPushed,
+  type LiveNotified,
+} from "./socket/events.js";
 import { setUpLiveFeed } from "./socket/live.js";
 import { phoneRoom, setUpPhoneChannel } from "./socket/phones.js";
+import { PushFanOut } from "./socket/push-fan-out.js";
 import type { Stats } from "./stats.js";
 import { openStore } from "./store/open.js";
 import { connectRedis, type RedisClient, RedisStore } from "./store/redis.js";
@@ -91,6 +99,8 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
 
     // Late-bound: the flow emits through Socket.IO, which is built on the HTTP server below.
     let io: Server | null = null;
+    let fanOut: PushFanOut | null = null;
+    const shared = store instanceof RedisStore;
     const matching = new Matching({
       store,
       params: o.params,
@@ -99,8 +109,10 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
       onError,
       events: {
         keyPushed(push) {
-          if (io === null) return;
-          io.emit(EVENTS.keyPush, push);
+          if (io === null || fanOut === null) return;
+          // Every process fans the push out to its own phones.
+          fanOut.push(push);
+          if (shared) io.serverSideEmit(FAN_OUT_EVENT, push);
           const live: LiveKeyPushed = {
             seq: push.seq,
             indexId: push.indexId,
@@ -160,7 +172,7 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
       maxHttpBufferSize: 64 * 1024,
       cors: { origin: "*" },
     });
-    if (store instanceof RedisStore) {
+    if (shared) {
       const url = (o.store as string).toString();
       const pub = await connectRedis(url, (err) => logger.warn({ err }, "redis pub error"));
       redisClients.push(pub);
@@ -176,10 +188,18 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
         .reportConnected(processId, phoneChannel!.connected(), o.clock())
         .catch((err: unknown) => onError(err, "connected report"));
     };
+    const pushFanOut = new PushFanOut(io.of("/"), metrics.fanOut, { holdF1Ms: o.f1PushHoldMs });
+    fanOut = pushFanOut;
+    io.on(FAN_OUT_EVENT, (raw: unknown) => {
+      const push = keyPushSchema.safeParse(raw);
+      if (push.success) pushFanOut.push(push.data);
+      else onError(push.error, "a key push from another process");
+    });
     phoneChannel = setUpPhoneChannel(io.of("/"), {
       options: o,
       store,
       metrics,
+      fanOut: pushFanOut,
       onError,
       onCountChange: () => {
         reportSoon ??= setTimeout(report, 100);
@@ -208,6 +228,7 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
       idle: async () => {
         await reconciling;
         await matching.idle();
+        await pushFanOut.idle();
       },
       stats,
       async listen(port, host = "127.0.0.1") {
@@ -235,6 +256,7 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
           clearInterval(reap);
           await reconciling;
           await matching.idle();
+          await pushFanOut.flush();
           await new Promise<void>((resolve) => {
             void theIo.close(() => resolve());
           });

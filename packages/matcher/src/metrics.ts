@@ -1,5 +1,6 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { FlowMetrics } from "./flow/matching.js";
+import type { FanOutMetrics } from "./socket/push-fan-out.js";
 import type { Role } from "./store/types.js";
 
 /** The matcher's Prometheus metrics, on a registry of its own (several matchers may share a process). */
@@ -24,6 +25,30 @@ export class Metrics implements FlowMetrics {
     labelNames: ["role"] as const,
     registers: [this.registry],
   });
+  readonly pushFrames = new Counter({
+    name: "tracebed_push_frames_total",
+    help: "Key-push frames written to a shard of this process's phones",
+    registers: [this.registry],
+  });
+  readonly pushesPerFrame = new Histogram({
+    name: "tracebed_push_frame_pushes",
+    help: "Key pushes carried by one frame (pushes due during a fan-out share frames)",
+    buckets: [1, 2, 4, 8, 16, 32, 64, 100],
+    registers: [this.registry],
+  });
+  readonly pushFanOut = new Histogram({
+    name: "tracebed_push_fan_out_seconds",
+    help: "A key push handed to this process → written to every phone it holds",
+    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+  readonly fanOut: FanOutMetrics = {
+    frame: (pushes) => {
+      this.pushFrames.inc();
+      this.pushesPerFrame.observe(pushes);
+    },
+    delivered: (seconds) => this.pushFanOut.observe(seconds),
+  };
   readonly f0Codes = new Counter({
     name: "tracebed_f0_codes_total",
     help: "F0 codes issued, redeemed and refused",

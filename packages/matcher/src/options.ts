@@ -58,9 +58,17 @@ export interface MatcherOptions {
   readonly clock?: Clock;
   /** On close, connections still open after this long are cut (default 10 s). */
   readonly shutdownGraceMs?: number;
+  /**
+   * How long an F1's key push may wait to share a frame with other F1 pushes (ms, default
+   * 1,000; 0: none). F0 pushes never wait. See socket/push-fan-out.ts.
+   */
+  readonly f1PushHoldMs?: number;
   /** Where warnings go (default: stderr). */
   readonly warn?: (line: string) => void;
 }
+
+export const DEFAULT_F1_PUSH_HOLD_MS = 1_000;
+export const MAX_F1_PUSH_HOLD_MS = 60_000;
 
 export const DEFAULT_BODY_LIMITS: BodyLimits = {
   small: 16 * 1024,
@@ -97,6 +105,7 @@ export interface Resolved {
   readonly defaultMetrics: boolean;
   readonly clock: Clock;
   readonly shutdownGraceMs: number;
+  readonly f1PushHoldMs: number;
   readonly warn: (line: string) => void;
 }
 
@@ -134,6 +143,10 @@ export function resolveHaToken(
 }
 
 export function resolveOptions(o: MatcherOptions): Resolved {
+  const hold = o.f1PushHoldMs ?? DEFAULT_F1_PUSH_HOLD_MS;
+  if (!Number.isInteger(hold) || hold < 0 || hold > MAX_F1_PUSH_HOLD_MS) {
+    throw new ConfigError(`f1PushHoldMs: must be an integer from 0 to ${MAX_F1_PUSH_HOLD_MS}`);
+  }
   const warn = o.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
   return {
     store: o.store ?? "memory",
@@ -150,6 +163,7 @@ export function resolveOptions(o: MatcherOptions): Resolved {
     defaultMetrics: o.defaultMetrics ?? true,
     clock: o.clock ?? Date.now,
     shutdownGraceMs: o.shutdownGraceMs ?? 10_000,
+    f1PushHoldMs: hold,
     warn,
   };
 }

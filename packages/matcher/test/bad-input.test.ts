@@ -74,7 +74,7 @@ describe("every POST route of the OpenAPI document", () => {
       matcher.routes.length,
     );
     expect(doc.components.schemas.LogUpload.properties.log.maxItems).toBe(MAX_LOG_ENTRIES);
-    expect(doc["x-socket-io"]["/"].serverToClient["key-push"]).toBeDefined();
+    expect(doc["x-socket-io"]["/"].serverToClient["key-pushes"]).toBeDefined();
   });
 
   it("answers malformed JSON, wrong types, wrong media types and oversized bodies with 4xx, changing nothing", async () => {
@@ -506,5 +506,13 @@ describe("metrics", () => {
     ]) {
       expect(r.body).toContain(name);
     }
+  });
+});
+
+describe("options", () => {
+  it.each([-1, 1.5, 60_001])("refuses an F1 push hold of %s ms in one line", async (ms) => {
+    await expect(
+      createMatcher({ dataDir: null, haToken: HA_TOKEN, f1PushHoldMs: ms }),
+    ).rejects.toThrow(/^f1PushHoldMs: must be an integer from 0 to 60000$/);
   });
 });

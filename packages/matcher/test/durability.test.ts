@@ -4,11 +4,11 @@
 import { appendFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type ServeProcess, startServe } from "@tracebed/testkit";
 import { afterAll, describe, expect, it } from "vitest";
 import { confirmF0, HA_TOKEN } from "./helpers/clients.js";
 import { call } from "./helpers/http.js";
 import { idemKey, meet, midnight, TestPhone, today } from "./helpers/phones.js";
-import { type ServeProcess, startServe } from "./helpers/serve.js";
 
 const dirs: string[] = [];
 const running: ServeProcess[] = [];

@@ -4,12 +4,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { startRedis } from "@tracebed/testkit";
 import { afterAll, describe, expect, it } from "vitest";
 import { createMatcher, MemoryStore, RedisStore } from "../src/index.js";
 import { HA_TOKEN } from "./helpers/clients.js";
 import { call } from "./helpers/http.js";
 import { meet, midnight, TestPhone, today } from "./helpers/phones.js";
-import { startRedis } from "./helpers/redis.js";
 
 const dirs: string[] = [];
 afterAll(() => {

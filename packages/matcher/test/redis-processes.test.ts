@@ -1,12 +1,11 @@
 // Two `tracebed serve` processes on one real Redis: a phone connected to process 2 gets the key
 // push and the notification of a flow that ran through process 1. Needs the built CLI.
 import type { KeyPush } from "@tracebed/protocol";
+import { type RedisServer, type ServeProcess, startRedis, startServe } from "@tracebed/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { confirmF0, HA_TOKEN, PhoneClient } from "./helpers/clients.js";
 import { call } from "./helpers/http.js";
 import { meet, midnight, TestPhone, today } from "./helpers/phones.js";
-import { type RedisServer, startRedis } from "./helpers/redis.js";
-import { type ServeProcess, startServe } from "./helpers/serve.js";
 
 let redis: RedisServer;
 let one: ServeProcess;

@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { KeyPush, LogEntry, Notification } from "@tracebed/protocol";
+import { type RedisServer, startRedis } from "@tracebed/testkit";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type MatcherStore, MemoryStore, type NewUpload, RedisStore } from "../src/index.js";
-import { type RedisServer, startRedis } from "./helpers/redis.js";
 
 interface Harness {
   name: string;

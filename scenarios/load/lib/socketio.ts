@@ -10,7 +10,7 @@
  * matcher's phone channel.
  *   client → server  40{"phoneId":"…"}        connect to "/" with auth
  *   server → client  40{"sid":"…"}            connected
- *   server → client  42["key-push",{…}]       an event
+ *   server → client  42["key-pushes",[{…}]]   an event
  *   client → server  421["catch-up",{}]       an event with ack id 1 → server 431[{…}]
  *   server → client  2                        ping → client 3
  */

@@ -5,7 +5,7 @@ import { type SessionEvent, SocketIoSession, socketIoUrl } from "../lib/socketio
 export interface PhoneHandlers {
   /** Socket.IO connected (the namespace answered `40{"sid"…}`). */
   onConnected?: (ms: number) => void;
-  /** A server event: "ready", "key-push", "notification", "refused". */
+  /** A server event: "ready", "key-pushes", "notification", "refused". */
   onEvent?: (name: string, payload: unknown) => void;
   /** The handshake was refused, the socket failed or a frame could not be read. */
   onError?: (message: string) => void;

@@ -109,9 +109,9 @@ describe("SocketIoSession", () => {
     expect(connected.events).toEqual([{ type: "connected", sid: "s1" }]);
     expect(s.state).toBe("connected");
     expect(s.onFrame("2")).toEqual({ send: ["3"], events: [] });
-    const ev = s.onFrame('42["key-push",{"seq":1}]');
+    const ev = s.onFrame('42["key-pushes",[{"seq":1}]]');
     expect(ev.events).toEqual([
-      { type: "event", name: "key-push", args: [{ seq: 1 }], ackId: null },
+      { type: "event", name: "key-pushes", args: [[{ seq: 1 }]], ackId: null },
     ]);
     // Other namespaces are not this session's business.
     expect(s.onFrame('42/live,["stats",{}]').events).toEqual([]);

@@ -2,8 +2,8 @@
  * A child process of `tracebed bench` holding many idle phones: each a bare websocket (`ws`)
  * speaking just enough Engine.IO v4 / Socket.IO v4 to be a phone on the matcher's push channel:
  * open `0{…}` → connect `40{"phoneId":…}` → `40{"sid":…}`; ping `2` → pong `3`; events
- * `42[…]`. A phone sends nothing else. Key pushes are not parsed, only timed (by seq) and
- * measured, for the push fan-out figures. Far lighter than socket.io-client per connection.
+ * `42[…]`. A phone sends nothing else. Key-push frames are not parsed, only timed (by the seqs
+ * they carry) and measured, for the push fan-out figures. Far lighter than socket.io-client per connection.
  *
  * Driven over IPC by idle-fleet.ts (messages in `IdleRequest` / `IdleReply`).
  */
@@ -29,18 +29,37 @@ export interface PushArrivals {
   first: number;
   last: number;
   count: number;
-  /** Size of one key-push frame, bytes. */
+  /** Size of the first frame that carried it, bytes. */
   frameBytes: number;
 }
 
 export type IdleReply =
   | { type: "progress"; connected: number; failed: number }
   | { type: "connected"; connected: number; failed: number; errors: string[] }
-  | { type: "report"; connected: number; dropped: number; pushes: PushArrivals[] }
+  | {
+      type: "report";
+      connected: number;
+      dropped: number;
+      /** Key-push frames received, all phones together (a frame may carry several pushes). */
+      frames: number;
+      pushes: PushArrivals[];
+    }
   | { type: "closed" };
 
-const KEY_PUSH = '42["key-push",';
-const SEQ = /"seq":(\d+)/;
+const KEY_PUSHES = Buffer.from('42["key-pushes",');
+const SEQ = Buffer.from('"seq":');
+
+/** The seqs a key-push frame carries, read from its bytes (no string, no JSON). */
+function seqsOf(frame: Buffer): number[] {
+  const seqs: number[] = [];
+  for (let at = frame.indexOf(SEQ); at >= 0; at = frame.indexOf(SEQ, at + SEQ.length)) {
+    let seq = 0;
+    for (let i = at + SEQ.length; i < frame.length && frame[i]! >= 0x30 && frame[i]! <= 0x39; i++)
+      seq = seq * 10 + frame[i]! - 0x30;
+    seqs.push(seq);
+  }
+  return seqs;
+}
 
 const send = (m: IdleReply) => process.send?.(m);
 
@@ -48,6 +67,7 @@ const sockets: WebSocket[] = [];
 let connected = 0;
 let failed = 0;
 let dropped = 0;
+let frames = 0;
 const errors: string[] = [];
 const pushes = new Map<number, PushArrivals>();
 
@@ -64,6 +84,8 @@ function phone(t: IdleTarget, phoneId: string): Promise<void> {
       `${t.url.replace(/^http/, "ws")}/socket.io/?EIO=4&transport=websocket`,
       {
         perMessageDeflate: false,
+        // Frames come from the server under test: this process's CPU is better left to it.
+        skipUTF8Validation: true,
         ...(t.localAddress ? { localAddress: t.localAddress } : {}),
       },
     );
@@ -82,16 +104,20 @@ function phone(t: IdleTarget, phoneId: string): Promise<void> {
         ws.send("3");
         return;
       }
-      const s = data.toString();
-      if (s.startsWith(KEY_PUSH)) {
-        const seq = Number(SEQ.exec(s)?.[1] ?? -1);
+      if (data.subarray(0, KEY_PUSHES.length).equals(KEY_PUSHES)) {
+        frames++;
         const now = Date.now();
-        const p = pushes.get(seq);
-        if (p) {
-          p.last = now;
-          p.count++;
-        } else pushes.set(seq, { seq, first: now, last: now, count: 1, frameBytes: data.length });
-      } else if (s[0] === "0" && state === "opening") {
+        for (const seq of seqsOf(data)) {
+          const p = pushes.get(seq);
+          if (p) {
+            p.last = now;
+            p.count++;
+          } else pushes.set(seq, { seq, first: now, last: now, count: 1, frameBytes: data.length });
+        }
+        return;
+      }
+      const s = data.toString();
+      if (s[0] === "0" && state === "opening") {
         state = "connecting";
         ws.send(`40${JSON.stringify({ phoneId })}`);
       } else if (s.startsWith("40")) settle(true);
@@ -134,7 +160,7 @@ async function connectAll(targets: IdleTarget[], concurrency: number): Promise<v
 process.on("message", (m: IdleRequest) => {
   if (m.type === "connect") void connectAll(m.targets, m.concurrency);
   else if (m.type === "report") {
-    send({ type: "report", connected, dropped, pushes: [...pushes.values()] });
+    send({ type: "report", connected, dropped, frames, pushes: [...pushes.values()] });
   } else if (m.type === "close") {
     for (const ws of sockets) ws.terminate();
     send({ type: "closed" });

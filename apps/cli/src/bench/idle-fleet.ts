@@ -1,5 +1,9 @@
 import { type ChildProcess, fork } from "node:child_process";
+import { setPriority } from "node:os";
 import type { IdleReply, IdleRequest, IdleTarget, PushArrivals } from "./idle-child.js";
+
+/** Scheduling priority of the idle phones' processes (19 is the lowest). */
+export const IDLE_NICE = 10;
 
 /** Loopback source addresses: each gives its own ≈ 28k ephemeral ports per destination. */
 export const SOURCE_ADDRESSES = Array.from({ length: 16 }, (_, i) => `127.0.0.${i + 2}`);
@@ -21,6 +25,10 @@ export interface PushFanOut {
   pushes: number;
   /** Idle phones that got each push, on average. */
   deliveredPerPush: number;
+  /** Key-push frames the idle phones received, all together. */
+  frames: number;
+  /** Pushes per frame, on average (pushes due during a fan-out share a frame). */
+  pushesPerFrame: number;
   /** Key-push frame, bytes (the largest seen). */
   frameBytes: number;
   /** First to last idle phone receiving one push, ms (median over pushes). */
@@ -75,8 +83,8 @@ const median = (xs: number[]) => {
   return s[Math.floor((s.length - 1) / 2)]!;
 };
 
-/** Merges the children's arrivals per push seq into fan-out figures. */
-export function fanOut(reports: PushArrivals[][]): PushFanOut {
+/** Merges the children's arrivals per push seq (and their frame counts) into fan-out figures. */
+export function fanOut(reports: PushArrivals[][], frames = 0): PushFanOut {
   const bySeq = new Map<number, PushArrivals>();
   for (const list of reports) {
     for (const p of list) {
@@ -95,9 +103,12 @@ export function fanOut(reports: PushArrivals[][]): PushFanOut {
   const rates = all
     .filter((p) => p.last > p.first)
     .map((p) => (p.count * 1000) / (p.last - p.first));
+  const deliveries = all.reduce((s, p) => s + p.count, 0);
   return {
     pushes: all.length,
-    deliveredPerPush: all.length ? all.reduce((s, p) => s + p.count, 0) / all.length : 0,
+    deliveredPerPush: all.length ? deliveries / all.length : 0,
+    frames,
+    pushesPerFrame: frames > 0 ? Math.round((deliveries / frames) * 100) / 100 : 0,
     frameBytes: Math.max(0, ...all.map((p) => p.frameBytes)),
     spreadMsP50: median(spreads),
     spreadMsMax: Math.max(0, ...spreads),
@@ -114,7 +125,11 @@ export async function startIdleFleet(o: IdleFleetOptions): Promise<IdleFleet> {
   const children: ChildProcess[] = [];
   const entry = new URL("./idle-child.js", import.meta.url);
   for (let k = 0; k < o.procs; k++) {
-    children.push(fork(entry, [], { stdio: ["ignore", "inherit", "inherit", "ipc"] }));
+    const child = fork(entry, [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    // The idle phones stand for devices of their own: reading their frames on the servers'
+    // cores should not slow the servers under test, so they yield to them.
+    if (child.pid !== undefined) setPriority(child.pid, IDLE_NICE);
+    children.push(child);
   }
   const progress = children.map(() => ({ connected: 0, failed: 0 }));
   const report = () =>
@@ -157,7 +172,10 @@ export async function startIdleFleet(o: IdleFleetOptions): Promise<IdleFleet> {
       return {
         connected: replies.reduce((s, r) => s + r.connected, 0),
         dropped: replies.reduce((s, r) => s + r.dropped, 0),
-        fanOut: fanOut(replies.map((r) => r.pushes)),
+        fanOut: fanOut(
+          replies.map((r) => r.pushes),
+          replies.reduce((s, r) => s + r.frames, 0),
+        ),
       };
     },
     async closeSome(n: number) {

@@ -42,8 +42,10 @@ export interface PlanMeasured {
   redisBytesPerF0: number;
   redisCpuSecondsPerF0: number;
   redisProcesses: number;
-  /** A key-push frame on the wire, bytes. */
+  /** A frame carrying one key push (14 keys) on the wire, bytes. */
   pushFrameBytes: number;
+  /** Pushes per frame in the replayed outbreak (pushes due during a fan-out share a frame). */
+  pushesPerFrame: number;
   /** Key-push frames one process delivered per second while fanning a push out. */
   pushFramesPerSecondPerProcess: number;
 }
@@ -83,10 +85,11 @@ export function capacityPlan(a: PlanAssumptions, m: PlanMeasured) {
   const connMemory = phones * m.bytesPerConnection;
   const machines = Math.ceil(phones / m.phonesPerMachine);
 
-  // Push fan-out: every push goes to every phone.
-  const framesPerSecond = pushesPerSecond * phones;
-  const fanOutBytesPerSecond = framesPerSecond * m.pushFrameBytes;
-  const framesPerProcess = pushesPerSecond * m.connectionsPerProcess;
+  // Push fan-out: every push goes to every phone, several to a frame when they come together.
+  const pushesPerFrame = Math.max(1, m.pushesPerFrame);
+  const framesPerSecond = (pushesPerSecond * phones) / pushesPerFrame;
+  const fanOutBytesPerSecond = pushesPerSecond * phones * m.pushFrameBytes;
+  const framesPerProcess = (pushesPerSecond * m.connectionsPerProcess) / pushesPerFrame;
   const fanOutShare = framesPerProcess / m.pushFramesPerSecondPerProcess;
 
   // Uploads and decisions.
@@ -152,17 +155,17 @@ export function capacityPlan(a: PlanAssumptions, m: PlanMeasured) {
       framesPerSecond: line(
         Math.round(framesPerSecond),
         "frames/s",
-        `${fmt(pushesPerSecond, 3)} pushes/s × ${fmt(phones)} phones = ${fmt(framesPerSecond)}`,
+        `${fmt(pushesPerSecond, 3)} pushes/s × ${fmt(phones)} phones / ${fmt(pushesPerFrame, 2)} pushes per frame (measured) = ${fmt(framesPerSecond)}`,
       ),
       bandwidthBytesPerSecond: line(
         Math.round(fanOutBytesPerSecond),
         "bytes/s",
-        `${fmt(framesPerSecond)} frames/s × ${fmt(m.pushFrameBytes)} B (measured frame) = ${fmt((fanOutBytesPerSecond * 8) / 1e9, 2)} Gbit/s`,
+        `${fmt(pushesPerSecond, 3)} pushes/s × ${fmt(phones)} phones × ${fmt(m.pushFrameBytes)} B per push (measured frame) = ${fmt((fanOutBytesPerSecond * 8) / 1e9, 2)} Gbit/s`,
       ),
       fanOutSharePerProcess: line(
         round(fanOutShare, 4),
         "of one process",
-        `${fmt(pushesPerSecond, 3)} pushes/s × ${fmt(m.connectionsPerProcess)} phones = ${fmt(framesPerProcess)} frames/s per process, / ${fmt(m.pushFramesPerSecondPerProcess)} frames/s measured = ${fmt(fanOutShare * 100, 1)}% of its time fanning out`,
+        `${fmt(pushesPerSecond, 3)} pushes/s × ${fmt(m.connectionsPerProcess)} phones / ${fmt(pushesPerFrame, 2)} = ${fmt(framesPerProcess)} frames/s per process, / ${fmt(m.pushFramesPerSecondPerProcess)} frames/s measured = ${fmt(fanOutShare * 100, 1)}% of its time fanning out`,
       ),
     },
     uploads: {

@@ -453,6 +453,7 @@ function planInputs(mem: StoreResult, red: StoreResult): PlanMeasured {
     redisProcesses: red.processes,
     pushFrameBytes: mem.fanOut.probe.frameBytes,
     pushFramesPerSecondPerProcess: mem.fanOut.probe.framesPerServerCpuSecond,
+    pushesPerFrame: red.fanOut.pushesPerFrame,
   };
 }
 

@@ -1,4 +1,4 @@
-import { runLoad } from "@tracebed/fleet";
+import { DEFAULT_UPLOAD_CONCURRENCY, runLoad } from "@tracebed/fleet";
 import { DEV_HA_TOKEN } from "@tracebed/matcher";
 import { configFromScenario } from "@tracebed/sim";
 import type { Command } from "commander";
@@ -17,6 +17,7 @@ interface LoadFlags extends RunFlags {
   url: string;
   f0Rate: number;
   procs: number;
+  uploadConcurrency: number;
   ackedFile?: string;
   haToken?: string;
   json?: boolean;
@@ -60,6 +61,12 @@ export function registerLoad(program: Command): void {
       1,
     )
     .option(
+      "--upload-concurrency <N>",
+      "uploads in flight at once per fleet process (phones upload independently; this only spares the fleet process)",
+      positiveInt,
+      DEFAULT_UPLOAD_CONCURRENCY,
+    )
+    .option(
       "--acked-file <F>",
       "append each acknowledged upload id to this file as it is acknowledged",
     )
@@ -79,6 +86,7 @@ export function registerLoad(program: Command): void {
       haToken: flags.haToken ?? process.env.TRACEBED_HA_TOKEN ?? DEV_HA_TOKEN,
       f0Rate: flags.f0Rate,
       procs: flags.procs,
+      uploadConcurrency: flags.uploadConcurrency,
       ...(flags.ackedFile ? { ackedFile: flags.ackedFile } : {}),
       onEvent: (e) => {
         if (e.type === "ready") process.stderr.write(`tracebed: ${e.phones} phones connected\n`);
@@ -97,6 +105,7 @@ export function registerLoad(program: Command): void {
         ble: config.ble.mode,
         urls: list,
         procs: flags.procs,
+        uploadConcurrency: flags.uploadConcurrency,
         f0Rate: flags.f0Rate,
       },
       ...summary,

@@ -2,6 +2,7 @@ import {
   ConfigError,
   createMatcher,
   DEFAULT_DATA_DIR,
+  DEFAULT_F1_PUSH_HOLD_MS,
   isStoreSpec,
   type Matcher,
   redactUrl,
@@ -21,6 +22,7 @@ interface ServeOptions {
   haToken?: string;
   logLevel: string;
   scenario?: string;
+  f1PushHold: number;
 }
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
@@ -37,6 +39,13 @@ Examples:
 function port(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) > 65_535) {
     throw new InvalidArgumentError("must be a port number from 0 to 65535");
+  }
+  return Number(value);
+}
+
+function holdMs(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 60_000) {
+    throw new InvalidArgumentError("must be whole milliseconds from 0 to 60000");
   }
   return Number(value);
 }
@@ -68,6 +77,14 @@ export function registerServe(program: Command): void {
       "calibrate the decision rules (path loss, close-contact definition, scan period) as in this scenario",
     )
     .addOption(
+      new Option(
+        "--f1-push-hold <MS>",
+        "an F1's key push waits up to this long to share a frame with other F1 pushes (0: none; F0 pushes never wait)",
+      )
+        .argParser(holdMs)
+        .default(DEFAULT_F1_PUSH_HOLD_MS),
+    )
+    .addOption(
       new Option("--log-level <L>", "server log level (stderr)")
         .choices(LOG_LEVELS)
         .default("warn"),
@@ -93,6 +110,7 @@ async function serve(opts: ServeOptions): Promise<void> {
       store: opts.store,
       dataDir: opts.data,
       logLevel: opts.logLevel,
+      f1PushHoldMs: opts.f1PushHold,
       ...(opts.haToken === undefined ? {} : { haToken: opts.haToken }),
       warn: (line) => process.stderr.write(`tracebed: ${line}\n`),
     });

@@ -2,7 +2,7 @@ import {
   errorBodySchema,
   indexRoleSchema,
   keyCatchUpResponseSchema,
-  keyPushSchema,
+  keyPushFrameSchema,
   notificationSchema,
   opaqueIdSchema,
   unixDaySchema,
@@ -17,7 +17,8 @@ import { statsSchema } from "../stats.js";
  *
  * Namespace "/" — the phones' push channel. Connect with `auth: { phoneId }`.
  *   server → phone  "ready"         { phoneId, latestSeq, serverTime }    once, on connect
- *   server → phone  "key-push"      KeyPush                                 to every phone
+ *   server → phone  "key-pushes"    KeyPush[] (1–100, seq order)            to every phone
+ *                   (pushes due while a fan-out is under way share a frame)
  *   server → phone  "notification"  Notification                           to that phone only
  *                   (on connect, the phone's stored notifications are sent again: dedupe by
  *                   notificationId; key pushes by seq)
@@ -33,11 +34,13 @@ import { statsSchema } from "../stats.js";
  */
 
 export const PHONE_NAMESPACE = "/";
+/** Between matcher processes (the Redis adapter's serverSideEmit): a push to fan out. */
+export const FAN_OUT_EVENT = "tracebed:fan-out";
 export const LIVE_NAMESPACE = "/live";
 
 export const EVENTS = {
   ready: "ready",
-  keyPush: "key-push",
+  keyPushes: "key-pushes",
   notification: "notification",
   catchUp: "catch-up",
   refused: "refused",
@@ -96,7 +99,7 @@ export const SOCKET_EVENTS = {
   [PHONE_NAMESPACE]: {
     serverToClient: {
       [EVENTS.ready]: readySchema,
-      [EVENTS.keyPush]: keyPushSchema,
+      [EVENTS.keyPushes]: keyPushFrameSchema,
       [EVENTS.notification]: notificationSchema,
       [EVENTS.refused]: errorBodySchema,
     },

@@ -8,6 +8,7 @@ import type { Resolved } from "../options.js";
 import { RateLimiter } from "../rate-limit.js";
 import type { MatcherStore } from "../store/types.js";
 import { catchUpRequestSchema, EVENTS, phoneHandshakeSchema, type Ready } from "./events.js";
+import type { PushFanOut } from "./push-fan-out.js";
 
 /** Room of one phone: notifications go there, across processes with the Redis adapter. */
 export const phoneRoom = (phoneId: string) => `phone:${phoneId}`;
@@ -18,6 +19,7 @@ export interface PhoneChannelDeps {
   readonly options: Resolved;
   readonly store: MatcherStore;
   readonly metrics: Metrics;
+  readonly fanOut: PushFanOut;
   readonly onError: (err: unknown, what: string) => void;
   /** Called when the number of connected phones changes. */
   readonly onCountChange?: () => void;
@@ -26,7 +28,7 @@ export interface PhoneChannelDeps {
 /**
  * The phones' push channel. A phone connects with `auth: { phoneId }`, joins its room, gets
  * "ready" with the latest push seq and its stored notifications, and may ask for a "catch-up"
- * page. Pushes and notifications are emitted by `emitters` below.
+ * page. Key pushes go out through the fan-out; notifications to the phone's room.
  */
 export function setUpPhoneChannel(nsp: Namespace, deps: PhoneChannelDeps): { connected(): number } {
   const { options, store, metrics } = deps;
@@ -53,6 +55,7 @@ export function setUpPhoneChannel(nsp: Namespace, deps: PhoneChannelDeps): { con
     metrics.connectedPhones.set(connected);
     deps.onCountChange?.();
     void socket.join(phoneRoom(phoneId));
+    deps.fanOut.admit(socket);
     socket.on("disconnect", () => {
       connected--;
       metrics.connectedPhones.set(connected);

@@ -12,6 +12,8 @@ export const HA = { authorization: `Bearer ${HA_TOKEN}` };
 export class PhoneClient {
   readonly socket: Socket;
   readonly pushes: KeyPush[] = [];
+  /** Key-push frames received (a frame may carry several pushes). */
+  frames = 0;
   readonly notifications: Notification[] = [];
   ready: Ready | null = null;
   private waiters: (() => void)[] = [];
@@ -31,8 +33,9 @@ export class PhoneClient {
       this.ready = r;
       this.wake();
     });
-    this.socket.on("key-push", (p: KeyPush) => {
-      if (!this.pushes.some((q) => q.seq === p.seq)) this.pushes.push(p);
+    this.socket.on("key-pushes", (frame: KeyPush[]) => {
+      this.frames++;
+      for (const p of frame) if (!this.pushes.some((q) => q.seq === p.seq)) this.pushes.push(p);
       this.wake();
     });
     this.socket.on("notification", (n: Notification) => {

@@ -22,6 +22,8 @@ export const MAX_LOG_ENTRIES = 100_000;
 export const MAX_MATCHED_INDEXES = 1_000;
 /** Key pushes in one catch-up page. */
 export const MAX_PUSHES_PER_PAGE = 1_000;
+/** Key pushes in one push-channel frame (≈ 1.4 KB each with 14 keys). */
+export const MAX_PUSHES_PER_FRAME = 100;
 /** Lifetime of an F0 code an HA may ask for: 1 minute to 7 days. */
 export const MIN_CODE_TTL_SECONDS = 60;
 export const MAX_CODE_TTL_SECONDS = 7 * SECONDS_PER_DAY;

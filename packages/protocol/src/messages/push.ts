@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { opaqueIdSchema, unixDaySchema, unixSecondsSchema } from "./fields.js";
-import { MAX_PUSHES_PER_PAGE } from "./limits.js";
+import { MAX_PUSHES_PER_FRAME, MAX_PUSHES_PER_PAGE } from "./limits.js";
 import { checkDailyKeys } from "./scheme-checks.js";
 import { schemeNameSchema } from "./schemes.js";
 import { dailyKeysSchema } from "./uploads.js";
@@ -27,6 +27,14 @@ export const keyPushSchema = z
   })
   .superRefine(checkDailyKeys);
 export type KeyPush = z.infer<typeof keyPushSchema>;
+
+/**
+ * Server → every phone, one frame of the push channel: the pushes that became due since the
+ * phone's previous frame, in seq order. Pushes that come while a fan-out is going out travel
+ * together, so a phone pays one frame for many; dedupe by seq.
+ */
+export const keyPushFrameSchema = z.array(keyPushSchema).min(1).max(MAX_PUSHES_PER_FRAME);
+export type KeyPushFrame = z.infer<typeof keyPushFrameSchema>;
 
 /**
  * The query of `GET /v1/keys?since=N`: pushes with seq > N. Query values are strings;

@@ -3,6 +3,7 @@ import { parseMessage } from "../../src/messages/errors.js";
 import {
   keyCatchUpQuerySchema,
   keyCatchUpResponseSchema,
+  keyPushFrameSchema,
   keyPushSchema,
   notificationSchema,
 } from "../../src/messages/push.js";
@@ -29,6 +30,20 @@ describe("key push", () => {
       { ...keyPush, keys: [{ ...keys[0], key: hex(31) }] },
       "keys[0].key: must be 64 hex characters (a bluezone daily key is 32 bytes)",
     );
+  });
+});
+
+describe("key push frame", () => {
+  it("carries one to 100 pushes", () => {
+    const two = [keyPush, { ...keyPush, seq: 43, role: "F1" }];
+    expect(parseMessage(keyPushFrameSchema, two)).toEqual(two);
+    expectRejected(keyPushFrameSchema, [], "(root): must have at least 1 item");
+    expectRejected(
+      keyPushFrameSchema,
+      Array(101).fill(keyPush),
+      "(root): must have at most 100 items",
+    );
+    expectRejected(keyPushFrameSchema, [keyPush, { ...keyPush, seq: 0 }], "[1].seq: must be ≥ 1");
   });
 });
 

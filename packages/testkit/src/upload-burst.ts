@@ -1,0 +1,104 @@
+/*
+ * Uploads acknowledged per second: phones that found an index person's IDs upload their keys
+ * (14 days) and/or a log, as fast as the servers acknowledge them (an acknowledgement means
+ * the upload is durable: fsync'ed journal, or Redis with appendfsync always). HTTP keep-alive,
+ * `concurrency` phones in flight, spread over the servers.
+ */
+import { randomBytes } from "node:crypto";
+import { Agent } from "node:http";
+import { SECONDS_PER_DAY } from "@tracebed/protocol";
+import { redeemF0Code } from "./f0-code.js";
+import { postJson } from "./post-json.js";
+
+export type UploadKind = "keys" | "log";
+
+export interface UploadBurstOptions {
+  urls: readonly string[];
+  haToken: string;
+  seconds: number;
+  concurrency: number;
+  /** Log entries per log upload. */
+  entries: number;
+  /** Phone ids start with this (unique per run and store). */
+  idPrefix: string;
+  /** What each phone uploads, in order (default keys then log). */
+  kinds?: readonly UploadKind[];
+}
+
+export interface UploadBurstResult {
+  seconds: number;
+  concurrency: number;
+  entriesPerLog: number;
+  acknowledged: number;
+  refused: number;
+  uploadsPerSecond: number;
+  latencyMs: { p50: number; p99: number };
+}
+
+const hex = (bytes: number) => randomBytes(bytes).toString("hex");
+
+export async function uploadBurst(o: UploadBurstOptions): Promise<UploadBurstResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: o.concurrency });
+  try {
+    const { indexId } = await redeemF0Code(agent, o.urls[0]!, o.haToken, `${o.idPrefix}index`);
+    const now = Math.floor(Date.now() / 1000);
+    const today = Math.floor(now / SECONDS_PER_DAY);
+    const keys = Array.from({ length: 14 }, (_, i) => ({ unixDay: today - 13 + i, key: hex(32) }));
+    const log = Array.from({ length: o.entries }, (_, i) => ({
+      ownId: hex(12),
+      contactId: hex(12),
+      rssi: -60,
+      txPower: -8,
+      timestamp: now - 3600 - i * 300,
+    }));
+    const basis = { kind: "exposure", indexIds: [indexId] };
+    let acknowledged = 0;
+    let refused = 0;
+    let n = 0;
+    const latencies: number[] = [];
+    const started = performance.now();
+    const end = started + o.seconds * 1000;
+    const phone = async (w: number) => {
+      while (performance.now() < end) {
+        const i = n++;
+        const url = o.urls[i % o.urls.length]!;
+        const phoneId = `${o.idPrefix}${i}`;
+        for (const kind of o.kinds ?? (["keys", "log"] as const)) {
+          const body = {
+            idempotencyKey: `${o.idPrefix}w${w}i${i}${kind}`.padEnd(16, "0"),
+            phoneId,
+            scheme: "bluezone",
+            basis,
+            ...(kind === "keys" ? { keys } : { log }),
+          };
+          const t = performance.now();
+          const r = await postJson(agent, url, `/v1/uploads/${kind}`, body);
+          if (r.status === 201) {
+            acknowledged++;
+            latencies.push(performance.now() - t);
+          } else refused++;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: o.concurrency }, (_, w) => phone(w)));
+    const seconds = (performance.now() - started) / 1000;
+    latencies.sort((a, b) => a - b);
+    const q = (p: number) =>
+      latencies.length === 0
+        ? 0
+        : Math.round(
+            latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]! * 10,
+          ) / 10;
+    return {
+      seconds: Math.round(seconds * 10) / 10,
+      concurrency: o.concurrency,
+      entriesPerLog: o.entries,
+      acknowledged,
+      refused,
+      uploadsPerSecond: Math.round(acknowledged / seconds),
+      latencyMs: { p50: q(0.5), p99: q(0.99) },
+    };
+  } finally {
+    agent.destroy();
+  }
+}
