@@ -21,7 +21,17 @@ const extra = process.argv.slice(2);
 const turbo = spawnSync(
   "npx",
   // Two tasks at a time on the two cores: the end-to-end and browser tests time real servers.
-  ["turbo", "run", "lint", "typecheck", "test", "--continue", "--summarize", "--concurrency=2", ...extra],
+  [
+    "turbo",
+    "run",
+    "lint",
+    "typecheck",
+    "test",
+    "--continue",
+    "--summarize",
+    "--concurrency=2",
+    ...extra,
+  ],
   { cwd: root, stdio: "inherit", env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" } },
 );
 

@@ -114,14 +114,6 @@ export function setup(): RunClock {
   return runClock(run);
 }
 
-interface KeyPushPayload {
-  seq: number;
-  indexId: string;
-  role: "F0" | "F1";
-  windowEnd: number;
-  keys: { unixDay: number; key: string }[];
-}
-
 /** Uploads keys then log; counts acknowledgements (201, or 200 for a replay). */
 function upload(
   base: string,
@@ -156,35 +148,32 @@ export function phone(clock: RunClock): void {
   let failed = false;
   const channel = connectPhone(base, phoneId, {
     onConnected: (ms) => connectMs.add(ms),
-    onEvent: (name, payload) => {
-      if (name === "ready") phoneErrors.add(false);
-      if (name === "key-pushes") {
-        for (const push of payload as KeyPushPayload[]) {
-          if (seen.has(push.seq)) continue;
-          seen.add(push.seq);
-          pushSeenAt.set(push.indexId, Date.now());
-          log ??= shiftLog(me.log, clock.shift);
-          if (hits(log, pushedIds(push, k6Sha256), push.windowEnd) === 0) continue;
-          exposureUploads.add(1);
-          const basis: UploadBasis = { kind: "exposure", indexIds: [push.indexId] };
-          // The phone's own window ends now (a notified F1's ends at its notification).
-          upload(
-            base,
-            me,
-            phoneId,
-            clock,
-            Math.floor(Date.now() / 1000),
-            basis,
-            `${clock.tag}x${push.indexId}`,
-          );
-        }
+    onReady: () => phoneErrors.add(false),
+    onKeyPushes: (frame) => {
+      for (const push of frame) {
+        if (seen.has(push.seq)) continue;
+        seen.add(push.seq);
+        pushSeenAt.set(push.indexId, Date.now());
+        log ??= shiftLog(me.log, clock.shift);
+        if (hits(log, pushedIds(push, k6Sha256), push.windowEnd) === 0) continue;
+        exposureUploads.add(1);
+        const basis: UploadBasis = { kind: "exposure", indexIds: [push.indexId] };
+        // The phone's own window ends now (a notified F1's ends at its notification).
+        upload(
+          base,
+          me,
+          phoneId,
+          clock,
+          Math.floor(Date.now() / 1000),
+          basis,
+          `${clock.tag}x${push.indexId}`,
+        );
       }
-      if (name === "notification") {
-        const n = payload as { indexId: string; role: "F1" | "F2" };
-        notified.add(1, { role: n.role });
-        const from = pushSeenAt.get(n.indexId);
-        if (from !== undefined) notifyLatency.add(Date.now() - from, { role: n.role });
-      }
+    },
+    onNotification: (n) => {
+      notified.add(1, { role: n.role });
+      const from = pushSeenAt.get(n.indexId);
+      if (from !== undefined) notifyLatency.add(Date.now() - from, { role: n.role });
     },
     onError: () => {
       if (!failed) phoneErrors.add(true);
@@ -211,11 +200,10 @@ export function healthAuthority(clock: RunClock): void {
   // uploads once the observer is connected, so the push cannot pass it by.
   const basis: UploadBasis = { kind: "f0", uploadToken: f0.uploadToken };
   const observer = connectPhone(base, taggedPhoneId(`${clock.tag}o${i}`, me.phoneId), {
-    onEvent: (name, payload) => {
-      if (name === "ready")
-        upload(base, me, phoneId, clock, clock.windowEnd, basis, `${clock.tag}f${f0.indexId}`);
-      if (name !== "key-pushes") return;
-      if (!(payload as KeyPushPayload[]).some((p) => p.indexId === f0.indexId)) return;
+    onReady: () =>
+      upload(base, me, phoneId, clock, clock.windowEnd, basis, `${clock.tag}f${f0.indexId}`),
+    onKeyPushes: (frame) => {
+      if (!frame.some((p) => p.indexId === f0.indexId)) return;
       pushLatency.add(Date.now() - started);
       observer.close();
     },

@@ -73,11 +73,9 @@ export default function (clock: RunClock): void {
   let failed = false;
   const channel = connectPhone(urlOf(vu), phoneId, {
     onConnected: (ms) => connectMs.add(ms),
-    onEvent: (name, payload) => {
-      if (name === "ready") phoneErrors.add(false);
-      else if (name === "key-pushes") pushes.add((payload as unknown[]).length);
-      else if (name === "notification") notifications.add(1);
-    },
+    onReady: () => phoneErrors.add(false),
+    onKeyPushes: (frame) => pushes.add(frame.length),
+    onNotification: () => notifications.add(1),
     onError: () => {
       if (!failed) phoneErrors.add(true);
       failed = true;

@@ -1,20 +1,20 @@
+import {
+  EVENTS,
+  LIVE_NAMESPACE,
+  type LiveF0Confirmed,
+  type LiveKeyPushed,
+  type LiveNotified,
+  type Stats,
+} from "@tracebed/protocol";
 import { formatNumber, type Lang, t } from "@tracebed/viewer";
 import { io, type Socket } from "socket.io-client";
 
 /**
- * Live mode: the matcher's read-only Socket.IO namespace `/live` (packages/matcher
- * src/socket/events.ts): "stats" on connect and every second while counts change, plus
- * "f0-confirmed", "key-pushed" and "notified" as the flow runs. Without a matcher the panel
- * says "not connected" and nothing else happens.
+ * Live mode: the matcher's read-only Socket.IO namespace `/live` (the contract is
+ * @tracebed/protocol's src/messages/socket.ts): "stats" on connect and every second while
+ * counts change, plus "f0-confirmed", "key-pushed" and "notified" as the flow runs. Without a
+ * matcher the panel says "not connected" and nothing else happens.
  */
-
-/** The matcher's Stats, as far as the panel reads it. */
-export interface LiveStats {
-  uploads: { stored: number };
-  f0: { confirmed: number; codesIssued: number };
-  notifications: { f1: number; f2: number; sent: number };
-  phones: { connected: number };
-}
 
 export type LiveEvent =
   | { kind: "f0"; indexId: string; at: number }
@@ -31,7 +31,7 @@ export class LivePanel {
   private socket: Socket | null = null;
   private status: LiveStatus = "idle";
   private url = "";
-  private stats: LiveStats | null = null;
+  private stats: Stats | null = null;
   private events: LiveEvent[] = [];
   private lang: Lang;
   private readonly statusEl: HTMLElement;
@@ -77,7 +77,7 @@ export class LivePanel {
     this.url = url;
     this.input.value = url;
     this.setStatus("connecting");
-    const socket = io(`${url}/live`, {
+    const socket = io(`${url}${LIVE_NAMESPACE}`, {
       transports: ["websocket"],
       reconnectionAttempts: 10,
       reconnectionDelayMax: 5_000,
@@ -88,26 +88,24 @@ export class LivePanel {
     socket.on("disconnect", () => this.setStatus("connecting"));
     socket.on("connect_error", () => this.setStatus("failed"));
     socket.io.on("reconnect_failed", () => this.setStatus("failed"));
-    socket.on("stats", (s: LiveStats) => {
+    socket.on(EVENTS.stats, (s: Stats) => {
       this.stats = s;
       this.render();
     });
-    socket.on("f0-confirmed", (e: { indexId: string; at: number }) =>
+    socket.on(EVENTS.f0Confirmed, (e: LiveF0Confirmed) =>
       this.push({ kind: "f0", indexId: e.indexId, at: e.at }),
     );
-    socket.on("notified", (e: { role: string; indexId: string; notifiedAt: number }) =>
+    socket.on(EVENTS.notified, (e: LiveNotified) =>
       this.push({ kind: "notified", role: e.role, indexId: e.indexId, at: e.notifiedAt }),
     );
-    socket.on(
-      "key-pushed",
-      (e: { role: string; indexId: string; keyCount: number; pushedAt: number }) =>
-        this.push({
-          kind: "keys",
-          role: e.role,
-          indexId: e.indexId,
-          keyCount: e.keyCount,
-          at: e.pushedAt,
-        }),
+    socket.on(EVENTS.keyPushed, (e: LiveKeyPushed) =>
+      this.push({
+        kind: "keys",
+        role: e.role,
+        indexId: e.indexId,
+        keyCount: e.keyCount,
+        at: e.pushedAt,
+      }),
     );
   }
 

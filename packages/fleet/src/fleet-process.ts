@@ -1,9 +1,11 @@
 import {
+  EVENTS,
   type F0CodeResponse,
   type F0RedeemResponse,
   getIdScheme,
   type Notification,
   notificationSchema,
+  type PhoneHandshake,
   type UploadAck,
   type UploadBasis,
 } from "@tracebed/protocol";
@@ -96,7 +98,7 @@ export async function startFleetProcess(
   const matches = new PushMatches(logs, windowDays, mine);
   const onPushes = (p: number) => (raw: unknown) => {
     if (!Array.isArray(raw)) {
-      emit({ type: "error", message: "key-pushes: must be an array of key pushes" });
+      emit({ type: "error", message: `${EVENTS.keyPushes}: must be an array of key pushes` });
       return;
     }
     const matched: string[] = [];
@@ -105,7 +107,7 @@ export async function startFleetProcess(
       try {
         match = matches.arrived(item);
       } catch (err) {
-        emit({ type: "error", message: `key-pushes: ${(err as Error).message}` });
+        emit({ type: "error", message: `${EVENTS.keyPushes}: ${(err as Error).message}` });
         continue;
       }
       if (match.hits.has(p)) matched.push(match.indexId);
@@ -146,13 +148,13 @@ export async function startFleetProcess(
           const url = urlOf(p);
           const s = io(url, {
             transports: ["websocket"],
-            auth: { phoneId: phoneIdOf(agents[p]!) },
+            auth: { phoneId: phoneIdOf(agents[p]!) } satisfies PhoneHandshake,
             reconnection: false,
           });
           sockets.set(p, s);
-          s.on("key-pushes", onPushes(p));
-          s.on("notification", onNotification(p));
-          s.once("ready", () => resolve());
+          s.on(EVENTS.keyPushes, onPushes(p));
+          s.on(EVENTS.notification, onNotification(p));
+          s.once(EVENTS.ready, () => resolve());
           s.once("connect_error", (err) => reject(new Error(`${url}: ${err.message}`)));
           s.on("disconnect", (reason) => {
             if (reason !== "io client disconnect")

@@ -1,10 +1,12 @@
 // The server of the upload benchmark (uploads.mjs): one matcher on the memory store, rate
-// limits off, announcing `listening on URL` on stderr as `tracebed serve` does.
-//   node bench/upload-server.mjs DATA_DIR HA_TOKEN
+// limits off, announcing `listening on URL` on stderr as `tracebed serve` does. Run with
+// --expose-gc, it answers SIGUSR2 with a full GC and one `memory {…}` line (log-memory.mjs).
+//   node bench/upload-server.mjs DATA_DIR HA_TOKEN [STORE]   (STORE: memory or redis://…)
 import { createMatcher } from "../dist/index.js";
 
-const [dataDir, haToken] = process.argv.slice(2);
+const [dataDir, haToken, store = "memory"] = process.argv.slice(2);
 const m = await createMatcher({
+  store,
   dataDir,
   haToken,
   rateLimits: { ip: false, phone: false },
@@ -12,4 +14,8 @@ const m = await createMatcher({
 });
 const { url } = await m.listen(0);
 process.stderr.write(`listening on ${url}\n`);
+process.on("SIGUSR2", () => {
+  globalThis.gc?.();
+  process.stderr.write(`memory ${JSON.stringify(process.memoryUsage())}\n`);
+});
 process.on("SIGTERM", () => m.close().then(() => process.exit(0)));

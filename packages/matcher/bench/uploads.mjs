@@ -8,12 +8,10 @@
 //
 // Prints one JSON document: uploads acknowledged per second, latency percentiles, batch size.
 // BENCH_SERVER_PROF=DIR writes a CPU profile of the server process to DIR.
-import { mkdtempSync, rmSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { cpus } from "node:os";
 import { parseArgs } from "node:util";
-import { startServeProcess, uploadBurst } from "@tracebed/testkit";
+import { uploadBurst } from "@tracebed/testkit";
+import { HA_TOKEN, startUploadServer } from "./upload-server-process.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -22,20 +20,16 @@ const { values } = parseArgs({
     entries: { type: "string", default: "20" },
   },
 });
-const TOKEN = "bench-ha-token-0123456789";
 const prof = process.env.BENCH_SERVER_PROF;
 
-const dataDir = mkdtempSync(join(tmpdir(), "tracebed-bench-"));
-const server = await startServeProcess({
-  entry: fileURLToPath(new URL("upload-server.mjs", import.meta.url)),
-  args: [dataDir, TOKEN],
+const matcher = await startUploadServer({
   nodeArgs: prof ? ["--cpu-prof", `--cpu-prof-dir=${prof}`] : [],
-  name: "matcher",
 });
+const { server } = matcher;
 try {
   const r = await uploadBurst({
     urls: [server.url],
-    haToken: TOKEN,
+    haToken: HA_TOKEN,
     seconds: Number(values.seconds),
     concurrency: Number(values.concurrency),
     entries: Number(values.entries),
@@ -64,9 +58,5 @@ try {
     ),
   );
 } finally {
-  await server.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-  // The server's own warnings and errors (it inherited stderr before).
-  const errors = server.stderr().replace(/^listening on .*\n/m, "");
-  if (errors) process.stderr.write(errors);
+  await matcher.stop();
 }

@@ -17,8 +17,6 @@ export {
   resolveHaToken,
 } from "./options.js";
 export { type BucketSpec, RateLimiter } from "./rate-limit.js";
-export * from "./socket/events.js";
-export { type Stats, statsSchema } from "./stats.js";
 export { JOURNAL_FILE, Journal, JournalError } from "./store/journal.js";
 export { MemoryStore } from "./store/memory.js";
 export { DEFAULT_DATA_DIR, isStoreSpec, openStore, type StoreSpec } from "./store/open.js";

@@ -2,7 +2,15 @@ import { randomUUID } from "node:crypto";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { createAdapter } from "@socket.io/redis-adapter";
-import { keyPushSchema } from "@tracebed/protocol";
+import {
+  EVENTS,
+  keyPushSchema,
+  LIVE_NAMESPACE,
+  type LiveKeyPushed,
+  type LiveNotified,
+  PHONE_NAMESPACE,
+  type Stats,
+} from "@tracebed/protocol";
 import type { FastifyInstance } from "fastify";
 import { pino } from "pino";
 import { Server } from "socket.io";
@@ -13,17 +21,9 @@ import { buildOpenApi } from "./http/openapi.js";
 import { Metrics } from "./metrics.js";
 import { type MatcherOptions, resolveOptions } from "./options.js";
 import { RateLimiter } from "./rate-limit.js";
-import {
-  EVENTS,
-  FAN_OUT_EVENT,
-  LIVE_NAMESPACE,
-  type LiveKeyPushed,
-  type LiveNotified,
-} from "./socket/events.js";
 import { setUpLiveFeed } from "./socket/live.js";
 import { phoneRoom, setUpPhoneChannel } from "./socket/phones.js";
-import { PushFanOut } from "./socket/push-fan-out.js";
-import type { Stats } from "./stats.js";
+import { FAN_OUT_EVENT, PushFanOut } from "./socket/push-fan-out.js";
 import { openStore } from "./store/open.js";
 import { connectRedis, type RedisClient, RedisStore } from "./store/redis.js";
 import type { MatcherStore } from "./store/types.js";
@@ -188,14 +188,16 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
         .reportConnected(processId, phoneChannel!.connected(), o.clock())
         .catch((err: unknown) => onError(err, "connected report"));
     };
-    const pushFanOut = new PushFanOut(io.of("/"), metrics.fanOut, { holdF1Ms: o.f1PushHoldMs });
+    const pushFanOut = new PushFanOut(io.of(PHONE_NAMESPACE), metrics.fanOut, {
+      holdF1Ms: o.f1PushHoldMs,
+    });
     fanOut = pushFanOut;
     io.on(FAN_OUT_EVENT, (raw: unknown) => {
       const push = keyPushSchema.safeParse(raw);
       if (push.success) pushFanOut.push(push.data);
       else onError(push.error, "a key push from another process");
     });
-    phoneChannel = setUpPhoneChannel(io.of("/"), {
+    phoneChannel = setUpPhoneChannel(io.of(PHONE_NAMESPACE), {
       options: o,
       store,
       metrics,

@@ -1,6 +1,6 @@
 // Bad input gets a clear 4xx JSON error naming the field and changes nothing; the server stays
 // healthy. Every POST route of the OpenAPI document is exercised.
-import { errorBodySchema, MAX_LOG_ENTRIES } from "@tracebed/protocol";
+import { EVENTS, errorBodySchema, MAX_LOG_ENTRIES, PHONE_NAMESPACE } from "@tracebed/protocol";
 import { io as ioc } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMatcher, DEFAULT_BODY_LIMITS, type Matcher, ROUTES } from "../src/index.js";
@@ -74,7 +74,7 @@ describe("every POST route of the OpenAPI document", () => {
       matcher.routes.length,
     );
     expect(doc.components.schemas.LogUpload.properties.log.maxItems).toBe(MAX_LOG_ENTRIES);
-    expect(doc["x-socket-io"]["/"].serverToClient["key-pushes"]).toBeDefined();
+    expect(doc["x-socket-io"][PHONE_NAMESPACE].serverToClient[EVENTS.keyPushes]).toBeDefined();
   });
 
   it("answers malformed JSON, wrong types, wrong media types and oversized bodies with 4xx, changing nothing", async () => {
@@ -365,6 +365,12 @@ describe("uploads", () => {
       "idempotency_conflict",
       /^idempotencyKey: /,
     );
+    // A retry is the same bytes: the same content serialised otherwise counts as another body.
+    expectError(
+      await call(url, "POST", "/v1/uploads/log", JSON.stringify(body, null, 1)),
+      409,
+      "idempotency_conflict",
+    );
     expectError(
       await call(url, "POST", "/v1/uploads/log", {
         ...body,
@@ -420,17 +426,17 @@ describe("Socket.IO payloads", () => {
       reconnection: false,
       forceNew: true,
     });
-    await new Promise<void>((resolve) => s.on("ready", () => resolve()));
-    const ok = await s.emitWithAck("catch-up", { since: 0 });
+    await new Promise<void>((resolve) => s.on(EVENTS.ready, () => resolve()));
+    const ok = await s.emitWithAck(EVENTS.catchUp, { since: 0 });
     expect(ok).toMatchObject({ more: false });
-    expect(await s.emitWithAck("catch-up", { since: -1 })).toMatchObject({
+    expect(await s.emitWithAck(EVENTS.catchUp, { since: -1 })).toMatchObject({
       error: { code: "invalid_message", message: expect.stringMatching(/^since: /) },
     });
-    expect(await s.emitWithAck("catch-up", "nonsense")).toMatchObject({
+    expect(await s.emitWithAck(EVENTS.catchUp, "nonsense")).toMatchObject({
       error: { code: "invalid_message" },
     });
     // biome-ignore lint/suspicious/noExplicitAny: tests read JSON loosely
-    const refused = new Promise<any>((resolve) => s.on("refused", resolve));
+    const refused = new Promise<any>((resolve) => s.on(EVENTS.refused, resolve));
     s.emit("hack", { x: 1 });
     expect((await refused).error.message).toMatch(/^hack: no such event/);
     s.close();
@@ -468,9 +474,9 @@ describe("rate limits", () => {
         reconnection: false,
         forceNew: true,
       });
-      await new Promise<void>((resolve) => s.on("ready", () => resolve()));
+      await new Promise<void>((resolve) => s.on(EVENTS.ready, () => resolve()));
       const acks = [];
-      for (let i = 0; i < 5; i++) acks.push(await s.emitWithAck("catch-up", {}));
+      for (let i = 0; i < 5; i++) acks.push(await s.emitWithAck(EVENTS.catchUp, {}));
       expect(acks.slice(0, 3).every((a) => "pushes" in a)).toBe(true);
       expect(acks[4]).toMatchObject({ error: { code: "rate_limited" } });
       s.close();

@@ -4,9 +4,16 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { KeyPush } from "@tracebed/protocol";
+import {
+  EVENTS,
+  type KeyPush,
+  LIVE_NAMESPACE,
+  parseMessage,
+  SOCKET_EVENTS,
+} from "@tracebed/protocol";
 import { io as ioc } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { z } from "zod";
 import { createMatcher, type Matcher } from "../src/index.js";
 import { confirmF0, HA_TOKEN, PhoneClient } from "./helpers/clients.js";
 import { call } from "./helpers/http.js";
@@ -53,7 +60,7 @@ afterAll(async () => {
 
 describe("the Bluezone hybrid flow", () => {
   it("finds F1 and F2 and nobody else, pushing keys and notifications over Socket.IO", async () => {
-    const live = ioc(`${url}/live`, {
+    const live = ioc(`${url}${LIVE_NAMESPACE}`, {
       transports: ["websocket"],
       forceNew: true,
       reconnection: false,
@@ -153,14 +160,17 @@ describe("the Bluezone hybrid flow", () => {
     // The live feed saw it all, without phone identities.
     await new Promise((r) => setTimeout(r, 1_200));
     const names = liveEvents.map((x) => x.event);
-    expect(names).toContain("f0-confirmed");
-    expect(liveEvents.filter((x) => x.event === "key-pushed")).toHaveLength(2);
-    const notified = liveEvents.filter((x) => x.event === "notified").map((x) => x.payload);
+    expect(names).toContain(EVENTS.f0Confirmed);
+    expect(liveEvents.filter((x) => x.event === EVENTS.keyPushed)).toHaveLength(2);
+    const notified = liveEvents.filter((x) => x.event === EVENTS.notified).map((x) => x.payload);
     expect(notified.map((n) => n.role)).toEqual(["F1", "F2"]);
     expect(notified[0].contactIndexId).toBe(pushB.indexId);
     expect(notified[1].indexId).toBe(pushB.indexId);
     expect(JSON.stringify(liveEvents)).not.toContain(B.phoneId);
-    const lastStats = liveEvents.filter((x) => x.event === "stats").at(-1)!.payload;
+    // Every payload is what the protocol says.
+    const liveSchemas: Record<string, z.ZodType> = SOCKET_EVENTS[LIVE_NAMESPACE].serverToClient;
+    for (const { event, payload } of liveEvents) parseMessage(liveSchemas[event]!, payload);
+    const lastStats = liveEvents.filter((x) => x.event === EVENTS.stats).at(-1)!.payload;
     expect(lastStats.notifications).toMatchObject({ f1: 1, f2: 1 });
 
     // A phone reconnecting gets its notification again.

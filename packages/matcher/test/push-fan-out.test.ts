@@ -2,7 +2,7 @@
 // once, a burst shares frames, and the event loop runs between shards.
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { KeyPush } from "@tracebed/protocol";
+import { EVENTS, type KeyPush, type KeyPushFrame } from "@tracebed/protocol";
 import { Server } from "socket.io";
 import { type Socket as ClientSocket, io as ioc } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -45,7 +45,7 @@ beforeAll(async () => {
   for (let i = 0; i < PHONES; i++) {
     const socket = ioc(url, { transports: ["websocket"], forceNew: true, reconnection: false });
     const client = { socket, frames: [] as KeyPush[][] };
-    socket.on("key-pushes", (frame: KeyPush[]) => client.frames.push(frame));
+    socket.on(EVENTS.keyPushes, (frame: KeyPushFrame) => client.frames.push(frame));
     clients.push(client);
   }
   await Promise.all(clients.map((c) => new Promise((r) => c.socket.once("connect", () => r(0)))));

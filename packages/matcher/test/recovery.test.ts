@@ -56,6 +56,7 @@ describe("recovery", () => {
         scheme: "bluezone",
         bodyHash: String(i),
         receivedAt: now,
+        windowDays: 14,
         exposures,
         ...(kind === "keys" ? { keys: p.keys(T) } : { log: p.log }),
       });
@@ -97,6 +98,7 @@ describe("recovery", () => {
       scheme: "bluezone",
       bodyHash: "h",
       receivedAt: Math.floor(Date.now() / 1000),
+      windowDays: 14,
       exposures: [],
       keys: [{ unixDay: today(), key: "ab".repeat(32) }],
     });

@@ -112,6 +112,7 @@ function upload(phoneId: string, kind: "keys" | "log", over: Partial<NewUpload> 
     scheme: "bluezone",
     bodyHash: `hash-${u}`,
     receivedAt: NOW,
+    windowDays: 14,
     exposures: [],
     ...(kind === "keys"
       ? {
@@ -301,6 +302,65 @@ describe.each([memory, redisHarness])("MatcherStore contract: $name", (h) => {
       if (r.status === "replayed")
         expect(r.ack.uploadId).toBe((id as { ack: { uploadId: string } }).ack.uploadId);
     expect((await store.stats()).uploads).toBe(1);
+  });
+
+  it("stores a phone's log as the union of its uploads, each sighting once", async () => {
+    const put = (log: LogEntry[]) => store.putUpload(upload("phone-aaaa", "log", { log }));
+    expect(await put([entry(3), entry(1), entry(2)])).toMatchObject({ ack: { count: 3 } });
+    // Overlapping, with a duplicate inside the upload: the ack counts what was sent.
+    const louder = { ...entry(2), rssi: -49 }; // another sighting: one field differs
+    expect(await put([entry(2), entry(3), entry(4), entry(4), louder])).toMatchObject({
+      status: "stored",
+      ack: { count: 5 },
+    });
+    expect(await put([entry(1), entry(2)])).toMatchObject({ status: "stored" });
+    expect(await store.getLog("phone-aaaa")).toEqual([
+      entry(1),
+      entry(2),
+      louder,
+      entry(3),
+      entry(4),
+    ]);
+    expect((await store.getPhone("phone-aaaa"))?.logVersion).toBe(3);
+  });
+
+  it("drops the entries older than the window + 1 day before each log upload's receipt", async () => {
+    const at = (t: number): LogEntry => ({ ...entry(1), timestamp: t });
+    const edge = NOW - 15 * 86_400;
+    const log = [at(edge - 86_400), at(edge - 1), at(edge), at(NOW - 3_600)];
+    await store.putUpload(upload("phone-aaaa", "log", { log }));
+    expect(await store.getLog("phone-aaaa")).toEqual([at(edge), at(NOW - 3_600)]);
+    // A later upload prunes what it finds, even if it brings nothing.
+    await store.putUpload(upload("phone-aaaa", "log", { log: [], receivedAt: NOW + 1 }));
+    expect(await store.getLog("phone-aaaa")).toEqual([at(NOW - 3_600)]);
+    expect((await store.getPhone("phone-aaaa"))?.logVersion).toBe(2);
+  });
+
+  it("merges concurrent log uploads of one phone without losing any", async () => {
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        store.putUpload(upload("phone-aaaa", "log", { log: [entry(i), entry(i + 1)] })),
+      ),
+    );
+    expect(results.every((r) => r.status === "stored")).toBe(true);
+    expect(await store.getLog("phone-aaaa")).toEqual(Array.from({ length: 9 }, (_, i) => entry(i)));
+    expect((await store.getPhone("phone-aaaa"))?.logVersion).toBe(8);
+  });
+
+  it("rebuilds merged and pruned logs the same after a reopen", async () => {
+    const old = { ...entry(5), timestamp: NOW - 20 * 86_400 };
+    await store.putUpload(upload("phone-aaaa", "log", { log: [old, entry(1), entry(2)] }));
+    await store.putUpload(upload("phone-aaaa", "log", { log: [entry(2), entry(3)] }));
+    await store.putUpload(upload("phone-bbbb", "log", { log: [entry(1)], receivedAt: NOW + 9 }));
+    const snapshot = async (s: MatcherStore) => ({
+      a: await s.getLog("phone-aaaa"),
+      b: await s.getLog("phone-bbbb"),
+      phone: await s.getPhone("phone-aaaa"),
+    });
+    const before = await snapshot(store);
+    expect(before.a).toEqual([entry(1), entry(2), entry(3)]);
+    store = await h.reopen(store);
+    expect(await snapshot(store)).toEqual(before);
   });
 
   it("pushes an index person's keys of its window once, in seq order", async () => {

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createMatcher, type Matcher } from "@tracebed/matcher";
+import { EVENTS, parseMessage, readySchema } from "@tracebed/protocol";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import WebSocket from "ws";
 import { type SessionEvent, SocketIoSession, socketIoUrl } from "../lib/socketio.ts";
@@ -56,8 +57,8 @@ function session(
 it("connects with auth {phoneId}, gets ready, and a catch-up answered through its ack id", async () => {
   let ackId: number | null = null;
   const seen = await session("phone-k6-0001", (e, s, ws) => {
-    if (e.type === "event" && e.name === "ready") {
-      const m = s.emit("catch-up", [{ since: 0 }], true);
+    if (e.type === "event" && e.name === EVENTS.ready) {
+      const m = s.emit(EVENTS.catchUp, [{ since: 0 }], true);
       ackId = m.ackId;
       ws.send(m.frame);
     }
@@ -65,8 +66,9 @@ it("connects with auth {phoneId}, gets ready, and a catch-up answered through it
   });
   expect(seen[0]?.type).toBe("open");
   expect(seen[1]?.type).toBe("connected");
-  const ready = seen.find((e) => e.type === "event" && e.name === "ready");
+  const ready = seen.find((e) => e.type === "event" && e.name === EVENTS.ready);
   expect(ready).toMatchObject({ args: [{ phoneId: "phone-k6-0001", latestSeq: 0 }] });
+  if (ready?.type === "event") parseMessage(readySchema, ready.args[0]);
   expect(seen.at(-1)).toEqual({
     type: "ack",
     id: ackId,

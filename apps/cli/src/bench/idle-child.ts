@@ -7,6 +7,7 @@
  *
  * Driven over IPC by idle-fleet.ts (messages in `IdleRequest` / `IdleReply`).
  */
+import type { EVENTS, PhoneHandshake } from "@tracebed/protocol";
 import WebSocket from "ws";
 
 export interface IdleTarget {
@@ -46,7 +47,10 @@ export type IdleReply =
     }
   | { type: "closed" };
 
-const KEY_PUSHES = Buffer.from('42["key-pushes",');
+// The protocol's name, checked by tsc: importing @tracebed/protocol (zod and all) would cost
+// each idle child ≈ 20 MB and 0.1 s.
+const KEY_PUSHES_EVENT: typeof EVENTS.keyPushes = "key-pushes";
+const KEY_PUSHES = Buffer.from(`42["${KEY_PUSHES_EVENT}",`);
 const SEQ = Buffer.from('"seq":');
 
 /** The seqs a key-push frame carries, read from its bytes (no string, no JSON). */
@@ -119,7 +123,7 @@ function phone(t: IdleTarget, phoneId: string): Promise<void> {
       const s = data.toString();
       if (s[0] === "0" && state === "opening") {
         state = "connecting";
-        ws.send(`40${JSON.stringify({ phoneId })}`);
+        ws.send(`40${JSON.stringify({ phoneId } satisfies PhoneHandshake)}`);
       } else if (s.startsWith("40")) settle(true);
       else if (s.startsWith("44")) {
         settle(false, s.slice(2, 200));

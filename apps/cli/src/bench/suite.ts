@@ -9,6 +9,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { runLoad } from "@tracebed/fleet";
+import type { Stats } from "@tracebed/protocol";
 import { configFromScenario, type RunOptions } from "@tracebed/sim";
 import { benchSim, loadScenarioFile, machine } from "@tracebed/sim/node";
 import { type IdleFleet, type PushFanOut, startIdleFleet } from "./idle-fleet.js";
@@ -178,7 +179,7 @@ const delta = (a: RedisInfo, b: RedisInfo) => ({
 
 async function connectedPhones(url: string): Promise<number> {
   const r = await fetch(`${url}/v1/stats`);
-  const s = (await r.json()) as { phones: { connected: number } };
+  const s = (await r.json()) as Stats;
   return s.phones.connected;
 }
 

@@ -1,6 +1,7 @@
 import { MessageError } from "@tracebed/protocol";
 import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
 import type { Logger } from "pino";
+import { hashJsonBodies } from "./body-hash.js";
 import type { HttpContext } from "./context.js";
 import { body, HttpError } from "./errors.js";
 import { registerF0Routes } from "./routes/f0-codes.js";
@@ -37,6 +38,7 @@ export function buildHttp(
   }) as unknown as FastifyInstance;
   // JSON only: a text/plain body is 415, not a string the schemas then refuse.
   app.removeContentTypeParser("text/plain");
+  hashJsonBodies(app);
   const routes: RegisteredRoute[] = [];
   app.addHook("onRoute", (r) => {
     for (const method of [r.method].flat()) {

@@ -1,10 +1,9 @@
+import type { LiveF0Confirmed, Stats } from "@tracebed/protocol";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Matching } from "../flow/matching.js";
 import type { Metrics } from "../metrics.js";
 import type { Resolved } from "../options.js";
 import type { RateLimiter } from "../rate-limit.js";
-import type { LiveF0Confirmed } from "../socket/events.js";
-import type { Stats } from "../stats.js";
 import type { MatcherStore } from "../store/types.js";
 import { HttpError } from "./errors.js";
 

@@ -8,12 +8,12 @@ import {
   keyCatchUpResponseSchema,
   keyUploadSchema,
   logUploadSchema,
+  SOCKET_EVENTS,
+  statsSchema,
   uploadAckSchema,
 } from "@tracebed/protocol";
 import { z } from "zod";
 import type { BodyLimits } from "../options.js";
-import { SOCKET_EVENTS } from "../socket/events.js";
-import { statsSchema } from "../stats.js";
 
 const healthSchema = z.strictObject({
   status: z.enum(["ok", "unavailable"]),

@@ -1,10 +1,9 @@
+import { EVENTS, type Stats } from "@tracebed/protocol";
 import type { Namespace } from "socket.io";
 import { body } from "../http/errors.js";
 import type { Metrics } from "../metrics.js";
 import type { Resolved } from "../options.js";
 import { RateLimiter } from "../rate-limit.js";
-import type { Stats } from "../stats.js";
-import { EVENTS } from "./events.js";
 
 /**
  * The viewer's live feed: "stats" on connect and every second while the counts change (sent

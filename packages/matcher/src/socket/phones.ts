@@ -1,4 +1,12 @@
-import { MessageError, parseMessage } from "@tracebed/protocol";
+import {
+  type CatchUpRequest,
+  catchUpRequestSchema,
+  EVENTS,
+  MessageError,
+  parseMessage,
+  phoneHandshakeSchema,
+  type Ready,
+} from "@tracebed/protocol";
 import type { Namespace, Socket } from "socket.io";
 import { unixSeconds } from "../clock.js";
 import { body } from "../http/errors.js";
@@ -7,7 +15,6 @@ import type { Metrics } from "../metrics.js";
 import type { Resolved } from "../options.js";
 import { RateLimiter } from "../rate-limit.js";
 import type { MatcherStore } from "../store/types.js";
-import { catchUpRequestSchema, EVENTS, phoneHandshakeSchema, type Ready } from "./events.js";
 import type { PushFanOut } from "./push-fan-out.js";
 
 /** Room of one phone: notifications go there, across processes with the Redis adapter. */
@@ -77,7 +84,7 @@ export function setUpPhoneChannel(nsp: Namespace, deps: PhoneChannelDeps): { con
       if (!KNOWN_EVENTS.has(event)) return refuse("invalid_message", `${event}: no such event`);
       if (ack === null)
         return refuse("invalid_message", `${event}: needs an acknowledgement callback`);
-      let request: { since?: number | undefined };
+      let request: CatchUpRequest;
       try {
         request = parseMessage(catchUpRequestSchema, args.length > 1 ? args[0] : {});
       } catch (err) {

@@ -1,6 +1,8 @@
-import { type KeyPush, MAX_PUSHES_PER_FRAME } from "@tracebed/protocol";
+import { EVENTS, type KeyPush, MAX_PUSHES_PER_FRAME } from "@tracebed/protocol";
 import type { Namespace, Socket } from "socket.io";
-import { EVENTS } from "./events.js";
+
+/** Between matcher processes (the Redis adapter's serverSideEmit): a push to fan out. */
+export const FAN_OUT_EVENT = "tracebed:fan-out";
 
 /** Shards of this process's phones: a fan-out writes one, then lets other work run. */
 export const PUSH_SHARDS = 32;

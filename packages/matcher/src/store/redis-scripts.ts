@@ -11,7 +11,7 @@
  *   P upload:{id}          hash  the acknowledgement's fields
  *   P phone:{id}           hash  scheme role keysVersion logVersion
  *   P phone:{id}:keys      hash  unixDay → key
- *   P phone:{id}:logs      list  one JSON array per log upload
+ *   P phone:{id}:log       string the phone's stored log, a CompactLog's bytes (compact-log.ts)
  *   P phone:{id}:exp       set   index ids named in exposure uploads
  *   P phone:{id}:idx       list  index ids the phone is
  *   P phone:{id}:notes     list  notification JSON
@@ -80,11 +80,22 @@ redis.call('EXPIREAT', tk, tonumber(ARGV[8]) + 86400)
 return {'ok', c[4]}
 `;
 
+/** ARGV: P phoneId scheme → {logVersion, 1 if the phone has another scheme else 0, log | nil} */
+export const READ_LOG = `
+local pk = ARGV[1] .. 'phone:' .. ARGV[2]
+local h = redis.call('HMGET', pk, 'logVersion', 'scheme')
+local other = 0
+if h[2] and h[2] ~= ARGV[3] then other = 1 end
+return {tonumber(h[1] or '0'), other, redis.call('GET', pk .. ':log')}
+`;
+
 /**
  * ARGV: P phoneId idempotencyKey uploadId kind scheme bodyHash receivedAt count
  *       nExposures exposure… payload…
- * payload: for keys, unixDay key pairs; for log, one JSON array.
- * → {'stored'} | {'replayed'|'conflict', uploadId, count, receivedAt, kind} | {'scheme_mismatch', scheme}
+ * payload: for keys, unixDay key pairs; for log, the logVersion the merged log was read at and
+ * the merged log (the phone's whole stored log after this upload).
+ * → {'stored'} | {'replayed'|'conflict', uploadId, count, receivedAt, kind}
+ *   | {'scheme_mismatch', scheme} | {'retry'} (the log changed since it was read: merge again)
  */
 export const PUT_UPLOAD = `
 local p, phone, key, uploadId, kind, scheme = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]
@@ -99,21 +110,24 @@ end
 local pk = p .. 'phone:' .. phone
 local had = redis.call('HGET', pk, 'scheme')
 if had and had ~= scheme then return {'scheme_mismatch', had} end
+local nExp = tonumber(ARGV[10])
+local first = 11 + nExp
+if kind == 'log' and (redis.call('HGET', pk, 'logVersion') or '0') ~= ARGV[first] then
+  return {'retry'}
+end
 redis.call('HSET', ik, 'uploadId', uploadId, 'hash', ARGV[7])
 redis.call('HSET', p .. 'upload:' .. uploadId, 'uploadId', uploadId, 'idempotencyKey', key,
   'phoneId', phone, 'kind', kind, 'count', ARGV[9], 'receivedAt', ARGV[8])
 redis.call('HSET', pk, 'scheme', scheme)
-local nExp = tonumber(ARGV[10])
 for i = 11, 10 + nExp do
   redis.call('SADD', pk .. ':exp', ARGV[i])
   redis.call('SADD', p .. 'cands:' .. ARGV[i], phone)
 end
-local first = 11 + nExp
 if kind == 'keys' then
   for i = first, #ARGV, 2 do redis.call('HSET', pk .. ':keys', ARGV[i], ARGV[i + 1]) end
   redis.call('HINCRBY', pk, 'keysVersion', 1)
 else
-  redis.call('RPUSH', pk .. ':logs', ARGV[first])
+  redis.call('SET', pk .. ':log', ARGV[first + 1])
   redis.call('HINCRBY', pk, 'logVersion', 1)
 end
 redis.call('HINCRBY', p .. 'stats', 'uploads', 1)

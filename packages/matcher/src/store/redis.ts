@@ -1,19 +1,23 @@
 import { createHash } from "node:crypto";
-import type {
-  DailyKey,
-  KeyPush,
-  LogEntry,
-  Notification,
-  SchemeName,
-  UploadAck,
+import {
+  type DailyKey,
+  type KeyPush,
+  type LogEntry,
+  type Notification,
+  type SchemeName,
+  type UploadAck,
+  WIRE_SIZES,
 } from "@tracebed/protocol";
-import { createClient } from "redis";
+import { createClient, RESP_TYPES } from "redis";
+import { CompactLog, mergeLogs } from "./compact-log.js";
+import { logRetainedFrom } from "./log-retention.js";
 import {
   INSERT_CODE,
   NOTE_FAILURE,
   NOTIFY,
   PUSH_INDEX,
   PUT_UPLOAD,
+  READ_LOG,
   REDEEM_CODE,
 } from "./redis-scripts.js";
 import { CODE_RETENTION_SECONDS } from "./state.js";
@@ -37,6 +41,12 @@ export type RedisClient = ReturnType<typeof createClient>;
 
 /** A process's report of its phone connections counts for this long. */
 const CONNECTED_TTL_MS = 10_000;
+
+/** Bulk strings as Buffers: a stored log is binary. */
+const BINARY = { typeMapping: { [RESP_TYPES.BLOB_STRING]: Buffer } };
+
+/** Merges of one phone's log that lose the race to another upload before giving up. */
+const MAX_LOG_RETRIES = 100;
 
 export interface RedisStoreOptions {
   /** `redis://[[user][:password]@]host[:port][/db]` (or rediss://). */
@@ -181,10 +191,38 @@ export class RedisStore implements MatcherStore {
   }
 
   async putUpload(u: NewUpload): Promise<PutUploadResult> {
-    const payload =
-      u.kind === "keys"
-        ? (u.keys ?? []).flatMap((k) => [String(k.unixDay), k.key])
-        : [JSON.stringify(u.log ?? [])];
+    if (u.kind === "keys") {
+      const pairs = (u.keys ?? []).flatMap((k) => [String(k.unixDay), k.key]);
+      return this.storeUpload(u, pairs) as Promise<PutUploadResult>; // never "retry"
+    }
+    // Optimistic: merge into the log as read, store only if no other upload stored one since.
+    let incoming: CompactLog | null = null;
+    const since = logRetainedFrom(u.receivedAt, u.windowDays);
+    for (let attempt = 0; attempt < MAX_LOG_RETRIES; attempt++) {
+      const [version, otherScheme, bytes] = await this.script<[number, number, Buffer | null]>(
+        READ_LOG,
+        [u.phoneId, u.scheme],
+        BINARY,
+      );
+      // Another scheme's phone: PUT_UPLOAD answers (replayed, conflict, scheme_mismatch) unread.
+      let merged: string | Buffer = "";
+      if (otherScheme === 0) {
+        incoming ??= CompactLog.fromEntries(u.log ?? [], WIRE_SIZES[u.scheme].idBytes);
+        const stored =
+          bytes === null ? CompactLog.empty(incoming.idBytes) : CompactLog.fromBytes(bytes);
+        merged = bufferOf(mergeLogs(stored, incoming, since).bytes);
+      }
+      const r = await this.storeUpload(u, [String(version), merged]);
+      if (r !== "retry") return r;
+    }
+    throw new Error(`phone ${u.phoneId}: log upload lost ${MAX_LOG_RETRIES} races in a row`);
+  }
+
+  /** PUT_UPLOAD with the kind's payload; "retry" when a log changed since it was read. */
+  private async storeUpload(
+    u: NewUpload,
+    payload: (string | Buffer)[],
+  ): Promise<PutUploadResult | "retry"> {
     const count = u.kind === "keys" ? (u.keys?.length ?? 0) : (u.log?.length ?? 0);
     const r = await this.script<string[]>(PUT_UPLOAD, [
       u.phoneId,
@@ -200,6 +238,7 @@ export class RedisStore implements MatcherStore {
       ...payload,
     ]);
     const status = r[0];
+    if (status === "retry") return status;
     if (status === "scheme_mismatch") return { status, scheme: r[1] as SchemeName };
     if (status === "stored") {
       return {
@@ -265,11 +304,8 @@ export class RedisStore implements MatcherStore {
   }
 
   async getLog(phoneId: string): Promise<readonly LogEntry[]> {
-    const parts = await this.cmd<string[]>(["LRANGE", this.k(`phone:${phoneId}:logs`), "0", "-1"]);
-    if (parts.length === 1) return JSON.parse(parts[0]!) as LogEntry[];
-    const out: LogEntry[] = [];
-    for (const part of parts) for (const e of JSON.parse(part) as LogEntry[]) out.push(e);
-    return out;
+    const bytes = await this.cmd<Buffer | null>(["GET", this.k(`phone:${phoneId}:log`)], BINARY);
+    return bytes === null ? [] : CompactLog.fromBytes(bytes).toEntries();
   }
 
   async getIndex(indexId: string): Promise<IndexRecord | null> {
@@ -387,9 +423,9 @@ export class RedisStore implements MatcherStore {
     return `${this.prefix}${suffix}`;
   }
 
-  private cmd<T>(args: string[]): Promise<T> {
+  private cmd<T>(args: (string | Buffer)[], options?: typeof BINARY): Promise<T> {
     if (this.closed) return Promise.reject(new Error("store is closed"));
-    return this.client.sendCommand<T>(args);
+    return this.client.sendCommand<T>(args, options);
   }
 
   private async hgetall(suffix: string): Promise<Record<string, string> | null> {
@@ -400,7 +436,11 @@ export class RedisStore implements MatcherStore {
   }
 
   /** EVALSHA with the prefix as ARGV[1]; loads the script on first use or after a flush. */
-  private async script<T>(source: string, args: string[]): Promise<T> {
+  private async script<T>(
+    source: string,
+    args: (string | Buffer)[],
+    options?: typeof BINARY,
+  ): Promise<T> {
     let sha = this.shas.get(source);
     if (sha === undefined) {
       sha = createHash("sha1").update(source).digest("hex");
@@ -408,10 +448,10 @@ export class RedisStore implements MatcherStore {
     }
     const argv = ["0", this.prefix, ...args];
     try {
-      return await this.cmd<T>(["EVALSHA", sha, ...argv]);
+      return await this.cmd<T>(["EVALSHA", sha, ...argv], options);
     } catch (err) {
       if (!String((err as Error).message).startsWith("NOSCRIPT")) throw err;
-      return this.cmd<T>(["EVAL", source, ...argv]);
+      return this.cmd<T>(["EVAL", source, ...argv], options);
     }
   }
 }
@@ -426,6 +466,11 @@ function ack(
   replayed: boolean,
 ): UploadAck {
   return { uploadId, idempotencyKey, phoneId, kind, count, receivedAt, replayed };
+}
+
+/** The bytes as a Buffer without copying (node-redis sends Buffers as they are). */
+function bufferOf(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
 }
 
 /** HGETALL answers a flat array over RESP2 and a map over RESP3. */

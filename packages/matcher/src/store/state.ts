@@ -6,7 +6,10 @@ import {
   type Notification,
   type SchemeName,
   type UploadAck,
+  WIRE_SIZES,
 } from "@tracebed/protocol";
+import { CompactLog, mergeLogs } from "./compact-log.js";
+import { logRetainedFrom } from "./log-retention.js";
 import { pushDayRange } from "./push-window.js";
 import {
   type CodeRecord,
@@ -43,7 +46,7 @@ interface PhoneState {
   keys: Map<number, string>;
   keysVersion: number;
   logVersion: number;
-  log: LogEntry[];
+  log: CompactLog | null;
   exposures: Set<string>;
   indexIds: string[];
   notifications: Notification[];
@@ -148,18 +151,19 @@ export class MemoryState {
     if (phone?.scheme != null && phone.scheme !== u.scheme) {
       return { result: { status: "scheme_mismatch", scheme: phone.scheme }, changed: false };
     }
+    // Before any change: a bad ID throws here and leaves the state as it was.
+    const log = u.kind === "log" ? storedLog(phone?.log ?? null, u) : null;
     const p = phone ?? this.phone(u.phoneId);
     p.scheme = u.scheme;
     let count = 0;
-    if (u.kind === "keys") {
+    if (log === null) {
       for (const { unixDay, key } of u.keys ?? []) p.keys.set(unixDay, key);
       p.keysVersion++;
       count = u.keys?.length ?? 0;
     } else {
-      const log = u.log ?? [];
-      for (let i = 0; i < log.length; i++) p.log.push(log[i]!);
+      p.log = log;
       p.logVersion++;
-      count = log.length;
+      count = u.log?.length ?? 0;
     }
     for (const indexId of u.exposures) {
       p.exposures.add(indexId);
@@ -262,7 +266,7 @@ export class MemoryState {
   }
 
   getLog(phoneId: string): readonly LogEntry[] {
-    return this.phones.get(phoneId)?.log ?? [];
+    return this.phones.get(phoneId)?.log?.toEntries() ?? [];
   }
 
   getIndex(indexId: string): IndexRecord | null {
@@ -303,7 +307,7 @@ export class MemoryState {
         keys: new Map(),
         keysVersion: 0,
         logVersion: 0,
-        log: [],
+        log: null,
         exposures: new Set(),
         indexIds: [],
         notifications: [],
@@ -318,6 +322,14 @@ export class MemoryState {
     phone.role = role;
     this.counts[role]++;
   }
+}
+
+/** The phone's log after a log upload: merged, pruned (see MatcherStore.putUpload). */
+function storedLog(stored: CompactLog | null, u: NewUpload): CompactLog {
+  const incoming = CompactLog.fromEntries(u.log ?? [], WIRE_SIZES[u.scheme].idBytes);
+  // Journals written before pruning have no windowDays: they replay keeping everything.
+  const since = u.windowDays === undefined ? 0 : logRetainedFrom(u.receivedAt, u.windowDays);
+  return mergeLogs(stored ?? CompactLog.empty(incoming.idBytes), incoming, since);
 }
 
 function refused(reason: Exclude<RedeemResult, { ok: true }>["reason"], changed: boolean) {

@@ -72,10 +72,15 @@ export interface NewUpload {
   readonly phoneId: string;
   readonly idempotencyKey: string;
   readonly scheme: SchemeName;
-  /** SHA-256 of the upload's kind and canonical body: a retry must match it. */
+  /** The upload's kind and the SHA-256 of its body bytes: a retry must match it. */
   readonly bodyHash: string;
   /** Unix seconds. */
   readonly receivedAt: number;
+  /**
+   * The decision window, UTC days (the matcher's `windowDays`): a log upload keeps the phone's
+   * entries from receivedAt − (windowDays + 1) days on. In the upload, so a replay prunes alike.
+   */
+  readonly windowDays: number;
   /** Index persons named by an `exposure` basis (empty for `f0`). */
   readonly exposures: readonly string[];
   readonly keys?: readonly DailyKey[];
@@ -97,7 +102,7 @@ export interface PhoneRecord {
   readonly role: Role | null;
   /** Every uploaded daily key, one per day (the latest upload wins), ascending days. */
   readonly keys: readonly DailyKey[];
-  /** Bumped by each key upload / log upload: caches of IDs and logs key on them. */
+  /** Bumped by each stored key upload / log upload: caches of IDs and logs key on them. */
   readonly keysVersion: number;
   readonly logVersion: number;
   /** Index persons this phone named in exposure uploads. */
@@ -155,13 +160,22 @@ export interface MatcherStore {
   noteRedeemFailure(phoneId: string, now: number, windowSeconds: number): Promise<number>;
   redeemFailures(phoneId: string, now: number): Promise<number>;
 
-  /** Idempotent per (phoneId, idempotencyKey). */
+  /**
+   * Idempotent per (phoneId, idempotencyKey). A stored log upload merges into the phone's log:
+   * the union of every entry the phone uploaded (one sighting, once: entries with equal
+   * ownId, contactId, rssi, txPower and timestamp are one), without the entries older than
+   * receivedAt − (windowDays + 1) days, and bumps logVersion. The ack counts the upload's
+   * entries. Keys merge one per day, the latest upload's key winning.
+   */
   putUpload(upload: NewUpload): Promise<PutUploadResult>;
   /** The acknowledgement of a durable upload (`replayed: false`), or null. */
   getUpload(uploadId: string): Promise<UploadAck | null>;
 
   getPhone(phoneId: string): Promise<PhoneRecord | null>;
-  /** Every log entry the phone uploaded, in upload order. Read-only. */
+  /**
+   * The phone's stored log (see putUpload), sorted by (timestamp, contactId, ownId, rssi,
+   * txPower), no entry twice. Read-only.
+   */
   getLog(phoneId: string): Promise<readonly LogEntry[]>;
 
   getIndex(indexId: string): Promise<IndexRecord | null>;

@@ -1,7 +1,13 @@
 // Socket.IO phone clients and the HTTP side of a phone, for the matcher's tests.
-import type { KeyPush, Notification } from "@tracebed/protocol";
+import {
+  EVENTS,
+  type KeyPush,
+  type KeyPushFrame,
+  type Notification,
+  type PhoneHandshake,
+  type Ready,
+} from "@tracebed/protocol";
 import { io, type Socket } from "socket.io-client";
-import type { Ready } from "../../src/index.js";
 import { call } from "./http.js";
 import { idemKey, type TestPhone, today } from "./phones.js";
 
@@ -25,20 +31,20 @@ export class PhoneClient {
   ) {
     this.socket = io(socketUrl, {
       transports: ["websocket"],
-      auth: { phoneId: phone.phoneId },
+      auth: { phoneId: phone.phoneId } satisfies PhoneHandshake,
       reconnection: false,
       forceNew: true,
     });
-    this.socket.on("ready", (r: Ready) => {
+    this.socket.on(EVENTS.ready, (r: Ready) => {
       this.ready = r;
       this.wake();
     });
-    this.socket.on("key-pushes", (frame: KeyPush[]) => {
+    this.socket.on(EVENTS.keyPushes, (frame: KeyPushFrame) => {
       this.frames++;
       for (const p of frame) if (!this.pushes.some((q) => q.seq === p.seq)) this.pushes.push(p);
       this.wake();
     });
-    this.socket.on("notification", (n: Notification) => {
+    this.socket.on(EVENTS.notification, (n: Notification) => {
       if (!this.notifications.some((m) => m.notificationId === n.notificationId)) {
         this.notifications.push(n);
       }
@@ -64,7 +70,7 @@ export class PhoneClient {
   }
 
   connected(): Promise<void> {
-    return this.until(() => this.ready !== null, "ready");
+    return this.until(() => this.ready !== null, EVENTS.ready);
   }
 
   /** The phone's side of DESIGN §2 step 4: if its log holds IDs of this push, upload. */

@@ -5,4 +5,7 @@ export * from "./fields.js";
 export * from "./limits.js";
 export * from "./push.js";
 export * from "./schemes.js";
+export * from "./socket.js";
+export * from "./socket-names.js";
+export * from "./stats.js";
 export * from "./uploads.js";

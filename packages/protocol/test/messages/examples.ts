@@ -7,9 +7,14 @@ import type {
   KeyCatchUpResponse,
   KeyPush,
   KeyUpload,
+  LiveF0Confirmed,
+  LiveKeyPushed,
+  LiveNotified,
   LogEntry,
   LogUpload,
   Notification,
+  Ready,
+  Stats,
   UploadAck,
 } from "../../src/messages/index.js";
 
@@ -94,4 +99,28 @@ export const notification: Notification = {
 };
 export const errorBodyExample: ErrorBody = {
   error: { code: "code_expired", message: "the code expired at 2020-08-14T10:00:00Z" },
+};
+
+export const ready: Ready = { phoneId: "phone-0001", latestSeq: 42, serverTime: NOW };
+export const liveF0Confirmed: LiveF0Confirmed = {
+  indexId: "idx_8f3a2b1c",
+  confirmedAt: NOW - 3600,
+  at: NOW,
+};
+export const liveKeyPushed: LiveKeyPushed = {
+  seq: 42,
+  indexId: "idx_8f3a2b1c",
+  role: "F0",
+  keyCount: 14,
+  pushedAt: NOW,
+};
+export const liveNotified: LiveNotified = { ...notification, contactIndexId: "idx_9c0d1e2f" };
+export const stats: Stats = {
+  store: "memory",
+  uploads: { stored: 12 },
+  f0: { confirmed: 1, codesIssued: 1 },
+  notifications: { f1: 1, f2: 1, sent: 2 },
+  keyPushes: { total: 2, latestSeq: 2 },
+  phones: { connected: 5 },
+  at: NOW,
 };

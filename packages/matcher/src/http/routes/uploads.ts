@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import {
   type KeyUpload,
   keyUploadSchema,
@@ -7,10 +6,11 @@ import {
   opaqueIdSchema,
   parseMessage,
 } from "@tracebed/protocol";
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { unixSeconds } from "../../clock.js";
 import { newId } from "../../ids.js";
 import type { NewUpload } from "../../store/types.js";
+import { bodyHashOf } from "../body-hash.js";
 import { type HttpContext, limitPhone } from "../context.js";
 import { HttpError } from "../errors.js";
 
@@ -23,11 +23,11 @@ export function registerUploadRoutes(app: FastifyInstance, ctx: HttpContext): vo
   const { options } = ctx;
   app.post("/v1/uploads/keys", { bodyLimit: options.bodyLimits.keys }, async (req, reply) => {
     const body = parseMessage(keyUploadSchema, req.body);
-    return upload(ctx, "keys", body, reply);
+    return upload(ctx, "keys", body, req, reply);
   });
   app.post("/v1/uploads/log", { bodyLimit: options.bodyLimits.log }, async (req, reply) => {
     const body = parseMessage(logUploadSchema, req.body);
-    return upload(ctx, "log", body, reply);
+    return upload(ctx, "log", body, req, reply);
   });
   app.get("/v1/uploads/:uploadId", async (req) => {
     const { uploadId } = req.params as { uploadId: string };
@@ -44,6 +44,7 @@ async function upload(
   ctx: HttpContext,
   kind: "keys" | "log",
   body: KeyUpload | LogUpload,
+  req: FastifyRequest,
   reply: FastifyReply,
 ): Promise<unknown> {
   const { store, metrics } = ctx;
@@ -61,10 +62,9 @@ async function upload(
     phoneId: body.phoneId,
     idempotencyKey: body.idempotencyKey,
     scheme: body.scheme,
-    bodyHash: createHash("sha256")
-      .update(`${kind}\n${JSON.stringify(body)}`)
-      .digest("hex"),
+    bodyHash: `${kind}:${bodyHashOf(req)}`,
     receivedAt: now,
+    windowDays: ctx.options.params.windowDays,
     exposures: body.basis.kind === "exposure" ? [...new Set(body.basis.indexIds)] : [],
     ...(kind === "keys" ? { keys: (body as KeyUpload).keys } : { log: (body as LogUpload).log }),
   };

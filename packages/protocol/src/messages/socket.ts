@@ -1,19 +1,19 @@
+import { z } from "zod";
+import { errorBodySchema } from "./error-body.js";
+import { opaqueIdSchema, unixDaySchema, unixSecondsSchema } from "./fields.js";
 import {
-  errorBodySchema,
   indexRoleSchema,
   keyCatchUpResponseSchema,
   keyPushFrameSchema,
   notificationSchema,
-  opaqueIdSchema,
-  unixDaySchema,
-  unixSecondsSchema,
-} from "@tracebed/protocol";
-import { z } from "zod";
-import { statsSchema } from "../stats.js";
+} from "./push.js";
+import { EVENTS, LIVE_NAMESPACE, PHONE_NAMESPACE } from "./socket-names.js";
+import { statsSchema } from "./stats.js";
 
 /*
- * The Socket.IO contract (websocket transport only). Every payload has a zod schema here;
- * what clients send is validated with the protocol's parseMessage.
+ * The matcher's Socket.IO contract (websocket transport only). Every payload has a zod schema
+ * here; the names are in socket-names.ts. The matcher validates what clients send with
+ * parseMessage.
  *
  * Namespace "/" — the phones' push channel. Connect with `auth: { phoneId }`.
  *   server → phone  "ready"         { phoneId, latestSeq, serverTime }    once, on connect
@@ -33,25 +33,9 @@ import { statsSchema } from "../stats.js";
  *                                     closeSeconds, notifiedAt } (no phone identity)
  */
 
-export const PHONE_NAMESPACE = "/";
-/** Between matcher processes (the Redis adapter's serverSideEmit): a push to fan out. */
-export const FAN_OUT_EVENT = "tracebed:fan-out";
-export const LIVE_NAMESPACE = "/live";
-
-export const EVENTS = {
-  ready: "ready",
-  keyPushes: "key-pushes",
-  notification: "notification",
-  catchUp: "catch-up",
-  refused: "refused",
-  stats: "stats",
-  f0Confirmed: "f0-confirmed",
-  keyPushed: "key-pushed",
-  notified: "notified",
-} as const;
-
 /** The handshake `auth` of a phone. */
 export const phoneHandshakeSchema = z.strictObject({ phoneId: opaqueIdSchema });
+export type PhoneHandshake = z.infer<typeof phoneHandshakeSchema>;
 
 export const readySchema = z.strictObject({
   phoneId: opaqueIdSchema,
@@ -64,6 +48,7 @@ export type Ready = z.infer<typeof readySchema>;
 export const catchUpRequestSchema = z.strictObject({
   since: z.int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
 });
+export type CatchUpRequest = z.infer<typeof catchUpRequestSchema>;
 
 export const liveF0ConfirmedSchema = z.strictObject({
   indexId: opaqueIdSchema,
@@ -94,7 +79,7 @@ export const liveNotifiedSchema = z.strictObject({
 });
 export type LiveNotified = z.infer<typeof liveNotifiedSchema>;
 
-/** Every event payload by name, for the OpenAPI document's `x-socket-io` section and tests. */
+/** Every event payload by namespace and name: the matcher's OpenAPI `x-socket-io` section. */
 export const SOCKET_EVENTS = {
   [PHONE_NAMESPACE]: {
     serverToClient: {

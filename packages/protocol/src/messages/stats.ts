@@ -2,7 +2,7 @@ import { z } from "zod";
 
 const count = z.int().min(0);
 
-/** `GET /v1/stats` and the live feed's `stats` event. */
+/** The matcher's counts: `GET /v1/stats` and the live feed's `stats` event. */
 export const statsSchema = z.strictObject({
   store: z.enum(["memory", "redis"]),
   uploads: z.strictObject({ stored: count }),

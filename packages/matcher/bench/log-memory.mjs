@@ -1,0 +1,145 @@
+#!/usr/bin/env node
+// What stored logs cost one matcher process on the memory store: `--phones` phones each upload
+// their own log of `--entries` entries `--rounds` times (as a phone re-uploads its whole log for
+// each key-push frame it matches), log uploads only (no keys, so nothing is decided and no log
+// is cached by the flow). The server runs with --expose-gc; after a full GC it reports its
+// memory (upload-server.mjs on SIGUSR2). `--store redis`: the matcher on a Redis started here
+// (appendonly, appendfsync always), whose memory and traffic are reported too. Needs the build
+// (npx tsc -b packages/matcher).
+//
+//   node packages/matcher/bench/log-memory.mjs [--phones 500] [--entries 2400] [--rounds 2]
+//                                              [--store memory|redis]
+//
+// Prints one JSON document: memory before and after, bytes per distinct stored entry.
+import { randomBytes } from "node:crypto";
+import { Agent } from "node:http";
+import { parseArgs } from "node:util";
+import { postJson, redeemF0Code, startRedis } from "@tracebed/testkit";
+import { HA_TOKEN, startUploadServer } from "./upload-server-process.mjs";
+
+const { values } = parseArgs({
+  options: {
+    phones: { type: "string", default: "500" },
+    entries: { type: "string", default: "2400" },
+    rounds: { type: "string", default: "2" },
+    concurrency: { type: "string", default: "16" },
+    store: { type: "string", default: "memory" },
+  },
+});
+const phones = Number(values.phones);
+const entries = Number(values.entries);
+const rounds = Number(values.rounds);
+
+const redis =
+  values.store === "redis" ? await startRedis({ appendonly: true, appendfsync: "always" }) : null;
+const matcher = await startUploadServer({
+  store: redis?.url ?? "memory",
+  nodeArgs: ["--expose-gc"],
+});
+const { server } = matcher;
+
+/** The server's memory after a full GC (it answers SIGUSR2 with one `memory {…}` line). */
+async function serverMemory() {
+  const before = server.stderr().length;
+  server.child.kill("SIGUSR2");
+  for (let i = 0; i < 200; i++) {
+    const m = /memory (\{.*\})\n/.exec(server.stderr().slice(before));
+    if (m) return { ...JSON.parse(m[1]), rss: server.rss() };
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error("the server did not report its memory (SIGUSR2)");
+}
+
+/** A phone's log over 14 days: random IDs, integer RSSI as real phones report it. */
+function phoneLog(now) {
+  const log = [];
+  for (let i = 0; i < entries; i++) {
+    const timestamp = now - 60 - Math.floor((i * 14 * 86_400) / entries);
+    log.push({
+      ownId: randomBytes(12).toString("hex"),
+      contactId: randomBytes(12).toString("hex"),
+      rssi: -50 - (i % 40),
+      txPower: -8,
+      timestamp,
+    });
+  }
+  return log;
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: Number(values.concurrency) });
+try {
+  const { indexId } = await redeemF0Code(agent, server.url, HA_TOKEN, "logmem-index-0");
+  const idle = await serverMemory();
+  const redisIdle = await redis?.info();
+  const now = Math.floor(Date.now() / 1000);
+  let next = 0;
+  let refused = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < phones) {
+      const p = next++;
+      const log = phoneLog(now);
+      for (let r = 0; r < rounds; r++) {
+        const res = await postJson(agent, server.url, "/v1/uploads/log", {
+          idempotencyKey: `logmem-p${p}-r${r}`.padEnd(16, "0"),
+          phoneId: `logmem-phone-${p}`,
+          scheme: "bluezone",
+          basis: { kind: "exposure", indexIds: [indexId] },
+          log,
+        });
+        if (res.status !== 201) refused++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Number(values.concurrency) }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  const loaded = await serverMemory();
+  const redisLoaded = await redis?.info();
+  const stored = phones * entries;
+  const uploads = phones * rounds;
+  const redisFigures = redis && {
+    usedMemoryBytesPerStoredEntry:
+      Math.round(((redisLoaded.usedMemoryBytes - redisIdle.usedMemoryBytes) / stored) * 10) / 10,
+    netInputBytesPerUpload: Math.round(
+      (redisLoaded.netInputBytes - redisIdle.netInputBytes) / uploads,
+    ),
+    netOutputBytesPerUpload: Math.round(
+      (redisLoaded.netOutputBytes - redisIdle.netOutputBytes) / uploads,
+    ),
+  };
+  const perEntry = (k) => Math.round(((loaded[k] - idle[k]) / stored) * 10) / 10;
+  const mb = (m) =>
+    Object.fromEntries(Object.entries(m).map(([k, v]) => [k, Math.round(v / 1e5) / 10]));
+  console.log(
+    JSON.stringify(
+      {
+        benchmark: `matcher memory for stored logs (${values.store} store), after a full GC`,
+        phones,
+        entriesPerLog: entries,
+        uploadsPerPhone: rounds,
+        refused,
+        uploadsPerSecond: Math.round(uploads / seconds),
+        idleMB: mb(idle),
+        loadedMB: mb(loaded),
+        bytesPerStoredEntry: {
+          heapUsed: perEntry("heapUsed"),
+          arrayBuffers: perEntry("arrayBuffers"),
+          heapUsedPlusArrayBuffers:
+            Math.round(
+              ((loaded.heapUsed + loaded.arrayBuffers - idle.heapUsed - idle.arrayBuffers) /
+                stored) *
+                10,
+            ) / 10,
+          rss: perEntry("rss"),
+        },
+        ...(redisFigures ? { redis: redisFigures } : {}),
+      },
+      null,
+      2,
+    ),
+  );
+} finally {
+  agent.destroy();
+  await matcher.stop();
+  await redis?.stop();
+}
