@@ -1,16 +1,20 @@
 import type { IdScheme } from "@tracebed/protocol";
 import { nodeCrypto } from "@tracebed/protocol/node";
-import { type Engine, forEachSightingOfDay, IdsAtTime } from "@tracebed/sim";
+import { type Engine, forEachSightingOfDay, grown, IdsAtTime } from "@tracebed/sim";
 import { orderByKey } from "./radix.js";
 
 /** Growable columns of sightings before they are frozen into PhoneLogs. */
 class Columns {
-  phone: Uint32Array = new Uint32Array(1 << 16);
+  phone = new Uint32Array(1 << 16);
   time = new Uint32Array(1 << 16);
   rssi = new Float64Array(1 << 16);
   tx = new Int8Array(1 << 16);
-  contact = new Uint8Array(12 << 16);
+  contact: Uint8Array;
   length = 0;
+
+  constructor(private readonly idLength: number) {
+    this.contact = new Uint8Array(idLength << 16);
+  }
 
   push(phone: number, time: number, rssi: number, tx: number, id: Uint8Array): void {
     if (this.length === this.phone.length) this.grow();
@@ -24,19 +28,11 @@ class Columns {
 
   private grow(): void {
     const n = this.phone.length * 2;
-    const g = <T extends Uint32Array | Float64Array | Int8Array | Uint8Array>(
-      a: T,
-      size: number,
-    ): T => {
-      const b = new (a.constructor as new (n: number) => T)(size);
-      b.set(a);
-      return b;
-    };
-    this.phone = g(this.phone, n);
-    this.time = g(this.time, n);
-    this.rssi = g(this.rssi, n);
-    this.tx = g(this.tx, n);
-    this.contact = g(this.contact, n * 12);
+    this.phone = grown(this.phone, n);
+    this.time = grown(this.time, n);
+    this.rssi = grown(this.rssi, n);
+    this.tx = grown(this.tx, n);
+    this.contact = grown(this.contact, n * this.idLength);
   }
 }
 
@@ -84,7 +80,7 @@ export class PhoneLogs {
     scheme: IdScheme,
     keep: (p: number) => boolean,
   ): PhoneLogs {
-    const c = new Columns();
+    const c = new Columns(scheme.idLength);
     const flags = new Uint8Array(engine.population.size);
     for (const a of agents) flags[a] = 1;
     const ids = new IdsAtTime(engine, scheme, nodeCrypto);

@@ -1,5 +1,6 @@
 import type { SimConfig } from "./config.js";
 import { draw } from "./distributions.js";
+import { grown } from "./grown.js";
 import { hash2, hash3 } from "./rng.js";
 
 export const SECONDS_PER_DAY = 86_400;
@@ -30,15 +31,10 @@ export class ContactRecords {
 
   private grow(): void {
     const n = this.a.length * 2;
-    const g = <T extends Uint8Array | Uint32Array>(x: T, make: (n: number) => T): T => {
-      const y = make(n);
-      y.set(x);
-      return y;
-    };
-    this.layer = g(this.layer, (m) => new Uint8Array(m));
-    this.a = g(this.a, (m) => new Uint32Array(m));
-    this.b = g(this.b, (m) => new Uint32Array(m));
-    this.k = g(this.k, (m) => new Uint32Array(m));
+    this.layer = grown(this.layer, n);
+    this.a = grown(this.a, n);
+    this.b = grown(this.b, n);
+    this.k = grown(this.k, n);
   }
 }
 

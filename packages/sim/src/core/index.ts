@@ -11,6 +11,7 @@ export { decisionParams, rssiAtDistance } from "./ble/path-loss.js";
 export * from "./config.js";
 export { ContactRecords, type ContactShape, contactShape, dayStartSeconds } from "./contacts.js";
 export { createEngine, type DayScan, type Engine, scanDay } from "./engine.js";
+export { type GrowableColumn, grown } from "./grown.js";
 export { type ContactLayer, type ContactVisitor, LAYER_KINDS } from "./layers/index.js";
 export { appDecidesContact, appFindsContact } from "./oracle/app-decision.js";
 export type { TracingCounts, TracingMetrics } from "./oracle/metrics.js";
