@@ -37,6 +37,11 @@ describe("sim → matcher (embedded store) → fleet", () => {
       expect(d.f2).toMatchObject({ notified: d.f2.expected, missing: 0, extra: 0 });
       expect(d.uploads.acknowledged).toBe(d.uploads.sent);
       expect(d.latencyMs.notifyP99).toBeGreaterThanOrEqual(d.latencyMs.notifyP50);
+      // Every F2 is tied to its F0 through the live feed.
+      expect(d.f2Notifications.received).toBeGreaterThanOrEqual(d.f2.notified);
+      expect(d.f2Notifications.tiedToF0).toBe(d.f2Notifications.received);
+      expect(d.latencyMs.lastF2P50).toBeGreaterThan(0);
+      expect(d.latencyMs.lastF2P99).toBeGreaterThanOrEqual(d.latencyMs.lastF2P50);
     });
   }
 });

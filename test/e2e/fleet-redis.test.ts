@@ -34,4 +34,8 @@ test("two serve processes on one Redis, phones split between them and over two f
   expect(d.f1.expected).toBeGreaterThan(5);
   expect(d.f1).toMatchObject({ notified: d.f1.expected, missing: 0, extra: 0 });
   expect(d.f2).toMatchObject({ notified: d.f2.expected, missing: 0, extra: 0 });
+  // The live feed of one process carries the other's notifications too: every F2 is tied to
+  // its F0.
+  expect(d.f2Notifications.tiedToF0).toBe(d.f2Notifications.received);
+  expect(d.latencyMs.lastF2P99).toBeGreaterThanOrEqual(d.latencyMs.lastF2P50);
 });

@@ -46,6 +46,11 @@ describe("tracebed bench --quick --json", () => {
       expect(positive(s.latencyMs.notifyP50)).toBe(true);
       expect(s.latencyMs.notifyP99).toBeGreaterThanOrEqual(s.latencyMs.notifyP50);
       expect(s.latencyMs.notifyP99).toBeLessThan(60_000);
+      // F2 are tied to their F0 through the live feed whenever there are any.
+      if (s.outbreak.f2.notified > 0) {
+        expect(positive(s.latencyMs.lastF2P50)).toBe(true);
+        expect(s.latencyMs.lastF2P99).toBeGreaterThanOrEqual(s.latencyMs.lastF2P50);
+      } else expect(s.latencyMs.lastF2P50).toBeNull();
       expect(s.f0).toBeGreaterThan(0);
       expect(s.phones).toBeGreaterThan(0);
       // The fleet's verdict matches the oracle's.

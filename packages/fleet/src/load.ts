@@ -3,6 +3,7 @@ import { appendFileSync } from "node:fs";
 import { endingAt, type SimConfig, simulate } from "@tracebed/sim";
 import type { FleetEvent } from "./events.js";
 import { type FleetProcessOptions, startFleetProcess } from "./fleet-process.js";
+import { watchIndexLinks } from "./index-links.js";
 import { newRunTag } from "./phone-ids.js";
 import { type LoadSummary, SummaryBuilder } from "./summary.js";
 
@@ -119,6 +120,8 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     await Promise.all(workers.map((w) => w.close()));
     return { summary: summary.build(expected, (Date.now() - started) / 1000), ok: false };
   }
+  // Without a live feed (another matcher under test) F2 latency is left out, nothing else.
+  const links = await watchIndexLinks(o.urls[0]!).catch(() => null);
   const t0 = Date.now();
   for (const w of workers) w.confirmF0(t0);
   const quiet = o.quietMs ?? 3_000;
@@ -131,6 +134,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     await new Promise((r) => setTimeout(r, 100));
   }
   await Promise.all(workers.map((w) => w.close()));
-  const s = summary.build(expected, (Date.now() - started) / 1000);
+  links?.close();
+  const s = summary.build(expected, (Date.now() - started) / 1000, links?.foundThrough);
   return { summary: s, ok: s.errors.length === 0 };
 }

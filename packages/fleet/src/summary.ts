@@ -15,6 +15,8 @@ export interface LoadSummary {
   f1: SetComparison;
   f2: SetComparison;
   uploads: { sent: number; acknowledged: number };
+  /** F2 notifications the phones heard, and how many were tied to a confirmed F0. */
+  f2Notifications: { received: number; tiedToF0: number };
   latencyMs: {
     /** Each F1 notification: its F0 confirmed → the phone notified. */
     notifyP50: number;
@@ -22,6 +24,12 @@ export interface LoadSummary {
     /** Per F0: confirmed → the last of its F1 notified. */
     lastF1P50: number;
     lastF1P99: number;
+    /**
+     * Per F0: confirmed → the last F2 found through its F1 notified; null when no F2 could be
+     * tied to its F0 (none found, or the matcher's live feed was not reachable).
+     */
+    lastF2P50: number | null;
+    lastF2P99: number | null;
   };
   errors: string[];
   seconds: number;
@@ -78,29 +86,36 @@ export class SummaryBuilder {
     }
   }
 
+  /**
+   * `foundThrough`: the index each F1 became → the index it was found through (IndexLinks),
+   * which ties an F2 to its F0.
+   */
   build(
     expected: { f1: ReadonlySet<number>; f2: ReadonlySet<number> },
     seconds: number,
+    foundThrough: ReadonlyMap<string, string> = new Map(),
   ): LoadSummary {
-    const each = hdr.build({
-      lowestDiscernibleValue: 1,
-      highestTrackableValue: 3_600_000,
-      numberOfSignificantValueDigits: 3,
-    });
-    const last = hdr.build({
-      lowestDiscernibleValue: 1,
-      highestTrackableValue: 3_600_000,
-      numberOfSignificantValueDigits: 3,
-    });
-    const lastByF0 = new Map<string, number>();
+    const each = histogram();
+    const lastF1ByF0 = new Map<string, number>();
+    const lastF2ByF0 = new Map<string, number>();
+    const latest = (m: Map<string, number>, f0: string, ms: number) =>
+      m.set(f0, Math.max(m.get(f0) ?? 0, ms));
+    const f2Notifications = { received: 0, tiedToF0: 0 };
     for (const n of this.notifications) {
-      const from = this.confirmed.get(n.indexId);
-      if (n.role === "F1" && from !== undefined) {
+      if (n.role === "F2") f2Notifications.received++;
+      const f0 = n.role === "F1" ? n.indexId : foundThrough.get(n.indexId);
+      const from = f0 === undefined ? undefined : this.confirmed.get(f0);
+      if (f0 === undefined || from === undefined) continue;
+      if (n.role === "F1") {
         each.recordValue(Math.max(1, n.at - from));
-        lastByF0.set(n.indexId, Math.max(lastByF0.get(n.indexId) ?? 0, n.at - from));
+        latest(lastF1ByF0, f0, n.at - from);
+      } else {
+        f2Notifications.tiedToF0++;
+        latest(lastF2ByF0, f0, n.at - from);
       }
     }
-    for (const ms of lastByF0.values()) last.recordValue(Math.max(1, ms));
+    const lastF1 = percentiles(lastF1ByF0.values());
+    const lastF2 = percentiles(lastF2ByF0.values());
     // An F0 notified before its own confirmation (F0 are confirmed over time) counts as F0.
     const notF0 = (set: ReadonlySet<number>) =>
       new Set([...set].filter((x) => !this.f0Agents.has(x)));
@@ -110,17 +125,40 @@ export class SummaryBuilder {
       f1: compare(expected.f1, notF0(this.f1)),
       f2: compare(expected.f2, notF0(this.f2)),
       uploads: { sent: this.sent, acknowledged: this.acked },
+      f2Notifications,
       latencyMs: {
         notifyP50: each.getValueAtPercentile(50),
         notifyP99: each.getValueAtPercentile(99),
-        lastF1P50: last.getValueAtPercentile(50),
-        lastF1P99: last.getValueAtPercentile(99),
+        lastF1P50: lastF1?.p50 ?? 0,
+        lastF1P99: lastF1?.p99 ?? 0,
+        lastF2P50: lastF2?.p50 ?? null,
+        lastF2P99: lastF2?.p99 ?? null,
       },
       errors: this.errors,
       seconds,
     };
     each.destroy();
-    last.destroy();
     return result;
   }
+}
+
+function histogram() {
+  return hdr.build({
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: 3_600_000,
+    numberOfSignificantValueDigits: 3,
+  });
+}
+
+/** p50 and p99 of some milliseconds, null if there are none. */
+function percentiles(values: Iterable<number>): { p50: number; p99: number } | null {
+  const h = histogram();
+  let n = 0;
+  for (const ms of values) {
+    h.recordValue(Math.max(1, ms));
+    n++;
+  }
+  const r = n === 0 ? null : { p50: h.getValueAtPercentile(50), p99: h.getValueAtPercentile(99) };
+  h.destroy();
+  return r;
 }

@@ -8,7 +8,7 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { runLoad } from "@tracebed/fleet";
+import { type LoadSummary, runLoad } from "@tracebed/fleet";
 import type { Stats } from "@tracebed/protocol";
 import { configFromScenario, type RunOptions } from "@tracebed/sim";
 import { benchSim, loadScenarioFile, machine } from "@tracebed/sim/node";
@@ -113,8 +113,18 @@ export interface StoreResult {
   bytesPerConnection: number;
   /** Small uploads acknowledged (durable) per second. */
   uploadsPerSecond: number;
-  /** F0 confirmed → the last of its F1 notified (per F0); and each F1's own. */
-  latencyMs: { notifyP50: number; notifyP99: number; eachF1P50: number; eachF1P99: number };
+  /**
+   * F0 confirmed → the last of its F1 notified (per F0); each F1's own; and → the last F2
+   * found through its F1 (per F0; null if none could be tied to its F0).
+   */
+  latencyMs: {
+    notifyP50: number;
+    notifyP99: number;
+    eachF1P50: number;
+    eachF1P99: number;
+    lastF2P50: number | null;
+    lastF2P99: number | null;
+  };
   f0: number;
   phones: number;
   idle: {
@@ -177,6 +187,18 @@ const delta = (a: RedisInfo, b: RedisInfo) => ({
   bytes: b.netInputBytes + b.netOutputBytes - (a.netInputBytes + a.netOutputBytes),
 });
 
+function latencyOf(s: LoadSummary): StoreResult["latencyMs"] {
+  const l = s.latencyMs;
+  return {
+    notifyP50: l.lastF1P50,
+    notifyP99: l.lastF1P99,
+    eachF1P50: l.notifyP50,
+    eachF1P99: l.notifyP99,
+    lastF2P50: l.lastF2P50,
+    lastF2P99: l.lastF2P99,
+  };
+}
+
 async function connectedPhones(url: string): Promise<number> {
   const r = await fetch(`${url}/v1/stats`);
   const s = (await r.json()) as Stats;
@@ -233,7 +255,7 @@ async function replayOutbreak(
   const connections = await held;
   const s = summary;
   log(
-    `${store}: outbreak: ${s.f0} F0, F1 ${s.f1.notified}/${s.f1.expected}, F2 ${s.f2.notified}/${s.f2.expected}, last F1 p50 ${s.latencyMs.lastF1P50} ms p99 ${s.latencyMs.lastF1P99} ms, ${connections} phones held`,
+    `${store}: outbreak: ${s.f0} F0, F1 ${s.f1.notified}/${s.f1.expected}, F2 ${s.f2.notified}/${s.f2.expected}, last F1 p50 ${s.latencyMs.lastF1P50} ms p99 ${s.latencyMs.lastF1P99} ms, last F2 p50 ${s.latencyMs.lastF2P50 ?? "–"} ms p99 ${s.latencyMs.lastF2P99 ?? "–"} ms, ${connections} phones held`,
   );
   return {
     load: summary,
@@ -364,12 +386,7 @@ export async function benchStore(
       connectionsPerProcess: Math.round(connections / w.servers),
       bytesPerConnection: Math.round(bytesPerConnection),
       uploadsPerSecond: uploads.uploadsPerSecond,
-      latencyMs: {
-        notifyP50: s.latencyMs.lastF1P50,
-        notifyP99: s.latencyMs.lastF1P99,
-        eachF1P50: s.latencyMs.notifyP50,
-        eachF1P99: s.latencyMs.notifyP99,
-      },
+      latencyMs: latencyOf(s),
       f0: s.f0,
       phones: s.phones,
       idle: {
@@ -397,12 +414,7 @@ export async function benchStore(
       latencyByPhonesHeld: curve,
       withoutIdlePhones: {
         connections: bare.connections,
-        latencyMs: {
-          notifyP50: bare.load.latencyMs.lastF1P50,
-          notifyP99: bare.load.latencyMs.lastF1P99,
-          eachF1P50: bare.load.latencyMs.notifyP50,
-          eachF1P99: bare.load.latencyMs.notifyP99,
-        },
+        latencyMs: latencyOf(bare.load),
         f1: bare.load.f1,
         serverCpuSeconds: round(bare.serverCpuSeconds, 2),
       },

@@ -120,6 +120,11 @@ export function registerLoad(program: Command): void {
           line("F1", summary.f1),
           line("F2", summary.f2),
           `F0 confirmed → F1 notified: p50 ${summary.latencyMs.notifyP50} ms, p99 ${summary.latencyMs.notifyP99} ms`,
+          `per F0, confirmed → last F1: p50 ${summary.latencyMs.lastF1P50} ms, p99 ${summary.latencyMs.lastF1P99} ms; → last F2: ${
+            summary.latencyMs.lastF2P50 === null
+              ? "not tied (no F2, or no live feed)"
+              : `p50 ${summary.latencyMs.lastF2P50} ms, p99 ${summary.latencyMs.lastF2P99} ms`
+          }`,
         ].join("\n")}\n`,
       );
     }
