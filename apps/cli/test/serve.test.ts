@@ -1,11 +1,13 @@
 // Runs the built binary: build first (`npx turbo run build --filter=@tracebed/cli`).
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { Agent } from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startServeProcess } from "@tracebed/testkit";
+import { postJson, redeemF0Code, startServeProcess } from "@tracebed/testkit";
 import { afterAll, describe, expect, it } from "vitest";
 
 const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
@@ -35,6 +37,7 @@ describe("tracebed serve", () => {
       "--host",
       "--store",
       "--data",
+      "--compact-after-mb",
       "--ha-token",
       "TRACEBED_HA_TOKEN",
     ]) {
@@ -116,6 +119,76 @@ describe("tracebed serve", () => {
     ]);
   });
 
+  it("compacts its journal past --compact-after-mb, logging one line", async () => {
+    const data = mkdtempSync(join(tmpdir(), "tracebed-serve-"));
+    dirs.push(data);
+    const token = "x".repeat(20);
+    const start = (more: string[]) =>
+      startServeProcess({
+        entry: bin,
+        args: ["serve", "--port", "0", "--data", data, "--ha-token", token, ...more],
+        env: { NODE_ENV: "test" },
+        name: "serve",
+      });
+    const serve = await start(["--compact-after-mb", "1", "--log-level", "info"]);
+    const agent = new Agent({ keepAlive: true });
+    const uploads: string[] = [];
+    try {
+      // Four logs of a phone's 14 days: ≈ 1.4 MiB of journal.
+      const { indexId } = await redeemF0Code(agent, serve.url, token, "phone-f0-xxxx");
+      const now = Math.floor(Date.now() / 1000);
+      for (let p = 0; p < 4; p++) {
+        const log = Array.from({ length: 2_400 }, (_, i) => ({
+          ownId: randomBytes(12).toString("hex"),
+          contactId: randomBytes(12).toString("hex"),
+          rssi: -60,
+          txPower: -8,
+          timestamp: now - 60 - i * 300,
+        }));
+        const r = await postJson(agent, serve.url, "/v1/uploads/log", {
+          idempotencyKey: `serve-compact-key-${p}`,
+          phoneId: `phone-${p}-xxxx`,
+          scheme: "bluezone",
+          basis: { kind: "exposure", indexIds: [indexId] },
+          log,
+        });
+        expect(r.status).toBe(201);
+        uploads.push((r.body as { uploadId: string }).uploadId);
+      }
+      for (let i = 0; i < 500 && !serve.stderr().includes("store compacted"); i++) {
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      const compacted = lines(serve.stderr()).filter((l) => l.includes("store compacted"));
+      expect(compacted).toHaveLength(1);
+      expect(JSON.parse(compacted[0]!)).toMatchObject({
+        msg: expect.stringMatching(
+          /^store compacted: [\d.]+ MiB of journal into snapshot-000001\.tbsnap/,
+        ),
+        generation: 1,
+      });
+      const metrics = await (await fetch(`${serve.url}/metrics`)).text();
+      expect(metrics).toMatch(/^tracebed_compactions_total\{outcome="ok"\} 1$/m);
+    } finally {
+      agent.destroy();
+    }
+    expect(await serve.stop()).toBe(0);
+    expect(readdirSync(data).sort()).toEqual(["journal-000001.ndjson", "snapshot-000001.tbsnap"]);
+
+    const again = await start([]);
+    for (const id of uploads) {
+      expect((await fetch(`${again.url}/v1/uploads/${id}`)).status).toBe(200);
+    }
+    expect(await again.stop()).toBe(0);
+
+    // A corrupt snapshot with nothing older to fall back on: one line naming it, exit 1.
+    writeFileSync(join(data, "snapshot-000001.tbsnap"), "not a snapshot");
+    const corrupt = tracebed(["serve", "--port", "0", "--data", data, "--ha-token", token]);
+    expect(corrupt.status).toBe(1);
+    expect(lines(corrupt.stderr)).toEqual([
+      `tracebed: serve: ${join(data, "snapshot-000001.tbsnap")}: not a tracebed snapshot (bad header)`,
+    ]);
+  });
+
   it.each([
     [["--port", "abc"], /--port.*port number/],
     [["--port", "70000"], /--port.*port number/],
@@ -128,6 +201,13 @@ describe("tracebed serve", () => {
     [["--log-level", "loud"], /--log-level/],
     [["--f1-push-hold", "1.5"], /--f1-push-hold.*whole milliseconds from 0 to 60000/],
     [["--f1-push-hold", "60001"], /--f1-push-hold.*whole milliseconds from 0 to 60000/],
+    [["--compact-after-mb", "1.5"], /--compact-after-mb.*whole MiB from 0 to 1048576/],
+    [["--compact-after-mb", "-1"], /--compact-after-mb/],
+    [["--compact-after-mb", "1048577"], /--compact-after-mb.*whole MiB from 0 to 1048576/],
+    [
+      ["--store", "redis://127.0.0.1:6379", "--compact-after-mb", "8"],
+      /^tracebed: --compact-after-mb applies only to --store memory$/,
+    ],
     [["--ha-token", "short"], /^tracebed: the HA token must be at least 16 characters$/],
     [["--host", ""], /--host/],
     [["--bogus"], /unknown option '--bogus'/],

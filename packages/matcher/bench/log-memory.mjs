@@ -11,10 +11,10 @@
 //                                              [--store memory|redis]
 //
 // Prints one JSON document: memory before and after, bytes per distinct stored entry.
-import { randomBytes } from "node:crypto";
 import { Agent } from "node:http";
 import { parseArgs } from "node:util";
-import { postJson, redeemF0Code, startRedis } from "@tracebed/testkit";
+import { redeemF0Code, startRedis } from "@tracebed/testkit";
+import { uploadPhoneLogs } from "./phone-logs.mjs";
 import { HA_TOKEN, startUploadServer } from "./upload-server-process.mjs";
 
 const { values } = parseArgs({
@@ -50,48 +50,22 @@ async function serverMemory() {
   throw new Error("the server did not report its memory (SIGUSR2)");
 }
 
-/** A phone's log over 14 days: random IDs, integer RSSI as real phones report it. */
-function phoneLog(now) {
-  const log = [];
-  for (let i = 0; i < entries; i++) {
-    const timestamp = now - 60 - Math.floor((i * 14 * 86_400) / entries);
-    log.push({
-      ownId: randomBytes(12).toString("hex"),
-      contactId: randomBytes(12).toString("hex"),
-      rssi: -50 - (i % 40),
-      txPower: -8,
-      timestamp,
-    });
-  }
-  return log;
-}
-
 const agent = new Agent({ keepAlive: true, maxSockets: Number(values.concurrency) });
 try {
   const { indexId } = await redeemF0Code(agent, server.url, HA_TOKEN, "logmem-index-0");
   const idle = await serverMemory();
   const redisIdle = await redis?.info();
-  const now = Math.floor(Date.now() / 1000);
-  let next = 0;
-  let refused = 0;
   const started = performance.now();
-  const worker = async () => {
-    while (next < phones) {
-      const p = next++;
-      const log = phoneLog(now);
-      for (let r = 0; r < rounds; r++) {
-        const res = await postJson(agent, server.url, "/v1/uploads/log", {
-          idempotencyKey: `logmem-p${p}-r${r}`.padEnd(16, "0"),
-          phoneId: `logmem-phone-${p}`,
-          scheme: "bluezone",
-          basis: { kind: "exposure", indexIds: [indexId] },
-          log,
-        });
-        if (res.status !== 201) refused++;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Number(values.concurrency) }, worker));
+  const refused = await uploadPhoneLogs({
+    agent,
+    url: server.url,
+    indexId,
+    phones,
+    entries,
+    rounds,
+    concurrency: Number(values.concurrency),
+    prefix: "logmem",
+  });
   const seconds = (performance.now() - started) / 1000;
   const loaded = await serverMemory();
   const redisLoaded = await redis?.info();

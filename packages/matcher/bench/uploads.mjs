@@ -5,7 +5,9 @@
 // build (npx turbo run build --filter=@tracebed/matcher).
 //
 //   node packages/matcher/bench/uploads.mjs [--concurrency 64] [--seconds 10] [--entries 20]
+//                                           [--compact-after-mb N]
 //
+// --compact-after-mb: the store's compaction threshold (default the matcher's, 64; 0: never).
 // Prints one JSON document: uploads acknowledged per second, latency percentiles, batch size.
 // BENCH_SERVER_PROF=DIR writes a CPU profile of the server process to DIR.
 import { cpus } from "node:os";
@@ -18,12 +20,15 @@ const { values } = parseArgs({
     concurrency: { type: "string", default: "64" },
     seconds: { type: "string", default: "10" },
     entries: { type: "string", default: "20" },
+    "compact-after-mb": { type: "string" },
   },
 });
+const compactAfterMb = values["compact-after-mb"];
 const prof = process.env.BENCH_SERVER_PROF;
 
 const matcher = await startUploadServer({
   nodeArgs: prof ? ["--cpu-prof", `--cpu-prof-dir=${prof}`] : [],
+  ...(compactAfterMb === undefined ? {} : { compactAfterBytes: Number(compactAfterMb) * 2 ** 20 }),
 });
 const { server } = matcher;
 try {
@@ -39,6 +44,9 @@ try {
   const metrics = await (await fetch(`${server.url}/metrics`)).text();
   const sum = Number(/tracebed_journal_batch_records_sum (\S+)/.exec(metrics)?.[1] ?? 0);
   const count = Number(/tracebed_journal_batch_records_count (\S+)/.exec(metrics)?.[1] ?? 1);
+  const compactions = Number(
+    /tracebed_compactions_total\{outcome="ok"\} (\S+)/.exec(metrics)?.[1] ?? 0,
+  );
   console.log(
     JSON.stringify(
       {
@@ -52,6 +60,7 @@ try {
         uploadsPerSecond: r.uploadsPerSecond,
         latencyMs: r.latencyMs,
         recordsPerFsync: Math.round((sum / count) * 10) / 10,
+        compactions,
       },
       null,
       2,

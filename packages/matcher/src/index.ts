@@ -17,8 +17,17 @@ export {
   resolveHaToken,
 } from "./options.js";
 export { type BucketSpec, RateLimiter } from "./rate-limit.js";
+export type { CompactionReport, CompactionStep, Failpoint } from "./store/compaction.js";
 export { JOURNAL_FILE, Journal, JournalError } from "./store/journal.js";
-export { MemoryStore } from "./store/memory.js";
+export {
+  DEFAULT_COMPACT_AFTER_BYTES,
+  MemoryStore,
+  type MemoryStoreHooks,
+  type MemoryStoreOptions,
+  type StorageFigures,
+} from "./store/memory.js";
 export { DEFAULT_DATA_DIR, isStoreSpec, openStore, type StoreSpec } from "./store/open.js";
+export type { RecoveryStats } from "./store/recover.js";
 export { connectRedis, RedisStore, redactUrl } from "./store/redis.js";
+export { SnapshotError } from "./store/snapshot.js";
 export * from "./store/types.js";

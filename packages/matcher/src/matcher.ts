@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
+import { basename } from "node:path";
 import { createAdapter } from "@socket.io/redis-adapter";
 import {
   EVENTS,
@@ -24,6 +25,7 @@ import { RateLimiter } from "./rate-limit.js";
 import { setUpLiveFeed } from "./socket/live.js";
 import { phoneRoom, setUpPhoneChannel } from "./socket/phones.js";
 import { FAN_OUT_EVENT, PushFanOut } from "./socket/push-fan-out.js";
+import { MemoryStore } from "./store/memory.js";
 import { openStore } from "./store/open.js";
 import { connectRedis, type RedisClient, RedisStore } from "./store/redis.js";
 import type { MatcherStore } from "./store/types.js";
@@ -80,14 +82,41 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
           dataDir: o.dataDir,
           redisPrefix: o.redisPrefix,
           onRedisError: (err) => logger.warn({ err }, "redis connection error"),
+          compactAfterBytes: o.compactAfterBytes,
           journalHooks: {
             onFlush: (records, seconds) => {
               metrics.journalBatch.observe(records);
               metrics.journalFlushes.observe(seconds);
             },
+            onCompacted: (r) => {
+              metrics.compactions.inc({ outcome: "ok" });
+              metrics.compactionDuration.observe(r.seconds);
+              const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+              logger.info(
+                {
+                  generation: r.generation,
+                  snapshotBytes: r.snapshotBytes,
+                  records: r.records,
+                  journalBytes: r.journalBytes,
+                  removed: r.removed,
+                  seconds: r.seconds,
+                },
+                `store compacted: ${mb(r.journalBytes)} MiB of journal into ${basename(r.snapshotPath)} (${mb(r.snapshotBytes)} MiB, ${r.records} records) in ${r.seconds.toFixed(2)} s`,
+              );
+              if (r.warning !== null) logger.warn(`store compaction: ${r.warning}`);
+            },
+            onCompactionFailed: (err) => {
+              metrics.compactions.inc({ outcome: "failed" });
+              logger.error(
+                { err },
+                "store compaction failed: the previous snapshot and journals stay in use",
+              );
+            },
+            onWarning: (line) => o.warn(`warning: ${line}`),
           },
         })
       : o.store;
+  if (store instanceof MemoryStore) metrics.observeStorage(() => store.storage);
 
   const redisClients: RedisClient[] = [];
   try {

@@ -1,6 +1,7 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { FlowMetrics } from "./flow/matching.js";
 import type { FanOutMetrics } from "./socket/push-fan-out.js";
+import type { StorageFigures } from "./store/memory.js";
 import type { Role } from "./store/types.js";
 
 /** The matcher's Prometheus metrics, on a registry of its own (several matchers may share a process). */
@@ -98,8 +99,45 @@ export class Metrics implements FlowMetrics {
     registers: [this.registry],
   });
 
+  readonly compactions = new Counter({
+    name: "tracebed_compactions_total",
+    help: "Memory store compactions (a snapshot and a new journal), by outcome (ok, failed)",
+    labelNames: ["outcome"] as const,
+    registers: [this.registry],
+  });
+  readonly compactionDuration = new Histogram({
+    name: "tracebed_compaction_duration_seconds",
+    help: "One memory store compaction, from the new journal to the old files removed",
+    buckets: [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120],
+    registers: [this.registry],
+  });
+  private storage: (() => StorageFigures) | null = null;
+  readonly snapshotBytes: Gauge = new Gauge({
+    name: "tracebed_snapshot_bytes",
+    help: "Size of the memory store's newest snapshot (0: none yet)",
+    registers: [this.registry],
+    collect: () => {
+      const s = this.storage?.();
+      if (s !== undefined) this.snapshotBytes.set(s.snapshotBytes);
+    },
+  });
+  readonly journalBytes: Gauge = new Gauge({
+    name: "tracebed_journal_bytes",
+    help: "Memory store journal bytes written since its newest snapshot (compaction bounds them)",
+    registers: [this.registry],
+    collect: () => {
+      const s = this.storage?.();
+      if (s !== undefined) this.journalBytes.set(s.journalBytes);
+    },
+  });
+
   constructor(defaultMetrics: boolean) {
     if (defaultMetrics) collectDefaultMetrics({ register: this.registry, prefix: "tracebed_" });
+  }
+
+  /** The memory store's snapshot and journal sizes, read at each scrape. */
+  observeStorage(figures: () => StorageFigures): void {
+    this.storage = figures;
   }
 
   decided(seconds: number, contact: boolean): void {

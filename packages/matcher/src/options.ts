@@ -1,6 +1,7 @@
 import { DEFAULT_DECISION_PARAMS, type DecisionParams } from "@tracebed/protocol";
 import type { Clock } from "./clock.js";
 import type { BucketSpec } from "./rate-limit.js";
+import { DEFAULT_COMPACT_AFTER_BYTES } from "./store/memory.js";
 import type { StoreSpec } from "./store/open.js";
 import type { MatcherStore } from "./store/types.js";
 
@@ -36,8 +37,13 @@ export interface RedeemLimits {
 export interface MatcherOptions {
   /** `memory` (default), a `redis://…` URL, or a store instance (the matcher then does not close it). */
   readonly store?: StoreSpec | MatcherStore;
-  /** Memory store's journal directory (default `.tracebed/data`); null: no journal. */
+  /** Memory store's directory (default `.tracebed/data`): snapshot and journals; null: none. */
   readonly dataDir?: string | null;
+  /**
+   * Memory store: compact (snapshot + new journal) once the journal since the last snapshot
+   * passes max(this, the snapshot's size), bytes; default 64 MiB; 0: never.
+   */
+  readonly compactAfterBytes?: number;
   /** Redis store: key prefix (default `tracebed:`); the Socket.IO adapter's channels use it too. */
   readonly redisPrefix?: string;
   /** Bearer token of the health authority; see resolveHaToken for the default. */
@@ -93,6 +99,7 @@ export const DEFAULT_REDEEM_LIMITS: RedeemLimits = {
 export interface Resolved {
   readonly store: StoreSpec | MatcherStore;
   readonly dataDir: string | null | undefined;
+  readonly compactAfterBytes: number;
   readonly redisPrefix: string;
   readonly haToken: string;
   readonly params: DecisionParams;
@@ -147,10 +154,15 @@ export function resolveOptions(o: MatcherOptions): Resolved {
   if (!Number.isInteger(hold) || hold < 0 || hold > MAX_F1_PUSH_HOLD_MS) {
     throw new ConfigError(`f1PushHoldMs: must be an integer from 0 to ${MAX_F1_PUSH_HOLD_MS}`);
   }
+  const compactAfterBytes = o.compactAfterBytes ?? DEFAULT_COMPACT_AFTER_BYTES;
+  if (!Number.isSafeInteger(compactAfterBytes) || compactAfterBytes < 0) {
+    throw new ConfigError("compactAfterBytes: must be a whole number of bytes, 0 or more");
+  }
   const warn = o.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
   return {
     store: o.store ?? "memory",
     dataDir: o.dataDir,
+    compactAfterBytes,
     redisPrefix: o.redisPrefix ?? "tracebed:",
     haToken: resolveHaToken(o.haToken, process.env, warn),
     params: o.decisionParams ?? DEFAULT_DECISION_PARAMS,

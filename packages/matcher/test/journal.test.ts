@@ -66,4 +66,31 @@ describe("Journal", () => {
     await expect(Journal.open(dir, () => {})).rejects.toThrow(JournalError);
     await expect(Journal.open(dir, () => {})).rejects.toThrow(/line 2 is not a JSON record/);
   });
+
+  it("makes nothing durable in a journal that follows another before that one is", async () => {
+    const dir = fresh();
+    const path = join(dir, "journal-000001.ndjson");
+    const next = await Journal.create(path);
+    let release!: () => void;
+    next.follow(new Promise<void>((resolve) => (release = resolve)));
+    const order: string[] = [];
+    const empty = next.barrier().then(() => order.push("barrier"));
+    const acked = next.append({ a: 1 }).then(() => order.push("append"));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(order).toEqual([]);
+    expect(readFileSync(path, "utf8")).toBe(""); // not even written
+    release();
+    await Promise.all([empty, acked]);
+    expect(order.sort()).toEqual(["append", "barrier"]);
+    expect(readFileSync(path, "utf8")).toBe('{"a":1}\n');
+    await next.close();
+
+    // The journal it follows failed: so does this one, and every later call.
+    const failing = await Journal.create(join(dir, "journal-000002.ndjson"));
+    failing.follow(Promise.reject(new Error("EIO: the old journal's fsync")));
+    await expect(failing.append({ b: 2 })).rejects.toThrow(/EIO/);
+    await expect(failing.barrier()).rejects.toThrow(/EIO/);
+    expect(failing.failure?.message).toMatch(/EIO/);
+    await failing.close();
+  });
 });

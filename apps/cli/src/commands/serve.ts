@@ -1,6 +1,7 @@
 import {
   ConfigError,
   createMatcher,
+  DEFAULT_COMPACT_AFTER_BYTES,
   DEFAULT_DATA_DIR,
   DEFAULT_F1_PUSH_HOLD_MS,
   isStoreSpec,
@@ -23,7 +24,11 @@ interface ServeOptions {
   logLevel: string;
   scenario?: string;
   f1PushHold: number;
+  compactAfterMb: number;
 }
+
+const MIB = 1024 * 1024;
+const MAX_COMPACT_AFTER_MIB = 1024 * 1024;
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
 
@@ -50,6 +55,13 @@ function holdMs(value: string): number {
   return Number(value);
 }
 
+function compactAfterMib(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > MAX_COMPACT_AFTER_MIB) {
+    throw new InvalidArgumentError(`must be whole MiB from 0 to ${MAX_COMPACT_AFTER_MIB}`);
+  }
+  return Number(value);
+}
+
 function storeSpec(value: string): StoreSpec {
   if (!isStoreSpec(value)) throw new InvalidArgumentError("must be memory or a redis:// URL");
   return value;
@@ -70,7 +82,15 @@ export function registerServe(program: Command): void {
         .argParser(storeSpec)
         .default("memory"),
     )
-    .option("--data <DIR>", "journal directory of the memory store", DEFAULT_DATA_DIR)
+    .option("--data <DIR>", "snapshot and journal directory of the memory store", DEFAULT_DATA_DIR)
+    .addOption(
+      new Option(
+        "--compact-after-mb <MIB>",
+        "memory store: snapshot the state and start a new journal once the journal passes this and the last snapshot's size (0: never)",
+      )
+        .argParser(compactAfterMib)
+        .default(DEFAULT_COMPACT_AFTER_BYTES / MIB),
+    )
     .option("--ha-token <T>", "bearer token of the health authority (≥ 16 characters)")
     .option(
       "--scenario <S>",
@@ -94,6 +114,9 @@ export function registerServe(program: Command): void {
       if (opts.store !== "memory" && cmd.getOptionValueSource("data") === "cli") {
         throw new UsageError("--data applies only to --store memory");
       }
+      if (opts.store !== "memory" && cmd.getOptionValueSource("compactAfterMb") === "cli") {
+        throw new UsageError("--compact-after-mb applies only to --store memory");
+      }
       if (opts.host.trim() === "") throw new UsageError("--host: must not be empty");
       await serve(opts);
     });
@@ -109,6 +132,7 @@ async function serve(opts: ServeOptions): Promise<void> {
       ...(params ? { decisionParams: params } : {}),
       store: opts.store,
       dataDir: opts.data,
+      compactAfterBytes: opts.compactAfterMb * MIB,
       logLevel: opts.logLevel,
       f1PushHoldMs: opts.f1PushHold,
       ...(opts.haToken === undefined ? {} : { haToken: opts.haToken }),

@@ -1,7 +1,10 @@
 import { once } from "node:events";
 import { createReadStream } from "node:fs";
 import { type FileHandle, mkdir, open, stat } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { JOURNAL_FILE, syncDir } from "./data-dir.js";
+
+export { JOURNAL_FILE };
 
 /** A journal that could not be read back: a bad record before the last line. */
 export class JournalError extends Error {
@@ -26,8 +29,6 @@ interface Waiter {
   readonly reject: (err: Error) => void;
 }
 
-export const JOURNAL_FILE = "journal.ndjson";
-
 /**
  * An append-only JSON-lines log with group commit. `append` resolves once its record is on
  * disk (written and fdatasync'ed); records appended while a write is in flight go out
@@ -42,12 +43,15 @@ export class Journal {
   private flushing = false;
   private failed: Error | null = null;
   private closed = false;
+  /** Set while an earlier journal's last records are not yet durable (see follow). */
+  private after: Promise<void> | null = null;
 
   private constructor(
     private readonly fh: FileHandle,
     readonly path: string,
     readonly openStats: JournalStats,
     private readonly hooks: JournalHooks,
+    private bytes: number,
   ) {}
 
   /** Opens (creating) DIR/journal.ndjson and feeds every record to `onRecord`, in order. */
@@ -57,21 +61,63 @@ export class Journal {
     hooks: JournalHooks = {},
   ): Promise<Journal> {
     await mkdir(dir, { recursive: true });
-    const path = join(dir, JOURNAL_FILE);
+    return Journal.openFile(join(dir, JOURNAL_FILE), onRecord, hooks);
+  }
+
+  /** Opens (creating) a journal file and feeds every record to `onRecord`, in order. */
+  static async openFile(
+    path: string,
+    onRecord: (record: unknown, line: number) => void,
+    hooks: JournalHooks = {},
+  ): Promise<Journal> {
     const existed = await stat(path).then(
       () => true,
       () => false,
     );
     const { goodEnd, size, records } = existed
-      ? await replay(path, onRecord)
+      ? await readJournal(path, onRecord)
       : { goodEnd: 0, size: 0, records: 0 };
     const fh = await open(path, "a+", 0o600);
     if (size > goodEnd) {
       await fh.truncate(goodEnd);
       await fh.datasync();
     }
-    if (!existed) await syncDir(dir);
-    return new Journal(fh, path, { replayed: records, droppedBytes: size - goodEnd }, hooks);
+    if (!existed) await syncDir(dirname(path));
+    const stats = { replayed: records, droppedBytes: size - goodEnd };
+    return new Journal(fh, path, stats, hooks, goodEnd);
+  }
+
+  /**
+   * A new, empty journal file (emptied if it exists: a generation never used). The caller makes
+   * its directory entry durable before appending.
+   */
+  static async create(path: string, hooks: JournalHooks = {}): Promise<Journal> {
+    const fh = await open(path, "w", 0o600);
+    return new Journal(fh, path, { replayed: 0, droppedBytes: 0 }, hooks, 0);
+  }
+
+  /**
+   * Makes this journal continue `previous` (resolved once the journal it replaces has made its
+   * last record durable): nothing here becomes durable, and no barrier passes, before that.
+   * If the earlier journal failed, this one fails too.
+   */
+  follow(previous: Promise<void>): void {
+    const after = previous.then(
+      () => {
+        if (this.after === after) this.after = null;
+      },
+      (err: unknown) => {
+        this.fail(err);
+        throw this.failed;
+      },
+    );
+    after.catch(() => {}); // seen by the flush and by barrier()
+    this.after = after;
+  }
+
+  /** Bytes of whole records in the file: those found at open and those written since. */
+  get size(): number {
+    return this.bytes;
   }
 
   /** Resolves once `record` is durable; rejects if the journal failed or is closed. */
@@ -91,7 +137,7 @@ export class Journal {
   /** Resolves once everything appended so far is durable. */
   barrier(): Promise<void> {
     if (this.failed) return Promise.reject(this.failed);
-    if (this.durable >= this.appended) return Promise.resolve();
+    if (this.durable >= this.appended) return this.after ?? Promise.resolve();
     return this.waitFor(this.appended);
   }
 
@@ -111,12 +157,23 @@ export class Journal {
     }
   }
 
+  /** Flushes what is pending and closes the file; rejects if any of it failed. */
+  async retire(): Promise<void> {
+    const failure = await this.barrier().then(
+      () => null,
+      (err: unknown) => err,
+    );
+    await this.close();
+    if (failure !== null) throw failure;
+  }
+
   private waitFor(upTo: number): Promise<void> {
     return new Promise((resolve, reject) => this.waiters.push({ upTo, resolve, reject }));
   }
 
   private async flushLoop(): Promise<void> {
     try {
+      if (this.after !== null) await this.after;
       while (this.pending.length > 0) {
         const batch = this.pending;
         this.pending = [];
@@ -128,12 +185,16 @@ export class Journal {
         this.release();
       }
     } catch (err) {
-      this.failed = err instanceof Error ? err : new Error(String(err));
-      for (const w of this.waiters) w.reject(this.failed);
-      this.waiters = [];
+      this.fail(err);
     } finally {
       this.flushing = false;
     }
+  }
+
+  private fail(err: unknown): void {
+    this.failed ??= err instanceof Error ? err : new Error(String(err));
+    for (const w of this.waiters) w.reject(this.failed);
+    this.waiters = [];
   }
 
   private async writeAll(lines: string[]): Promise<void> {
@@ -145,6 +206,7 @@ export class Journal {
       const { bytesWritten } = await this.fh.writev(skip(buffers, written));
       written += bytesWritten;
     }
+    this.bytes += total;
   }
 
   private release(): void {
@@ -171,22 +233,11 @@ function skip(buffers: Buffer[], offset: number): Buffer[] {
   return out;
 }
 
-async function syncDir(dir: string): Promise<void> {
-  const d = await open(dir, "r");
-  try {
-    await d.sync();
-  } catch {
-    // Some file systems refuse fsync on a directory; the file's own fsync still holds.
-  } finally {
-    await d.close();
-  }
-}
-
 /**
  * Reads every newline-terminated record. A last line without its newline, or a last line that
  * is not JSON, is a torn write: it is dropped. A bad line before a good one is corruption.
  */
-async function replay(
+export async function readJournal(
   path: string,
   onRecord: (record: unknown, line: number) => void,
 ): Promise<{ goodEnd: number; size: number; records: number }> {

@@ -1,6 +1,13 @@
 import type { KeyPush, LogEntry, Notification, UploadAck } from "@tracebed/protocol";
-import { Journal, JournalError, type JournalHooks } from "./journal.js";
-import { type Applied, MemoryState } from "./state.js";
+import {
+  type CompactionHost,
+  type CompactionReport,
+  compact,
+  type Failpoint,
+} from "./compaction.js";
+import { type Journal, JournalError, type JournalHooks } from "./journal.js";
+import { type RecoveryStats, recover } from "./recover.js";
+import { type Applied, MemoryState, type StateView } from "./state.js";
 import type {
   CodeRecord,
   IndexRecord,
@@ -26,49 +33,146 @@ const OPS: ReadonlySet<string> = new Set<Op>([
   "notify",
 ]);
 
-export interface MemoryStoreOptions {
-  /** Directory of the append-only log; null keeps everything in memory only (tests, demos). */
-  readonly dataDir: string | null;
-  readonly hooks?: JournalHooks;
+export interface MemoryStoreHooks extends JournalHooks {
+  onCompacted?: (report: CompactionReport) => void;
+  /** Not called for a compaction given up because the store closes. */
+  onCompactionFailed?: (err: Error) => void;
+  /** A fault worked around at open: a corrupt snapshot passed over for an older chain. */
+  onWarning?: (line: string) => void;
 }
+
+/** The journal since the last snapshot may grow to max(this, the snapshot's size). */
+export const DEFAULT_COMPACT_AFTER_BYTES = 64 * 1024 * 1024;
+
+export interface MemoryStoreOptions {
+  /** Directory of the snapshot and journals; null keeps everything in memory only (tests, demos). */
+  readonly dataDir: string | null;
+  readonly hooks?: MemoryStoreHooks;
+  /**
+   * Compact once the journal since the last snapshot passes max(this, the last snapshot's
+   * size), in bytes; 0: only when `compact()` is called. Default DEFAULT_COMPACT_AFTER_BYTES.
+   */
+  readonly compactAfterBytes?: number;
+  /** Tests: called at each step of a compaction (see compaction.ts). */
+  readonly failpoint?: Failpoint;
+}
+
+export interface StorageFigures {
+  /** The generation of the journal in use (see data-dir.ts). */
+  readonly generation: number;
+  /** Journal bytes written since the last snapshot (all generations). */
+  readonly journalBytes: number;
+  /** The last snapshot's size (0: none yet). */
+  readonly snapshotBytes: number;
+}
+
+const NOT_OPENED: RecoveryStats = {
+  replayed: 0,
+  droppedBytes: 0,
+  snapshot: null,
+  journals: 0,
+  seconds: 0,
+};
 
 /**
  * The embedded store: state in memory, every change appended to a JSON-lines journal and
- * fsync'ed (group commit) before the call resolves; on open the journal is replayed. Reads
- * wait for the journal to catch up, so nothing not yet durable is ever shown to a client.
+ * fsync'ed (group commit) before the call resolves; on open the newest snapshot is loaded and
+ * the journals after it replayed. Reads wait for the journal to catch up, so nothing not yet
+ * durable is ever shown to a client. The journal is compacted into a snapshot as it grows.
  */
 export class MemoryStore implements MatcherStore {
   readonly kind = "memory" as const;
   private readonly failures = new Map<string, { count: number; until: number }>();
   private readonly connected = new Map<string, number>();
   private closed = false;
+  private journal: Journal | null = null;
+  private generation = 0;
+  /** Journal bytes of the chain before the journal in use: from open, or a failed compaction. */
+  private olderJournalBytes = 0;
+  /** The journal a compaction in progress replaced. */
+  private rotatedFrom: Journal | null = null;
+  private snapshotBytes = 0;
+  private compacting: Promise<CompactionReport> | null = null;
+  /** After a failed compaction, the next automatic one waits for this much journal. */
+  private retryAtBytes = 0;
+  private recoveryStats = NOT_OPENED;
+  private readonly compactAfterBytes: number;
+  private readonly hooks: MemoryStoreHooks;
+  private readonly journalHooks: JournalHooks;
 
   private constructor(
     private readonly state: MemoryState,
-    private readonly journal: Journal | null,
-  ) {}
+    private readonly options: MemoryStoreOptions,
+  ) {
+    this.hooks = options.hooks ?? {};
+    this.compactAfterBytes = options.compactAfterBytes ?? DEFAULT_COMPACT_AFTER_BYTES;
+    this.journalHooks = {
+      onFlush: (records, seconds) => {
+        this.hooks.onFlush?.(records, seconds);
+        this.maybeCompact();
+      },
+    };
+  }
 
-  /** Opens the store, replaying DIR/journal.ndjson if there is one. */
+  /** Opens the store: the newest snapshot in `dataDir`, then the journals after it. */
   static async open(options: MemoryStoreOptions): Promise<MemoryStore> {
-    const state = new MemoryState();
-    let journal: Journal | null = null;
-    if (options.dataDir !== null) {
-      journal = await Journal.open(
-        options.dataDir,
-        (record, line) => applyRecord(state, record, line),
-        options.hooks,
-      );
+    const after = options.compactAfterBytes;
+    if (after !== undefined && (!Number.isSafeInteger(after) || after < 0)) {
+      throw new RangeError("compactAfterBytes: must be a whole number of bytes, 0 or more");
     }
-    return new MemoryStore(state, journal);
+    if (options.dataDir === null) return new MemoryStore(new MemoryState(), options);
+    // The journal's flush hook calls the store, which exists only once the state is rebuilt.
+    let store: MemoryStore | null = null;
+    const r = await recover(
+      options.dataDir,
+      applyRecord,
+      {
+        onFlush: (records, seconds) => store?.journalHooks.onFlush?.(records, seconds),
+      },
+      options.hooks?.onWarning ?? (() => {}),
+    );
+    store = new MemoryStore(r.state, options);
+    store.journal = r.journal;
+    store.generation = r.generation;
+    store.olderJournalBytes = r.olderJournalBytes;
+    store.snapshotBytes = r.stats.snapshot?.bytes ?? 0;
+    store.recoveryStats = r.stats;
+    return store;
   }
 
-  /** Records replayed and torn bytes dropped when the journal was opened. */
-  get journalStats() {
-    return this.journal?.openStats ?? { replayed: 0, droppedBytes: 0 };
+  /** What open found: the snapshot loaded, records replayed, torn bytes dropped, time taken. */
+  get journalStats(): RecoveryStats {
+    return this.recoveryStats;
   }
 
+  /** The journal in use. */
   get journalPath(): string | null {
     return this.journal?.path ?? null;
+  }
+
+  get storage(): StorageFigures {
+    return {
+      generation: this.generation,
+      journalBytes: this.journalBytes(),
+      snapshotBytes: this.snapshotBytes,
+    };
+  }
+
+  /**
+   * Writes a snapshot of the state and starts a new journal after it, then removes the older
+   * files (see compaction.ts). Runs beside the store's work; a call during one joins it.
+   */
+  compact(): Promise<CompactionReport> {
+    if (this.options.dataDir === null) {
+      return Promise.reject(new Error("no data directory: nothing to compact"));
+    }
+    try {
+      this.check();
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    this.compacting ??= this.runCompaction(this.options.dataDir);
+    return this.compacting;
   }
 
   insertCode(rec: CodeRecord): Promise<boolean> {
@@ -175,7 +279,70 @@ export class MemoryStore implements MatcherStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.compacting?.catch(() => {});
     await this.journal?.close();
+  }
+
+  private async runCompaction(dir: string): Promise<CompactionReport> {
+    const store = this;
+    const host: CompactionHost = {
+      dir,
+      get generation() {
+        return store.generation;
+      },
+      journalHooks: this.journalHooks,
+      get stopping() {
+        return store.closed;
+      },
+      rotate: (next, generation) => this.rotate(next, generation),
+      release: () => this.state.release(),
+    };
+    try {
+      const report = await compact(host, this.options.failpoint);
+      this.olderJournalBytes = 0;
+      this.snapshotBytes = report.snapshotBytes;
+      this.retryAtBytes = 0;
+      this.hooks.onCompacted?.(report);
+      return report;
+    } catch (err) {
+      const error = err instanceof Error ? err : new Error(String(err));
+      if (this.rotatedFrom !== null) this.olderJournalBytes += this.rotatedFrom.size;
+      this.retryAtBytes = this.journalBytes() + this.threshold();
+      if (!this.closed) this.hooks.onCompactionFailed?.(error);
+      throw error;
+    } finally {
+      this.rotatedFrom = null;
+      this.compacting = null;
+    }
+  }
+
+  /** The consistent point of a compaction: no await between the capture and the switch. */
+  private rotate(next: Journal, generation: number) {
+    const previous = this.journal!;
+    const journalBytes = this.olderJournalBytes + previous.size;
+    const view: StateView = this.state.capture();
+    const retired = previous.retire();
+    next.follow(retired);
+    this.journal = next;
+    this.generation = generation;
+    this.rotatedFrom = previous;
+    return { view, journalBytes, retired };
+  }
+
+  private journalBytes(): number {
+    return this.olderJournalBytes + (this.rotatedFrom?.size ?? 0) + (this.journal?.size ?? 0);
+  }
+
+  private threshold(): number {
+    return Math.max(this.compactAfterBytes, this.snapshotBytes);
+  }
+
+  private maybeCompact(): void {
+    if (this.compactAfterBytes === 0 || this.compacting !== null || this.closed) return;
+    const bytes = this.journalBytes();
+    if (bytes > this.threshold() && bytes >= this.retryAtBytes) {
+      this.compact().catch(() => {}); // reported through the hooks
+    }
   }
 
   /** Applies a mutation now (so later calls see it) and resolves once it is durable. */
@@ -202,10 +369,10 @@ export class MemoryStore implements MatcherStore {
   }
 }
 
-function applyRecord(state: MemoryState, record: unknown, line: number): void {
+function applyRecord(state: MemoryState, record: unknown, where: string): void {
   const r = record as { op?: unknown; input?: unknown } | null;
   if (r === null || typeof r !== "object" || typeof r.op !== "string" || !OPS.has(r.op)) {
-    throw new JournalError(`journal line ${line}: not a record this matcher knows`);
+    throw new JournalError(`${where}: not a record this matcher knows`);
   }
   // biome-ignore lint/suspicious/noExplicitAny: the journal holds exactly what the op took.
   (state[r.op as Op] as (input: any) => unknown).call(state, r.input);

@@ -1,5 +1,4 @@
-import type { JournalHooks } from "./journal.js";
-import { MemoryStore } from "./memory.js";
+import { MemoryStore, type MemoryStoreHooks } from "./memory.js";
 import { RedisStore } from "./redis.js";
 import type { MatcherStore } from "./types.js";
 
@@ -20,12 +19,15 @@ export function isStoreSpec(value: string): value is StoreSpec {
 }
 
 export interface OpenStoreOptions {
-  /** Memory store: the journal's directory; null = no journal (nothing survives a restart). */
+  /** Memory store: the snapshot's and journals' directory; null = none (nothing survives a restart). */
   readonly dataDir?: string | null;
   /** Redis store: prefix of every key. */
   readonly redisPrefix?: string;
   readonly onRedisError?: (err: Error) => void;
-  readonly journalHooks?: JournalHooks;
+  /** Memory store: flushes, compactions, warnings. */
+  readonly journalHooks?: MemoryStoreHooks;
+  /** Memory store: see MemoryStoreOptions.compactAfterBytes. */
+  readonly compactAfterBytes?: number;
 }
 
 export async function openStore(
@@ -34,9 +36,11 @@ export async function openStore(
 ): Promise<MatcherStore> {
   if (spec === "memory") {
     const dataDir = options.dataDir === undefined ? DEFAULT_DATA_DIR : options.dataDir;
-    return MemoryStore.open(
-      options.journalHooks === undefined ? { dataDir } : { dataDir, hooks: options.journalHooks },
-    );
+    return MemoryStore.open({
+      dataDir,
+      hooks: options.journalHooks,
+      compactAfterBytes: options.compactAfterBytes,
+    });
   }
   return RedisStore.open({
     url: spec,

@@ -30,17 +30,17 @@ import {
 /** How long a used or expired code stays known (refused as used/expired, never reissued). */
 export const CODE_RETENTION_SECONDS = 7 * 86_400;
 
-interface CodeState extends CodeRecord {
+export interface CodeState extends CodeRecord {
   usedBy: string | null;
   failures: number;
 }
 
-interface UploadState {
+export interface UploadState {
   readonly ack: UploadAck;
   readonly bodyHash: string;
 }
 
-interface PhoneState {
+export interface PhoneState {
   scheme: SchemeName | null;
   role: Role | null;
   keys: Map<number, string>;
@@ -52,13 +52,46 @@ interface PhoneState {
   notifications: Notification[];
 }
 
-interface IndexState {
+export interface IndexState {
   indexId: string;
   phoneId: string;
   role: "F0" | "F1";
   windowEnd: number;
   createdAt: number;
   pushSeq: number | null;
+}
+
+export interface Counts {
+  uploads: number;
+  codes: number;
+  F0: number;
+  F1: number;
+  F2: number;
+  notificationsSent: number;
+}
+
+/** The whole state as plain collections: what a snapshot holds (see snapshot.ts). */
+export interface StateParts {
+  readonly codes: Map<string, CodeState>;
+  readonly tokens: Map<string, TokenRecord>;
+  readonly uploads: Map<string, UploadState>;
+  readonly phones: Map<string, PhoneState>;
+  readonly indexes: Map<string, IndexState>;
+  readonly candidates: Map<string, Set<string>>;
+  readonly pushes: KeyPush[];
+  readonly counts: Counts;
+}
+
+/** The state at one point, read once, in order: what a snapshot is written from. */
+export interface StateView {
+  readonly codes: Iterable<CodeState>;
+  readonly tokens: Iterable<readonly [string, TokenRecord]>;
+  readonly uploads: Iterable<UploadState>;
+  readonly phones: Iterable<readonly [string, PhoneState]>;
+  readonly indexes: Iterable<IndexState>;
+  readonly candidates: Iterable<readonly [string, ReadonlySet<string>]>;
+  readonly pushes: Iterable<KeyPush>;
+  readonly counts: Counts;
 }
 
 /** A mutation's result and whether it changed the state (only those are journaled). */
@@ -71,18 +104,82 @@ export interface Applied<T> {
  * The matcher's whole state in memory, with one deterministic method per mutation: the same
  * inputs in the same order rebuild the same state, which is how the journal is replayed.
  * Everything the methods need (ids, times) comes in their inputs.
+ *
+ * `capture` freezes a view of the state in O(codes) while it keeps changing: every map but
+ * `codes` only ever gains keys, so its first n entries (insertion order) stay the same ones,
+ * and `pushes` only grows; uploads, tokens, pushes and compact logs never change once made;
+ * the records that do (a code, a phone, an index, a candidate set) are copied just before
+ * their first change while a capture is held, and the view reads the copies.
  */
 export class MemoryState {
-  private readonly codes = new Map<string, CodeState>();
-  private readonly tokens = new Map<string, TokenRecord>();
-  private readonly uploads = new Map<string, UploadState>();
+  private readonly codes: Map<string, CodeState>;
+  /** Insert-only, as every map below. */
+  private readonly tokens: Map<string, TokenRecord>;
+  private readonly uploads: Map<string, UploadState>;
   private readonly idempotency = new Map<string, string>();
-  private readonly phones = new Map<string, PhoneState>();
-  private readonly indexes = new Map<string, IndexState>();
-  private readonly candidates = new Map<string, Set<string>>();
+  private readonly phones: Map<string, PhoneState>;
+  private readonly indexes: Map<string, IndexState>;
+  private readonly candidates: Map<string, Set<string>>;
   /** pushes[i].seq === i + 1. */
-  private readonly pushes: KeyPush[] = [];
-  private readonly counts = { uploads: 0, codes: 0, F0: 0, F1: 0, F2: 0, notificationsSent: 0 };
+  private readonly pushes: KeyPush[];
+  private readonly counts: Counts;
+  /** While a capture is held: record → its copy from before its first change since. */
+  private kept: Map<object, object> | null = null;
+
+  /** An empty state, or the one a snapshot holds (its collections are taken over). */
+  constructor(parts?: StateParts) {
+    this.codes = parts?.codes ?? new Map();
+    this.tokens = parts?.tokens ?? new Map();
+    this.uploads = parts?.uploads ?? new Map();
+    this.phones = parts?.phones ?? new Map();
+    this.indexes = parts?.indexes ?? new Map();
+    this.candidates = parts?.candidates ?? new Map();
+    this.pushes = parts?.pushes ?? [];
+    this.counts = parts?.counts ?? {
+      uploads: 0,
+      codes: 0,
+      F0: 0,
+      F1: 0,
+      F2: 0,
+      notificationsSent: 0,
+    };
+    for (const { ack } of this.uploads.values()) {
+      this.idempotency.set(`${ack.phoneId}\n${ack.idempotencyKey}`, ack.uploadId);
+    }
+  }
+
+  /** The state as it is now, unchanged by later mutations until `release`. One at a time. */
+  capture(): StateView {
+    if (this.kept !== null) throw new Error("the state is already captured");
+    const kept = new Map<object, object>();
+    this.kept = kept;
+    const then = <T extends object>(v: T): T => (kept.get(v) as T | undefined) ?? v;
+    const codes = [...this.codes.values()];
+    const { tokens, uploads, phones, indexes, candidates, pushes } = this;
+    const n = {
+      tokens: tokens.size,
+      uploads: uploads.size,
+      phones: phones.size,
+      indexes: indexes.size,
+      candidates: candidates.size,
+      pushes: pushes.length,
+    };
+    return {
+      codes: map(codes, then),
+      tokens: first(tokens, n.tokens),
+      uploads: values(first(uploads, n.uploads)),
+      phones: mapValues(first(phones, n.phones), then),
+      indexes: map(values(first(indexes, n.indexes)), then),
+      candidates: mapValues(first(candidates, n.candidates), then),
+      pushes: head(pushes, n.pushes),
+      counts: { ...this.counts },
+    };
+  }
+
+  /** Ends the capture: records are changed in place again. */
+  release(): void {
+    this.kept = null;
+  }
 
   // --- mutations (journaled) -------------------------------------------------------------
 
@@ -105,6 +202,7 @@ export class MemoryState {
     const c = this.codes.get(input.code);
     if (c === undefined) return refused("unknown", false);
     if (c.failures >= input.maxCodeFailures) return refused("locked", false);
+    this.keep(c, (v) => ({ ...v }));
     if (c.usedBy !== null) {
       c.failures++;
       return refused("used", true);
@@ -115,6 +213,7 @@ export class MemoryState {
     }
     const phone = this.phone(input.phoneId);
     if (phone.role === "F0") return refused("already_confirmed", false);
+    this.keep(phone, copyPhone);
     c.usedBy = input.phoneId;
     const index: IndexState = {
       indexId: input.indexId,
@@ -154,6 +253,7 @@ export class MemoryState {
     // Before any change: a bad ID throws here and leaves the state as it was.
     const log = u.kind === "log" ? storedLog(phone?.log ?? null, u) : null;
     const p = phone ?? this.phone(u.phoneId);
+    this.keep(p, copyPhone);
     p.scheme = u.scheme;
     let count = 0;
     if (log === null) {
@@ -172,6 +272,7 @@ export class MemoryState {
         set = new Set();
         this.candidates.set(indexId, set);
       }
+      this.keep(set, (v) => new Set(v));
       set.add(u.phoneId);
     }
     const ack: UploadAck = {
@@ -214,6 +315,7 @@ export class MemoryState {
       pushedAt: input.pushedAt,
     };
     this.pushes.push(push);
+    this.keep(index, (v) => ({ ...v }));
     index.pushSeq = push.seq;
     return { result: push, changed: true };
   }
@@ -222,6 +324,7 @@ export class MemoryState {
     const phone = this.phone(input.phoneId);
     const role = input.notification.role;
     if (roleRank(role) <= roleRank(phone.role)) return { result: false, changed: false };
+    this.keep(phone, copyPhone);
     this.setRole(phone, role);
     phone.notifications.push(input.notification);
     this.counts.notificationsSent++;
@@ -317,11 +420,53 @@ export class MemoryState {
     return p;
   }
 
+  /** While captured: keeps a copy of `record` as it is before its first change. */
+  private keep<T extends object>(record: T, copy: (record: T) => T): void {
+    if (this.kept !== null && !this.kept.has(record)) this.kept.set(record, copy(record));
+  }
+
   private setRole(phone: PhoneState, role: Role): void {
     if (phone.role !== null) this.counts[phone.role]--;
     phone.role = role;
     this.counts[role]++;
   }
+}
+
+function copyPhone(p: PhoneState): PhoneState {
+  return {
+    ...p,
+    keys: new Map(p.keys),
+    exposures: new Set(p.exposures),
+    indexIds: [...p.indexIds],
+    notifications: [...p.notifications],
+  };
+}
+
+/** The first n entries of a map that only gains keys: the same ones whenever it is read. */
+function* first<K, V>(m: Map<K, V>, n: number): Generator<[K, V]> {
+  if (n === 0) return;
+  let i = 0;
+  for (const entry of m) {
+    yield entry;
+    if (++i === n) return;
+  }
+}
+
+/** The first n items of an array that only grows. */
+function* head<T>(items: readonly T[], n: number): Generator<T> {
+  for (let i = 0; i < n; i++) yield items[i]!;
+}
+
+function* values<K, V>(entries: Iterable<[K, V]>): Generator<V> {
+  for (const [, v] of entries) yield v;
+}
+
+function* map<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
+  for (const item of items) yield f(item);
+}
+
+function* mapValues<K, V>(entries: Iterable<[K, V]>, f: (v: V) => V): Generator<[K, V]> {
+  for (const [k, v] of entries) yield [k, f(v)];
 }
 
 /** The phone's log after a log upload: merged, pruned (see MatcherStore.putUpload). */
