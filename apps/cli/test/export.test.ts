@@ -52,3 +52,28 @@ test("export writes phones, keys, logs and the oracle's verdicts", () => {
     expect(ids.has(x)).toBe(true);
   expect(run.scenarioHash).toBe(d.scenarioHash);
 });
+
+test("export writes the same files whatever the threads", () => {
+  const dirs = ["0", "2"].map((threads) => {
+    const out = mkdtempSync(join(tmpdir(), `tracebed-export-t${threads}-`));
+    tracebedJson(
+      "export",
+      "hung-yen-2020-08-18",
+      "--out",
+      out,
+      "--agents",
+      "1500",
+      "--days",
+      "3",
+      "--adoption",
+      "0.5",
+      "--threads",
+      threads,
+    );
+    return out;
+  });
+  for (const f of ["phones.ndjson", "keys.ndjson", "logs.ndjson", "run.json"]) {
+    const [a, b] = dirs.map((d) => readFileSync(join(d, f)));
+    expect(a!.equals(b!), f).toBe(true);
+  }
+});

@@ -1,5 +1,5 @@
 import { configFromScenario } from "@tracebed/sim";
-import { exportRun } from "@tracebed/sim/node";
+import { exportRun, workerScanner } from "@tracebed/sim/node";
 import type { Command } from "commander";
 import { documentHeader, printJson } from "../document.js";
 import { Progress } from "../progress.js";
@@ -34,13 +34,16 @@ export function registerExport(program: Command): void {
       run: { adoption: adoptionChoice(flags), ble: config.ble.mode },
     };
     const progress = new Progress();
+    const scanner = flags.threads > 0 ? workerScanner(flags.threads) : undefined;
     let summary: Awaited<ReturnType<typeof exportRun>>;
     try {
-      summary = await exportRun(config, flags.out, header, (phase, done, total) =>
-        progress.update(phase, done, total),
-      );
+      summary = await exportRun(config, flags.out, header, {
+        ...(scanner ? { scanner } : {}),
+        onProgress: (phase, done, total) => progress.update(phase, done, total),
+      });
     } finally {
       progress.stop();
+      await scanner?.close();
     }
     if (flags.json) printJson({ ...header, ...summary });
     else

@@ -6,16 +6,28 @@ import {
   appUserFlags,
   FLAG_IOS,
   forEachSightingOfDay,
-  IdsAtTime,
   phoneDailyKeys,
   phoneIdOf,
   phoneKeyDay,
   regionOf,
   type SimConfig,
   type SimRun,
+  type SimulateOptions,
   simulate,
 } from "../core/index.js";
+import { ChunkedFile } from "./chunked-file.js";
+import { DayIdTables } from "./day-id-tables.js";
+import { DaySightingsColumns } from "./day-sightings-columns.js";
+import { LogLines } from "./log-lines.js";
 import { NdjsonWriter } from "./ndjson-writer.js";
+import { timeOrder } from "./time-order.js";
+
+export interface ExportOptions {
+  /** How days are scanned (worker threads: `workerScanner`); inline by default. */
+  scanner?: SimulateOptions["scanner"];
+  /** The simulation's phases, then "logs" day by day. */
+  onProgress?: (phase: string, done: number, total: number) => void;
+}
 
 export interface ExportSummary {
   phones: number;
@@ -34,10 +46,14 @@ export async function exportRun(
   config: SimConfig,
   outDir: string,
   header: Record<string, unknown>,
-  onProgress?: (phase: string, done: number, total: number) => void,
+  options: ExportOptions = {},
 ): Promise<ExportSummary> {
   mkdirSync(outDir, { recursive: true });
-  const run: SimRun = await simulate(config, { onProgress: (p, d, t) => onProgress?.(p, d, t) });
+  const { scanner, onProgress } = options;
+  const run: SimRun = await simulate(config, {
+    ...(scanner ? { scanner } : {}),
+    onProgress: (p, d, t) => onProgress?.(p, d, t),
+  });
   const { engine, outbreak, result } = run;
   const pop = engine.population;
   const scheme = getIdScheme("bluezone");
@@ -75,25 +91,20 @@ export async function exportRun(
   await phones.close();
   await keys.close();
 
-  const logs = new NdjsonWriter(files[2]!);
-  const idsAt = new IdsAtTime(engine, scheme, nodeCrypto);
-  const idOf = (agent: number, t: number) => toHex(idsAt.idAt(agent, t));
+  const logs = new ChunkedFile(files[2]!);
+  const lines = new LogLines(logs, new DayIdTables(engine, scheme, nodeCrypto));
+  const day = new DaySightingsColumns();
+  const end = outbreak.window.end;
+  let sightings = 0;
   for (let d = 0; d < config.days; d++) {
-    const lines: { timestamp: number }[] = [];
+    day.clear();
     forEachSightingOfDay(engine, d, appFlags, (scanner, advertiser, t, rssi, txPower) => {
-      if (t >= outbreak.window.end) return;
-      lines.push({
-        phoneId: phoneIdOf(scanner),
-        ownId: idOf(scanner, t),
-        contactId: idOf(advertiser, t),
-        rssi,
-        txPower,
-        timestamp: t,
-      } as { timestamp: number });
+      if (t >= end) return;
+      day.push(scanner, advertiser, t, rssi, txPower);
     });
-    // One day's sightings, in time order within the day.
-    lines.sort((x, y) => x.timestamp - y.timestamp);
-    for (const line of lines) await logs.write(line);
+    // One day's sightings, in time order within the day (ties in the simulator's order).
+    await lines.write(day, timeOrder(day.t, day.length));
+    sightings += day.length;
     onProgress?.("logs", d + 1, config.days);
   }
   await logs.close();
@@ -114,5 +125,5 @@ export async function exportRun(
       2,
     )}\n`,
   );
-  return { phones: phones.lines, sightings: logs.lines, files };
+  return { phones: phones.lines, sightings, files };
 }

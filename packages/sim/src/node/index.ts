@@ -6,7 +6,7 @@ export {
   type SimBenchResult,
   simBenchCases,
 } from "./bench.js";
-export { type ExportSummary, exportRun } from "./export.js";
+export { type ExportOptions, type ExportSummary, exportRun } from "./export.js";
 export { machine } from "./machine.js";
 export { peakRssBytes } from "./memory.js";
 export { workerScanner } from "./scan-pool.js";
