@@ -191,6 +191,57 @@ describe("the viewer in Chromium", () => {
     expect(bytes.length).toBeGreaterThan(10_000);
   });
 
+  it("warns beside the figures when the sample saturates, in both languages and in the CSV", async () => {
+    // 50 F0 among 1,000 people: their F1 and F2 fill their districts.
+    const p = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    watch(p);
+    await p.goto(`${demo.url}?agents=1000&f0=50&seeds=1&lang=en`);
+    const warning = p.getByTestId("saturation-warning");
+    await expect
+      .poll(() => warning.getAttribute("data-saturated"), { timeout: 30_000 })
+      .toBe("true");
+    expect(await warning.isVisible()).toBe(true);
+    expect(Number(await warning.getAttribute("data-share"))).toBeGreaterThan(0.15);
+    expect(await warning.textContent()).toMatch(
+      /^⚠ Too few simulated people for 50 F0: where the F2 live, \d+% .* Simulate [\d,]+ people or more/,
+    );
+    expect(await p.getByTestId("summary").textContent()).toMatch(/Note: the sample is saturated/);
+    await p.getByTestId("lang-switch").click();
+    await expect.poll(() => warning.textContent()).toMatch(/^⚠ Quá ít người mô phỏng cho 50 F0/);
+
+    await p.waitForFunction(() => document.body.dataset.sweep === "done", null, {
+      timeout: 30_000,
+    });
+    const [download] = await Promise.all([
+      p.waitForEvent("download"),
+      p.getByTestId("export-csv").click(),
+    ]);
+    const [header, ...data] = parseCsvLines(readFileSync((await download.path())!, "utf8"));
+    expect(data).toHaveLength(15);
+    for (const r of data) {
+      expect(Number(r[header!.indexOf("saturation_share_mean")])).toBeGreaterThan(0.15);
+      expect(r[header!.indexOf("saturated")]).toBe("1");
+    }
+    await p.close();
+  });
+
+  it("does not warn at the default settings (the URL with none)", async () => {
+    const p = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    watch(p);
+    await p.goto(demo.url);
+    const q = query(p);
+    expect([q.get("agents"), q.get("f0")]).toEqual(["200000", "17"]);
+    // Only the run at the slider is awaited, not the whole sweep of 200,000-people runs.
+    const warning = p.getByTestId("saturation-warning");
+    await expect
+      .poll(() => warning.getAttribute("data-saturated"), { timeout: 60_000 })
+      .toBe("false");
+    expect(Number(await warning.getAttribute("data-share"))).toBeLessThan(0.15);
+    expect(await warning.isHidden()).toBe(true);
+    expect(await p.getByTestId("summary").textContent()).not.toMatch(/bão hoà/);
+    await p.close();
+  });
+
   it("switches the language to English and back", async () => {
     const h1 = page.locator("h1");
     const vi = await h1.textContent();

@@ -10,6 +10,7 @@ import {
   graphCounts,
   interpolate,
   LIMITS,
+  meanSaturation,
   NetworkView,
   parseState,
   presetText,
@@ -17,6 +18,7 @@ import {
   roundShare,
   type StringKey,
   SweepChart,
+  saturationWarning,
   simulationKey,
   stateToQuery,
   stepAdoption,
@@ -30,6 +32,7 @@ import {
 import { type JobSpec, sweepGrid } from "./jobs.js";
 import { LivePanel } from "./live.js";
 import { Cancelled, WorkerPool } from "./pool.js";
+import { runSaturation, sampleRegions } from "./saturation.js";
 import {
   DEFAULT_SCENARIO,
   dakNongDistricts,
@@ -84,6 +87,8 @@ export class App {
   private presets: AdoptionPreset[] = [];
   private sweep: SweepProgress | null = null;
   private run: RunResult | null = null;
+  /** The scenario the run at the slider simulated (the state may have moved on since). */
+  private runScenario = "";
   private runTimer = 0;
   private runBusy = false;
   private runAgain = false;
@@ -236,6 +241,7 @@ export class App {
       return;
     }
     const s = this.state;
+    const scenarioId = s.scenario;
     this.runBusy = true;
     this.runAgain = false;
     this.network.setMessage(t(s.lang, "net.computing"));
@@ -259,6 +265,7 @@ export class App {
         if (res.type === "error") throw new Error(res.message);
         if (res.type !== "run-result") return;
         this.run = res;
+        this.runScenario = scenarioId;
         document.body.dataset.runMs = String(Math.round(res.ms));
         if (!this.runAgain) this.network.setGraph(res.graph);
         this.renderResults();
@@ -403,6 +410,21 @@ export class App {
     );
     // Under a policy the curve is drawn at realised adoption: mark the run's, not the slider's.
     this.chart.setMarker(roundShare(adoptionShown));
+    // Whether this run's sample is too small for its F0, from its own results.
+    const saturation = r
+      ? runSaturation(r, sampleRegions(scenario(this.runScenario), r.agents))
+      : undefined;
+    const warning = $("#saturation");
+    const warningText = saturation && r ? saturationWarning(lang, saturation, r) : undefined;
+    warning.hidden = warningText === undefined;
+    warning.textContent = warningText ?? "";
+    if (saturation) {
+      warning.dataset.share = String(Math.round(saturation.share * 1000) / 1000);
+      warning.dataset.saturated = String(saturation.saturated);
+    } else {
+      delete warning.dataset.share;
+      delete warning.dataset.saturated;
+    }
     if (r) {
       const share = (a: number, b: number) => (b > 0 ? formatPercent(a / b, lang, 0) : "–");
       $("#f1-share").textContent = share(r.f1.detected, r.f1.true);
@@ -418,6 +440,7 @@ export class App {
         f1Found: r.f1.detected,
         f2True: r.f2.true,
         f2Found: r.f2.detected,
+        saturation,
       });
       const g = graphCounts(run.graph ?? emptyGraph());
       $("#net-title").textContent = t(lang, "net.title", {
@@ -567,12 +590,16 @@ export class App {
 
     $("#export-csv").addEventListener("click", () => {
       const s = this.state;
-      const text = sweepCsv(this.sweep?.points ?? [], {
+      const sweep = this.sweep;
+      const regions = sampleRegions(scenario(s.scenario), s.agents);
+      const text = sweepCsv(sweep?.points ?? [], {
         scenario: s.scenario,
         mode: s.mode,
         agents: s.agents,
         seeds: s.seeds,
         seed: s.seed,
+        saturation: (value) =>
+          meanSaturation(sweep?.runsAt(value).map((r) => runSaturation(r, regions)) ?? []),
       });
       download(new Blob([text], { type: "text/csv;charset=utf-8" }), `${this.fileBase()}.csv`);
     });

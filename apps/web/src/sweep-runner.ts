@@ -26,6 +26,8 @@ export interface SweepProgress {
   /** Milliseconds since the sweep started. */
   ms: number;
   finished: boolean;
+  /** The runs done so far at one grid value (for figures the summaries do not carry). */
+  runsAt: (value: number) => SimResult[];
 }
 
 /**
@@ -71,6 +73,7 @@ export class SweepRunner {
     const t0 = performance.now();
     const id = (value: number, seed: number) => `${plan.key}|${value}|${seed}`;
     const resultOf = (value: number, seed: number) => this.cache.get(id(value, seed));
+    const runsAt = (value: number) => plan.seeds.flatMap((seed) => resultOf(value, seed) ?? []);
     const total = plan.grid.length * plan.seeds.length;
     let done = 0;
     let scheduled = false;
@@ -84,7 +87,8 @@ export class SweepRunner {
         const finished = done === total;
         const ms = performance.now() - t0;
         void summarizeDone(plan.grid, plan.seeds, resultOf).then((points) => {
-          if (generation === this.generation) onProgress({ points, done, total, ms, finished });
+          if (generation === this.generation)
+            onProgress({ points, done, total, ms, finished, runsAt });
         });
       });
     };

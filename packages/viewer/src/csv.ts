@@ -2,7 +2,9 @@ import type { CountsLike, SummaryLike, SweepPointLike } from "./sweep-data.js";
 
 /**
  * The sweep as CSV, with the same leading columns as `tracebed sweep --csv` (so the two can be
- * compared line by line), then the run's settings: scenario, mode, agents, seeds, first seed.
+ * compared line by line), then the run's settings: scenario, mode, agents, seeds, first seed,
+ * and whether the point's runs saturated their sample (saturation.ts), so a table pasted into
+ * a report carries the warning the page shows.
  */
 
 const STATS = ["mean", "ci95_low", "ci95_high", "p5", "p95"] as const;
@@ -18,6 +20,8 @@ export interface CsvMeta {
   agents: number;
   seeds: number;
   seed: number;
+  /** A point's saturation, from its runs (mean share; saturated or not); cells empty without. */
+  saturation?: (value: number) => { share: number; saturated: boolean } | undefined;
 }
 
 export const SWEEP_CSV_HEADER: readonly string[] = [
@@ -33,6 +37,8 @@ export const SWEEP_CSV_HEADER: readonly string[] = [
   "agents",
   "seeds",
   "first_seed",
+  "saturation_share_mean",
+  "saturated",
 ];
 
 /** One CSV cell: numbers to six significant digits (empty if not finite), text quoted if needed. */
@@ -45,20 +51,25 @@ export function csvCell(x: unknown): string {
 export function sweepCsv(points: readonly SweepPointLike[], meta: CsvMeta): string {
   const rows: unknown[][] = [...points]
     .sort((a, b) => a.value - b.value)
-    .map((p) => [
-      p.value,
-      ...stat(p.adoption),
-      ...counts(p.f1),
-      ...counts(p.f2),
-      ...stat(p.beyondManualPerF0),
-      p.reference.a2,
-      p.reference.a3,
-      meta.scenario,
-      meta.mode,
-      meta.agents,
-      meta.seeds,
-      meta.seed,
-    ]);
+    .map((p) => {
+      const sat = meta.saturation?.(p.value);
+      return [
+        p.value,
+        ...stat(p.adoption),
+        ...counts(p.f1),
+        ...counts(p.f2),
+        ...stat(p.beyondManualPerF0),
+        p.reference.a2,
+        p.reference.a3,
+        meta.scenario,
+        meta.mode,
+        meta.agents,
+        meta.seeds,
+        meta.seed,
+        sat?.share,
+        sat === undefined ? "" : sat.saturated ? 1 : 0,
+      ];
+    });
   return `${[SWEEP_CSV_HEADER, ...rows].map((r) => r.map(csvCell).join(",")).join("\n")}\n`;
 }
 

@@ -94,6 +94,13 @@ const vi = {
     "Báo cáo của Bộ (13/8/2020): 17 F0 có Bluezone → 82 F1, F2 không có trong danh sách truy vết truyền thống ≈ 4,8 / F0 (CV 4195/UBND-VHXXH)",
   "summary.pending": "Đang tính…",
 
+  "saturation.more":
+    "⚠ Quá ít người mô phỏng cho {f0} F0: ở các địa bàn có F2, {share} số người mô phỏng đã là F1 hoặc F2. Mẫu hết người để tiếp xúc ở bước thứ hai, nên số F2 (và số tìm thêm ngoài truy vết thủ công) thấp hơn khi mô phỏng toàn bộ dân số. Hãy mô phỏng từ {agents} người trở lên, hoặc giảm số F0.",
+  "saturation.fewer":
+    "⚠ Quá ít người mô phỏng cho {f0} F0: ở các địa bàn có F2, {share} số người mô phỏng đã là F1 hoặc F2. Mẫu hết người để tiếp xúc ở bước thứ hai, nên số F2 (và số tìm thêm ngoài truy vết thủ công) thấp hơn khi mô phỏng toàn bộ dân số. Mẫu không thể lớn hơn {agents} người: hãy giảm số F0.",
+  "saturation.short":
+    "Lưu ý: mẫu bị bão hoà ({share} số người ở các địa bàn có F2 đã là F1 hoặc F2), số F2 bị đếm thiếu.",
+
   "district.title": "Đắk Nông theo huyện (CV 4161/UBND-KGVX, 13/8/2020)",
   "district.name": "Huyện / thành phố",
   "district.users": "Người dùng",
@@ -223,6 +230,13 @@ const en: Record<StringKey, string> = {
   "summary.seeds":
     "Ministry report (13 Aug 2020): 17 F0 with Bluezone → 82 F1/F2 not on the manual tracing lists ≈ 4.8 per F0 (letter 4195/UBND-VHXXH)",
   "summary.pending": "Computing…",
+
+  "saturation.more":
+    "⚠ Too few simulated people for {f0} F0: where the F2 live, {share} of the simulated people are already F1 or F2. The sample runs out of people two steps away, so the F2 counts (and those found beyond manual tracing) come out lower than the whole population would give. Simulate {agents} people or more, or use fewer F0.",
+  "saturation.fewer":
+    "⚠ Too few simulated people for {f0} F0: where the F2 live, {share} of the simulated people are already F1 or F2. The sample runs out of people two steps away, so the F2 counts (and those found beyond manual tracing) come out lower than the whole population would give. The sample cannot grow past {agents} people: use fewer F0.",
+  "saturation.short":
+    "Note: the sample is saturated ({share} of the people where the F2 live are already F1 or F2), so the F2 counts are too low.",
 
   "district.title": "Đắk Nông by district (letter 4161/UBND-KGVX, 13 Aug 2020)",
   "district.name": "District / city",

@@ -41,7 +41,7 @@ export const LIMITS = {
   adoption: { min: 0.05, max: 1 },
   seed: { min: 0, max: 2 ** 31 - 1 },
   seeds: { min: 1, max: 50 },
-  agents: { min: 1_000, max: 200_000 },
+  agents: { min: 1_000, max: 500_000 },
   f0: { min: 1, max: 200 },
   net: { min: 1, max: 17 },
 } as const satisfies Record<string, IntRange>;
@@ -52,7 +52,9 @@ export const DEFAULT_STATE: ViewState = {
   mode: "uniform",
   seed: 1,
   seeds: 8,
-  agents: 20_000,
+  // 17 F0 (the letters' figure) need ≈ 200,000 people before their F2 stop crowding the
+  // sample; smaller samples undercount F2 (saturation.ts; measurements in the README).
+  agents: 200_000,
   f0: 17,
   f0From: "all",
   ble: "realistic",

@@ -29,6 +29,21 @@ describe("CSV", () => {
     expect(rows[2]![col("scenario")]).toBe("hung-yen-2020-08-18");
   });
 
+  it("carries each point's saturation, and leaves the cells empty when it is unknown", () => {
+    const meta = { scenario: "s", mode: "uniform" as const, agents: 1000, seeds: 2, seed: 1 };
+    const col = (name: string) => SWEEP_CSV_HEADER.indexOf(name);
+    const saturation = (v: number) =>
+      v === 0.6 ? { share: 0.4123456789, saturated: true } : undefined;
+    const [, low, high] = parseCsv(sweepCsv([point(0.08), point(0.6)], { ...meta, saturation }));
+    expect(high![col("saturation_share_mean")]).toBe("0.412346");
+    expect(high![col("saturated")]).toBe("1");
+    expect(low![col("saturation_share_mean")]).toBe("");
+    expect(low![col("saturated")]).toBe("");
+    const [, plain] = parseCsv(sweepCsv([point(0.6)], meta));
+    expect(plain![col("saturated")]).toBe("");
+    expect(plain).toHaveLength(SWEEP_CSV_HEADER.length);
+  });
+
   it("starts with the CLI's sweep columns", () => {
     expect(SWEEP_CSV_HEADER.slice(0, 3)).toEqual(["value", "adoption_mean", "adoption_ci95_low"]);
     expect(SWEEP_CSV_HEADER).toContain("f2_beyondManual_p95");
