@@ -119,6 +119,35 @@ describe("tracebed serve", () => {
     ]);
   });
 
+  it("refuses, in one line and exit 1, a data directory another server holds", async () => {
+    const data = mkdtempSync(join(tmpdir(), "tracebed-serve-"));
+    dirs.push(data);
+    const first = await startServeProcess({
+      entry: bin,
+      args: ["serve", "--port", "0", "--data", data, "--ha-token", "x".repeat(20)],
+      env: { NODE_ENV: "test" },
+      name: "serve",
+    });
+    try {
+      const second = tracebed([
+        "serve",
+        "--port",
+        "0",
+        "--data",
+        data,
+        "--ha-token",
+        "x".repeat(20),
+      ]);
+      expect(second.status).toBe(1);
+      expect(lines(second.stderr)).toEqual([
+        `tracebed: serve: ${data}: in use by process ${first.pid} (${join(data, "LOCK")}); stop it, or remove the file if that process is not a tracebed server`,
+      ]);
+      expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
+    } finally {
+      await first.stop();
+    }
+  });
+
   it("compacts its journal past --compact-after-mb, logging one line", async () => {
     const data = mkdtempSync(join(tmpdir(), "tracebed-serve-"));
     dirs.push(data);

@@ -18,6 +18,7 @@ export {
 } from "./options.js";
 export { type BucketSpec, RateLimiter } from "./rate-limit.js";
 export type { CompactionReport, CompactionStep, Failpoint } from "./store/compaction.js";
+export { DataDirInUseError, LOCK_FILE } from "./store/dir-lock.js";
 export { JOURNAL_FILE, Journal, JournalError } from "./store/journal.js";
 export {
   DEFAULT_COMPACT_AFTER_BYTES,

@@ -21,6 +21,7 @@ import {
   type CompactionReport,
   type CompactionStep,
   createMatcher,
+  LOCK_FILE,
   MemoryStore,
   type MemoryStoreOptions,
   SnapshotError,
@@ -54,7 +55,11 @@ async function open(dir: string, o: Partial<MemoryStoreOptions> = {}): Promise<M
   return s;
 }
 
-const files = (dir: string) => readdirSync(dir).sort();
+/** The store's generations (the lock file aside: dir-lock.test.ts). */
+const files = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => f !== LOCK_FILE)
+    .sort();
 
 /** A store given parts `parts` of the workload that never compacted: what reads must answer. */
 async function reference(parts: number[]): Promise<{ store: MemoryStore; ledger: Ledger }> {

@@ -5,6 +5,7 @@ import {
   compact,
   type Failpoint,
 } from "./compaction.js";
+import { DirLock } from "./dir-lock.js";
 import { type Journal, JournalError, type JournalHooks } from "./journal.js";
 import { type RecoveryStats, recover } from "./recover.js";
 import { type Applied, MemoryState, type StateView } from "./state.js";
@@ -86,6 +87,7 @@ export class MemoryStore implements MatcherStore {
   private readonly connected = new Map<string, number>();
   private closed = false;
   private journal: Journal | null = null;
+  private lock: DirLock | null = null;
   private generation = 0;
   /** Journal bytes of the chain before the journal in use: from open, or a failed compaction. */
   private olderJournalBytes = 0;
@@ -121,6 +123,7 @@ export class MemoryStore implements MatcherStore {
       throw new RangeError("compactAfterBytes: must be a whole number of bytes, 0 or more");
     }
     if (options.dataDir === null) return new MemoryStore(new MemoryState(), options);
+    const lock = await DirLock.acquire(options.dataDir);
     // The journal's flush hook calls the store, which exists only once the state is rebuilt.
     let store: MemoryStore | null = null;
     const r = await recover(
@@ -130,8 +133,12 @@ export class MemoryStore implements MatcherStore {
         onFlush: (records, seconds) => store?.journalHooks.onFlush?.(records, seconds),
       },
       options.hooks?.onWarning ?? (() => {}),
-    );
+    ).catch(async (err: unknown) => {
+      await lock.release();
+      throw err;
+    });
     store = new MemoryStore(r.state, options);
+    store.lock = lock;
     store.journal = r.journal;
     store.generation = r.generation;
     store.olderJournalBytes = r.olderJournalBytes;
@@ -280,7 +287,11 @@ export class MemoryStore implements MatcherStore {
     if (this.closed) return;
     this.closed = true;
     await this.compacting?.catch(() => {});
-    await this.journal?.close();
+    try {
+      await this.journal?.close();
+    } finally {
+      await this.lock?.release();
+    }
   }
 
   private async runCompaction(dir: string): Promise<CompactionReport> {
