@@ -1,6 +1,13 @@
 // Bad input gets a clear 4xx JSON error naming the field and changes nothing; the server stays
 // healthy. Every POST route of the OpenAPI document is exercised.
-import { EVENTS, errorBodySchema, MAX_LOG_ENTRIES, PHONE_NAMESPACE } from "@tracebed/protocol";
+import {
+  EVENTS,
+  errorBodySchema,
+  LIVE_NAMESPACE,
+  MAX_LOG_ENTRIES,
+  PHONE_NAMESPACE,
+  SOCKET_EVENTS,
+} from "@tracebed/protocol";
 import { io as ioc } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMatcher, DEFAULT_BODY_LIMITS, type Matcher, ROUTES } from "../src/index.js";
@@ -441,6 +448,27 @@ describe("Socket.IO payloads", () => {
     expect((await refused).error.message).toMatch(/^hack: no such event/);
     s.close();
     expect((await call(url, "GET", "/healthz")).status).toBe(200);
+  });
+
+  it("refuses any event a viewer sends to the read-only live feed, as SOCKET_EVENTS says", async () => {
+    const v = ioc(`${url}${LIVE_NAMESPACE}`, {
+      transports: ["websocket"],
+      reconnection: false,
+      forceNew: true,
+    });
+    await new Promise<void>((resolve) => v.on("connect", () => resolve()));
+    const refused = new Promise<unknown>((resolve) => v.on(EVENTS.refused, resolve));
+    v.emit(EVENTS.catchUp, { since: 0 });
+    const body = SOCKET_EVENTS[LIVE_NAMESPACE].serverToClient[EVENTS.refused].parse(await refused);
+    expect(body.error).toMatchObject({
+      code: "invalid_message",
+      message: "catch-up: the live feed takes no events",
+    });
+    // With an ack, the refusal comes as the ack.
+    expect(await v.emitWithAck("stats", {})).toMatchObject({
+      error: { message: "stats: the live feed takes no events" },
+    });
+    v.close();
   });
 });
 

@@ -31,6 +31,8 @@ import { statsSchema } from "./stats.js";
  *   server → viewer "key-pushed"    { seq, indexId, role, keyCount, pushedAt }
  *   server → viewer "notified"      { notificationId, role, indexId, contactIndexId, bestDay,
  *                                     closeSeconds, notifiedAt } (no phone identity)
+ *   server → viewer "refused"       ErrorBody, for any event a viewer sends (as its ack if
+ *                                     it asked for one)
  */
 
 /** The handshake `auth` of a phone. */
@@ -100,6 +102,7 @@ export const SOCKET_EVENTS = {
       [EVENTS.f0Confirmed]: liveF0ConfirmedSchema,
       [EVENTS.keyPushed]: liveKeyPushedSchema,
       [EVENTS.notified]: liveNotifiedSchema,
+      [EVENTS.refused]: errorBodySchema,
     },
     clientToServer: {},
     acks: {},

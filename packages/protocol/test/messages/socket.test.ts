@@ -152,6 +152,7 @@ describe("live feed", () => {
       [live.serverToClient[EVENTS.f0Confirmed], liveF0Confirmed],
       [live.serverToClient[EVENTS.keyPushed], liveKeyPushed],
       [live.serverToClient[EVENTS.notified], liveNotified],
+      [live.serverToClient[EVENTS.refused], errorBodyExample],
     ];
     for (const [schema, value] of payloads) expect(parseMessage(schema, value)).toEqual(value);
     expect(live.clientToServer).toEqual({});
