@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import {
   appendFileSync,
   cpSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -380,8 +381,16 @@ describe("compaction", () => {
       expect(warnings).toHaveLength(1);
       expect(warnings[0]!.startsWith(`${snapshot}: truncated at byte `)).toBe(true);
       expect(warnings[0]).toMatch(`(no end record); opened the older chain from ${olderFrom}`);
+      expect(warnings[0]).toMatch(/; kept the snapshot as \*\.corrupt$/);
       expect(reopened.journalStats.snapshot?.generation ?? 0).toBe(generation - 1);
       await expectSame(reopened, ledger, ref);
+      // Kept for inspection, never read again: the next start opens without a warning.
+      expect(existsSync(snapshot)).toBe(false);
+      expect(existsSync(`${snapshot}.corrupt`)).toBe(true);
+      await reopened.close();
+      const again = await open(image, { hooks: { onWarning: (l) => warnings.push(l) } });
+      expect(warnings).toHaveLength(1);
+      await expectSame(again, ledger, ref);
     },
   );
 

@@ -8,12 +8,14 @@ import { join } from "node:path";
  *   journal-G.ndjson    the records after it, then journal G+1, … up to the one in use
  *   journal.ndjson      generation 0: the journal of a store that never compacted (no snapshot)
  *   *.tmp               a snapshot being written; never read, removed at open
+ *   *.corrupt           a snapshot open could not read and passed over; kept, never read
  *
  * A chain is a snapshot G (or none, for G = 0) and every journal from G to the newest, with
  * no gap. Files of generations before the newest snapshot are garbage once it is durable.
  */
 
 export const JOURNAL_FILE = "journal.ndjson";
+export const CORRUPT_SUFFIX = ".corrupt";
 const JOURNAL = /^journal-(\d+)\.ndjson$/;
 const SNAPSHOT = /^snapshot-(\d+)\.tbsnap$/;
 const TEMP = /\.tmp$/;

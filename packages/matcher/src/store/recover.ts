@@ -1,6 +1,7 @@
-import { mkdir, open, rm, stat } from "node:fs/promises";
+import { mkdir, open, rename, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import {
+  CORRUPT_SUFFIX,
   chainJournals,
   type DataDirListing,
   journalName,
@@ -8,6 +9,7 @@ import {
   olderThan,
   removeFiles,
   snapshotName,
+  syncDir,
 } from "./data-dir.js";
 import { Journal, JournalError, type JournalHooks, readJournal } from "./journal.js";
 import { readSnapshot, SnapshotError } from "./snapshot.js";
@@ -53,6 +55,7 @@ export async function recover(
 
   let loaded: { generation: number; parts: StateParts; bytes: number } | null = null;
   let bad: SnapshotError | null = null;
+  const passedOver: string[] = [];
   for (const generation of listing.snapshots) {
     if (chainJournals(listing, generation) === null) continue;
     const path = join(dir, snapshotName(generation));
@@ -66,13 +69,19 @@ export async function recover(
     } catch (err) {
       if (!(err instanceof SnapshotError)) throw err;
       bad ??= err;
+      passedOver.push(path);
     }
   }
   const generation = loaded?.generation ?? 0;
   const journals = chainJournals(listing, generation) ?? noChain(dir, listing, bad);
   if (bad !== null) {
+    // Kept for inspection under a name no open reads again (it would warn at every start).
+    for (const path of passedOver) await rename(path, `${path}${CORRUPT_SUFFIX}`);
+    await syncDir(dir);
     const from = loaded === null ? journalName(0) : snapshotName(loaded.generation);
-    warn(`${bad.message}; opened the older chain from ${from}`);
+    warn(
+      `${bad.message}; opened the older chain from ${from}; kept the snapshot as *${CORRUPT_SUFFIX}`,
+    );
   }
 
   const state = new MemoryState(loaded?.parts);
