@@ -182,6 +182,12 @@ describe("the viewer in Chromium", () => {
     const text = readFileSync((await svg.path())!, "utf8");
     expect(text.startsWith("<?xml")).toBe(true);
     expect(text).toContain('data-adoption="0.6"');
+    // 17 F0 among 5,000 people saturate every point: the file carries the note under the
+    // chart (the page is in Vietnamese), 28 px taller than the chart.
+    expect(text).toMatch(
+      /<text [^>]*data-note=""[^>]*>Lưu ý: (\d+)\/\1 điểm của biểu đồ đến từ mẫu bị bão hoà \(17 F0 trong 5\.000 người mô phỏng\)/,
+    );
+    expect(text).toContain('height="468"');
     const [png] = await Promise.all([
       page.waitForEvent("download"),
       page.getByTestId("export-png").click(),
@@ -189,6 +195,8 @@ describe("the viewer in Chromium", () => {
     const bytes = readFileSync((await png.path())!);
     expect(bytes.subarray(1, 4).toString("ascii")).toBe("PNG");
     expect(bytes.length).toBeGreaterThan(10_000);
+    // IHDR: twice the chart and its note.
+    expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([1280, 936]);
   });
 
   it("warns beside the figures when the sample saturates, in both languages and in the CSV", async () => {
@@ -222,6 +230,16 @@ describe("the viewer in Chromium", () => {
       expect(Number(r[header!.indexOf("saturation_share_mean")])).toBeGreaterThan(0.15);
       expect(r[header!.indexOf("saturated")]).toBe("1");
     }
+    // The exported chart carries the caveat as a line under it (in the page's language).
+    const [svg] = await Promise.all([
+      p.waitForEvent("download"),
+      p.getByTestId("export-svg").click(),
+    ]);
+    const text = readFileSync((await svg.path())!, "utf8");
+    expect(text).toMatch(
+      /<text [^>]*data-note=""[^>]*>Lưu ý: 15\/15 điểm của biểu đồ đến từ mẫu bị bão hoà \(50 F0 trong 1[.,]000 người mô phỏng\)/,
+    );
+    expect(text).toContain('height="468"');
     await p.close();
   });
 

@@ -590,30 +590,50 @@ export class App {
 
     $("#export-csv").addEventListener("click", () => {
       const s = this.state;
-      const sweep = this.sweep;
-      const regions = sampleRegions(scenario(s.scenario), s.agents);
-      const text = sweepCsv(sweep?.points ?? [], {
+      const text = sweepCsv(this.sweep?.points ?? [], {
         scenario: s.scenario,
         mode: s.mode,
         agents: s.agents,
         seeds: s.seeds,
         seed: s.seed,
-        saturation: (value) =>
-          meanSaturation(sweep?.runsAt(value).map((r) => runSaturation(r, regions)) ?? []),
+        saturation: this.pointSaturation(),
       });
       download(new Blob([text], { type: "text/csv;charset=utf-8" }), `${this.fileBase()}.csv`);
     });
     $("#export-svg").addEventListener("click", () => {
       download(
-        new Blob([svgText(this.chart.svg)], { type: "image/svg+xml" }),
+        new Blob([svgText(this.chart.svg, this.chartNote())], { type: "image/svg+xml" }),
         `${this.fileBase()}.svg`,
       );
     });
     $("#export-png").addEventListener("click", () => {
-      void svgPng(this.chart.svg, 2).then(
+      void svgPng(this.chart.svg, 2, this.chartNote()).then(
         (blob) => download(blob, `${this.fileBase()}.png`),
         (err: unknown) => this.showError(String(err)),
       );
+    });
+  }
+
+  /** The saturation of the sweep's runs at one point (the CSV's columns, the chart's note). */
+  private pointSaturation(): (value: number) => ReturnType<typeof meanSaturation> {
+    const sweep = this.sweep;
+    const regions = sampleRegions(scenario(this.state.scenario), this.state.agents);
+    return (value) =>
+      meanSaturation(sweep?.runsAt(value).map((r) => runSaturation(r, regions)) ?? []);
+  }
+
+  /** A line under an exported chart when some of its points come from saturated samples. */
+  private chartNote(): string | undefined {
+    const points = this.sweep?.points ?? [];
+    const at = this.pointSaturation();
+    const n = points.filter((p) => at(p.value)?.saturated === true).length;
+    if (n === 0) return undefined;
+    const { lang, f0, agents } = this.state;
+    return t(lang, "saturation.chart", {
+      n: formatNumber(n, lang),
+      total: formatNumber(points.length, lang),
+      f0: formatNumber(f0, lang),
+      agents: formatNumber(agents, lang),
     });
   }
 

@@ -3,25 +3,50 @@
  * need a DOM (they run in the page); the CSV text itself comes from csv.ts.
  */
 
-/** The SVG as a standalone file: namespaces, an explicit size, an XML declaration. */
-export function svgText(svg: SVGSVGElement): string {
-  const clone = svg.cloneNode(true) as SVGSVGElement;
-  const [, , w, h] = (svg.getAttribute("viewBox") ?? "0 0 760 480").split(/\s+/).map(Number);
-  clone.setAttribute("xmlns", "http://www.w3.org/2000/svg");
-  clone.setAttribute("width", String(w));
-  clone.setAttribute("height", String(h));
-  clone.removeAttribute("style");
-  // Interaction-only elements (the transparent pick overlay) do not belong in a file.
-  for (const el of clone.querySelectorAll('[fill="transparent"]')) el.remove();
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}`;
-}
+/** Height added below the chart for a note (one line of 12 px type). */
+const NOTE_HEIGHT = 28;
 
-/** The SVG rendered to PNG at `scale` × its viewBox size, on a white background. */
-export async function svgPng(svg: SVGSVGElement, scale = 2): Promise<Blob> {
+/** The chart's size: its viewBox, and the note's line below it when there is one. */
+function exportSize(svg: SVGSVGElement, note: string | undefined): [number, number] {
   const [, , w = 760, h = 480] = (svg.getAttribute("viewBox") ?? "0 0 760 480")
     .split(/\s+/)
     .map(Number);
-  const url = URL.createObjectURL(new Blob([svgText(svg)], { type: "image/svg+xml" }));
+  return [w, note === undefined ? h : h + NOTE_HEIGHT];
+}
+
+/**
+ * The SVG as a standalone file: namespaces, an explicit size, an XML declaration; `note`, if
+ * given (a caveat the figures need, e.g. a saturated sample), as a line of text under the
+ * chart, so the file never travels without it.
+ */
+export function svgText(svg: SVGSVGElement, note?: string): string {
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  const [w, h] = exportSize(svg, note);
+  clone.setAttribute("xmlns", "http://www.w3.org/2000/svg");
+  clone.setAttribute("width", String(w));
+  clone.setAttribute("height", String(h));
+  clone.setAttribute("viewBox", `0 0 ${w} ${h}`);
+  clone.removeAttribute("style");
+  // Interaction-only elements (the transparent pick overlay) do not belong in a file.
+  for (const el of clone.querySelectorAll('[fill="transparent"]')) el.remove();
+  if (note !== undefined) {
+    const text = document.createElementNS("http://www.w3.org/2000/svg", "text");
+    text.setAttribute("x", "8");
+    text.setAttribute("y", String(h - 10));
+    text.setAttribute("font-size", "12");
+    text.setAttribute("font-family", "sans-serif");
+    text.setAttribute("fill", "#8a4b00");
+    text.setAttribute("data-note", "");
+    text.textContent = note;
+    clone.append(text);
+  }
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}`;
+}
+
+/** The SVG rendered to PNG at `scale` × its size (with `note`, as svgText), on white. */
+export async function svgPng(svg: SVGSVGElement, scale = 2, note?: string): Promise<Blob> {
+  const [w, h] = exportSize(svg, note);
+  const url = URL.createObjectURL(new Blob([svgText(svg, note)], { type: "image/svg+xml" }));
   try {
     const img = new Image();
     img.decoding = "sync";

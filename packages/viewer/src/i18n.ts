@@ -98,6 +98,8 @@ const vi = {
     "⚠ Quá ít người mô phỏng cho {f0} F0: ở các địa bàn có F2, {share} số người mô phỏng đã là F1 hoặc F2. Mẫu hết người để tiếp xúc ở bước thứ hai, nên số F2 (và số tìm thêm ngoài truy vết thủ công) thấp hơn khi mô phỏng toàn bộ dân số. Hãy mô phỏng từ {agents} người trở lên, hoặc giảm số F0.",
   "saturation.fewer":
     "⚠ Quá ít người mô phỏng cho {f0} F0: ở các địa bàn có F2, {share} số người mô phỏng đã là F1 hoặc F2. Mẫu hết người để tiếp xúc ở bước thứ hai, nên số F2 (và số tìm thêm ngoài truy vết thủ công) thấp hơn khi mô phỏng toàn bộ dân số. Mẫu không thể lớn hơn {agents} người: hãy giảm số F0.",
+  "saturation.chart":
+    "Lưu ý: {n}/{total} điểm của biểu đồ đến từ mẫu bị bão hoà ({f0} F0 trong {agents} người mô phỏng): số F2 ở đó bị đếm thiếu.",
   "saturation.short":
     "Lưu ý: mẫu bị bão hoà ({share} số người ở các địa bàn có F2 đã là F1 hoặc F2), số F2 bị đếm thiếu.",
 
@@ -235,6 +237,8 @@ const en: Record<StringKey, string> = {
     "⚠ Too few simulated people for {f0} F0: where the F2 live, {share} of the simulated people are already F1 or F2. The sample runs out of people two steps away, so the F2 counts (and those found beyond manual tracing) come out lower than the whole population would give. Simulate {agents} people or more, or use fewer F0.",
   "saturation.fewer":
     "⚠ Too few simulated people for {f0} F0: where the F2 live, {share} of the simulated people are already F1 or F2. The sample runs out of people two steps away, so the F2 counts (and those found beyond manual tracing) come out lower than the whole population would give. The sample cannot grow past {agents} people: use fewer F0.",
+  "saturation.chart":
+    "Note: {n} of {total} points of this chart come from saturated samples ({f0} F0 among {agents} simulated people): their F2 counts are too low.",
   "saturation.short":
     "Note: the sample is saturated ({share} of the people where the F2 live are already F1 or F2), so the F2 counts are too low.",
 
