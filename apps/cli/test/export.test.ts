@@ -4,6 +4,9 @@ import { join } from "node:path";
 import { expect, test } from "vitest";
 import { tracebedJson } from "./cli.js";
 
+/** A small run: 1,500 people of Hưng Yên over 3 days. */
+const SAMPLE = ["hung-yen-2020-08-18", "--agents", "1500", "--days", "3", "--adoption", "0.5"];
+
 const ndjson = (path: string) =>
   readFileSync(path, "utf8")
     .trim()
@@ -12,22 +15,7 @@ const ndjson = (path: string) =>
 
 test("export writes phones, keys, logs and the oracle's verdicts", () => {
   const out = mkdtempSync(join(tmpdir(), "tracebed-export-"));
-  const d = tracebedJson(
-    "export",
-    "hung-yen-2020-08-18",
-    "--out",
-    out,
-    "--agents",
-    "1500",
-    "--days",
-    "3",
-    "--adoption",
-    "0.5",
-    "--f0",
-    "4",
-    "--f0-from",
-    "app-users",
-  );
+  const d = tracebedJson("export", ...SAMPLE, "--out", out, "--f0", "4", "--f0-from", "app-users");
   expect(d.phones).toBeGreaterThan(600);
   const phones = ndjson(join(out, "phones.ndjson"));
   const keys = ndjson(join(out, "keys.ndjson"));
@@ -56,20 +44,7 @@ test("export writes phones, keys, logs and the oracle's verdicts", () => {
 test("export writes the same files whatever the threads", () => {
   const dirs = ["0", "2"].map((threads) => {
     const out = mkdtempSync(join(tmpdir(), `tracebed-export-t${threads}-`));
-    tracebedJson(
-      "export",
-      "hung-yen-2020-08-18",
-      "--out",
-      out,
-      "--agents",
-      "1500",
-      "--days",
-      "3",
-      "--adoption",
-      "0.5",
-      "--threads",
-      threads,
-    );
+    tracebedJson("export", ...SAMPLE, "--out", out, "--threads", threads);
     return out;
   });
   for (const f of ["phones.ndjson", "keys.ndjson", "logs.ndjson", "run.json"]) {

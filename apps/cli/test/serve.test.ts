@@ -7,7 +7,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { postJson, redeemF0Code, startServeProcess } from "@tracebed/testkit";
+import { postJson, redeemF0Code, startServe } from "@tracebed/testkit";
 import { afterAll, describe, expect, it } from "vitest";
 
 const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
@@ -48,12 +48,7 @@ describe("tracebed serve", () => {
   it("serves until SIGTERM, printing its URL on one line, then exits 0", async () => {
     const data = mkdtempSync(join(tmpdir(), "tracebed-serve-"));
     dirs.push(data);
-    const serve = await startServeProcess({
-      entry: bin,
-      args: ["serve", "--port", "0", "--data", data],
-      env: { NODE_ENV: "test", TRACEBED_HA_TOKEN: "" },
-      name: "serve",
-    });
+    const serve = await startServe(["--data", data], { cli: bin, env: { TRACEBED_HA_TOKEN: "" } });
     const { url } = serve;
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     // The development token is announced loudly.
@@ -122,12 +117,7 @@ describe("tracebed serve", () => {
   it("refuses, in one line and exit 1, a data directory another server holds", async () => {
     const data = mkdtempSync(join(tmpdir(), "tracebed-serve-"));
     dirs.push(data);
-    const first = await startServeProcess({
-      entry: bin,
-      args: ["serve", "--port", "0", "--data", data, "--ha-token", "x".repeat(20)],
-      env: { NODE_ENV: "test" },
-      name: "serve",
-    });
+    const first = await startServe(["--data", data, "--ha-token", "x".repeat(20)], { cli: bin });
     try {
       const second = tracebed([
         "serve",
@@ -153,12 +143,7 @@ describe("tracebed serve", () => {
     dirs.push(data);
     const token = "x".repeat(20);
     const start = (more: string[]) =>
-      startServeProcess({
-        entry: bin,
-        args: ["serve", "--port", "0", "--data", data, "--ha-token", token, ...more],
-        env: { NODE_ENV: "test" },
-        name: "serve",
-      });
+      startServe(["--data", data, "--ha-token", token, ...more], { cli: bin });
     const serve = await start(["--compact-after-mb", "1", "--log-level", "info"]);
     const agent = new Agent({ keepAlive: true });
     const uploads: string[] = [];

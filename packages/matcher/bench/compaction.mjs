@@ -18,15 +18,12 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { redeemF0Code } from "@tracebed/testkit";
-import { uploadPhoneLogs } from "./phone-logs.mjs";
+import { PHONE_LOG_OPTIONS, uploadPhoneLogs } from "./phone-logs.mjs";
 import { HA_TOKEN, startUploadServer } from "./upload-server-process.mjs";
 
 const { values } = parseArgs({
   options: {
-    phones: { type: "string", default: "500" },
-    entries: { type: "string", default: "2400" },
-    rounds: { type: "string", default: "2" },
-    concurrency: { type: "string", default: "16" },
+    ...PHONE_LOG_OPTIONS,
     runs: { type: "string", default: "3" },
   },
 });

@@ -14,15 +14,12 @@
 import { Agent } from "node:http";
 import { parseArgs } from "node:util";
 import { redeemF0Code, startRedis } from "@tracebed/testkit";
-import { uploadPhoneLogs } from "./phone-logs.mjs";
+import { PHONE_LOG_OPTIONS, uploadPhoneLogs } from "./phone-logs.mjs";
 import { HA_TOKEN, startUploadServer } from "./upload-server-process.mjs";
 
 const { values } = parseArgs({
   options: {
-    phones: { type: "string", default: "500" },
-    entries: { type: "string", default: "2400" },
-    rounds: { type: "string", default: "2" },
-    concurrency: { type: "string", default: "16" },
+    ...PHONE_LOG_OPTIONS,
     store: { type: "string", default: "memory" },
   },
 });

@@ -2,6 +2,14 @@
 import { randomBytes } from "node:crypto";
 import { postJson } from "@tracebed/testkit";
 
+/** The command-line options of the scripts that upload phone logs (node:util parseArgs). */
+export const PHONE_LOG_OPTIONS = {
+  phones: { type: "string", default: "500" },
+  entries: { type: "string", default: "2400" },
+  rounds: { type: "string", default: "2" },
+  concurrency: { type: "string", default: "16" },
+};
+
 /** A phone's log over 14 days: random IDs, integer RSSI as real phones report it. */
 export function phoneLog(now, entries) {
   const log = [];

@@ -1,4 +1,4 @@
-import { type FileHandle, open, rename, rm } from "node:fs/promises";
+import { open, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import {
   journalName,
@@ -11,6 +11,7 @@ import {
 import { Journal, type JournalHooks } from "./journal.js";
 import { encodeSnapshot } from "./snapshot.js";
 import type { StateView } from "./state.js";
+import { writeFully } from "./write-fully.js";
 
 /*
  * Compaction bounds the journal, like Redis's AOF rewrite. From generation G to N = G + 1:
@@ -144,24 +145,10 @@ async function writeFile(
         await fh.sync();
         return { bytes, records: c.value.records };
       }
-      bytes += await writeAll(fh, c.value);
+      bytes += await writeFully(fh, c.value);
       if (host.stopping) throw new Error("the store is closing");
     }
   } finally {
     await fh.close();
   }
-}
-
-/** writev until every byte is written (a short write continues where it stopped). */
-async function writeAll(fh: FileHandle, buffers: Buffer[]): Promise<number> {
-  let total = 0;
-  for (const b of buffers) total += b.length;
-  for (let written = 0, i = 0; written < total; ) {
-    const { bytesWritten } = await fh.writev(buffers.slice(i));
-    written += bytesWritten;
-    let n = bytesWritten;
-    while (i < buffers.length && n >= buffers[i]!.length) n -= buffers[i++]!.length;
-    if (n > 0) buffers[i] = buffers[i]!.subarray(n);
-  }
-  return total;
 }

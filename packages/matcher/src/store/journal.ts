@@ -3,6 +3,7 @@ import { createReadStream } from "node:fs";
 import { type FileHandle, mkdir, open, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { JOURNAL_FILE, syncDir } from "./data-dir.js";
+import { writeFully } from "./write-fully.js";
 
 export { JOURNAL_FILE };
 
@@ -178,7 +179,10 @@ export class Journal {
         const batch = this.pending;
         this.pending = [];
         const started = performance.now();
-        await this.writeAll(batch);
+        this.bytes += await writeFully(
+          this.fh,
+          batch.map((l) => Buffer.from(l, "utf8")),
+        );
         await this.fh.datasync();
         this.durable += batch.length;
         this.hooks.onFlush?.(batch.length, (performance.now() - started) / 1000);
@@ -197,18 +201,6 @@ export class Journal {
     this.waiters = [];
   }
 
-  private async writeAll(lines: string[]): Promise<void> {
-    const buffers = lines.map((l) => Buffer.from(l, "utf8"));
-    let total = 0;
-    for (const b of buffers) total += b.length;
-    let written = 0;
-    while (written < total) {
-      const { bytesWritten } = await this.fh.writev(skip(buffers, written));
-      written += bytesWritten;
-    }
-    this.bytes += total;
-  }
-
   private release(): void {
     const still: Waiter[] = [];
     for (const w of this.waiters) {
@@ -217,20 +209,6 @@ export class Journal {
     }
     this.waiters = still;
   }
-}
-
-/** The buffers after the first `offset` bytes (a short writev continues from there). */
-function skip(buffers: Buffer[], offset: number): Buffer[] {
-  if (offset === 0) return buffers;
-  const out: Buffer[] = [];
-  for (const b of buffers) {
-    if (offset >= b.length) offset -= b.length;
-    else {
-      out.push(offset === 0 ? b : b.subarray(offset));
-      offset = 0;
-    }
-  }
-  return out;
 }
 
 /**

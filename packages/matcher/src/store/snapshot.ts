@@ -2,14 +2,15 @@ import { type FileHandle, open } from "node:fs/promises";
 import { crc32 } from "node:zlib";
 import type { KeyPush, Notification, SchemeName } from "@tracebed/protocol";
 import { CompactLog } from "./compact-log.js";
-import type {
-  CodeState,
-  Counts,
-  IndexState,
-  PhoneState,
-  StateParts,
-  StateView,
-  UploadState,
+import {
+  type CodeState,
+  type Counts,
+  emptyParts,
+  type IndexState,
+  type PhoneState,
+  type StateParts,
+  type StateView,
+  type UploadState,
 } from "./state.js";
 import type { Role, TokenRecord } from "./types.js";
 
@@ -186,16 +187,7 @@ async function decode(path: string, reader: FrameReader) {
   const format = prefix.readUInt16LE(MAGIC.length);
   if (format !== FORMAT) throw fail(`snapshot format ${format}; this matcher reads ${FORMAT}`);
 
-  const parts: StateParts = {
-    codes: new Map(),
-    tokens: new Map(),
-    uploads: new Map(),
-    phones: new Map(),
-    indexes: new Map(),
-    candidates: new Map(),
-    pushes: [],
-    counts: { uploads: 0, codes: 0, F0: 0, F1: 0, F2: 0, notificationsSent: 0 },
-  };
+  const parts = emptyParts();
   let header: SnapshotHeader | null = null;
   let records = 0;
   for (;;) {

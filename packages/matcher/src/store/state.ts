@@ -82,6 +82,20 @@ export interface StateParts {
   readonly counts: Counts;
 }
 
+/** The collections of an empty state (filled by the mutations, or by a snapshot's records). */
+export function emptyParts(): StateParts {
+  return {
+    codes: new Map(),
+    tokens: new Map(),
+    uploads: new Map(),
+    phones: new Map(),
+    indexes: new Map(),
+    candidates: new Map(),
+    pushes: [],
+    counts: { uploads: 0, codes: 0, F0: 0, F1: 0, F2: 0, notificationsSent: 0 },
+  };
+}
+
 /** The state at one point, read once, in order: what a snapshot is written from. */
 export interface StateView {
   readonly codes: Iterable<CodeState>;
@@ -127,22 +141,15 @@ export class MemoryState {
   private kept: Map<object, object> | null = null;
 
   /** An empty state, or the one a snapshot holds (its collections are taken over). */
-  constructor(parts?: StateParts) {
-    this.codes = parts?.codes ?? new Map();
-    this.tokens = parts?.tokens ?? new Map();
-    this.uploads = parts?.uploads ?? new Map();
-    this.phones = parts?.phones ?? new Map();
-    this.indexes = parts?.indexes ?? new Map();
-    this.candidates = parts?.candidates ?? new Map();
-    this.pushes = parts?.pushes ?? [];
-    this.counts = parts?.counts ?? {
-      uploads: 0,
-      codes: 0,
-      F0: 0,
-      F1: 0,
-      F2: 0,
-      notificationsSent: 0,
-    };
+  constructor(parts: StateParts = emptyParts()) {
+    this.codes = parts.codes;
+    this.tokens = parts.tokens;
+    this.uploads = parts.uploads;
+    this.phones = parts.phones;
+    this.indexes = parts.indexes;
+    this.candidates = parts.candidates;
+    this.pushes = parts.pushes;
+    this.counts = parts.counts;
     for (const { ack } of this.uploads.values()) {
       this.idempotency.set(`${ack.phoneId}\n${ack.idempotencyKey}`, ack.uploadId);
     }

@@ -28,6 +28,7 @@ export {
   DayIds,
   IdsAtTime,
   phoneDailyKeys,
+  phoneDayIds,
   phoneIdOf,
   phoneKeyDay,
   phoneRootKey,

@@ -46,6 +46,19 @@ export function phoneDailyKeys(
   return out;
 }
 
+/** Every ID the phone broadcasts on one UTC day, slot after slot (slotsPerDay × idLength bytes). */
+export function phoneDayIds(
+  engine: Engine,
+  agent: number,
+  unixDay: number,
+  scheme: IdScheme = getIdScheme("bluezone"),
+  crypto?: CryptoPrimitives,
+): Uint8Array {
+  const root = phoneRootKey(engine, agent, scheme.keyLength);
+  const key = scheme.dailyKey(root, unixDay - phoneKeyDay(engine, agent), crypto);
+  return scheme.ids(key, unixDay, 0, scheme.slotsPerDay, crypto);
+}
+
 /** Broadcast IDs of phones on one UTC day, computed once per phone and kept for the day. */
 export class DayIds {
   private readonly byAgent = new Map<number, Uint8Array>();
@@ -61,10 +74,7 @@ export class DayIds {
   idOf(agent: number, slot: number): Uint8Array {
     let ids = this.byAgent.get(agent);
     if (!ids) {
-      const first = phoneKeyDay(this.engine, agent);
-      const root = phoneRootKey(this.engine, agent, this.scheme.keyLength);
-      const key = this.scheme.dailyKey(root, this.unixDay - first, this.crypto);
-      ids = this.scheme.ids(key, this.unixDay, 0, this.scheme.slotsPerDay, this.crypto);
+      ids = phoneDayIds(this.engine, agent, this.unixDay, this.scheme, this.crypto);
       this.byAgent.set(agent, ids);
     }
     const n = this.scheme.idLength;

@@ -1,11 +1,11 @@
 import type { CryptoPrimitives, IdScheme } from "@tracebed/protocol";
-import { type Engine, phoneKeyDay, phoneRootKey } from "../core/index.js";
+import { type Engine, grown, phoneDayIds } from "../core/index.js";
 
 /**
  * The IDs phones broadcast on one UTC day, kept as columns: each phone's whole day (every
  * slot) is derived once, the first time it is asked for, into one shared byte array indexed
- * by agent. Same derivation as DayIds (root key → daily key → the day's IDs), without an
- * object per phone or per lookup.
+ * by agent. The derivation of DayIds (phoneDayIds), without an object per phone or per
+ * lookup.
  */
 export class DayIdTable {
   /** The phones' IDs asked for so far, a day (all slots) after another; see offsetOf. */
@@ -33,14 +33,9 @@ export class DayIdTable {
   }
 
   private derive(agent: number): number {
-    const { engine, scheme, unixDay } = this;
-    const root = phoneRootKey(engine, agent, scheme.keyLength);
-    const key = scheme.dailyKey(root, unixDay - phoneKeyDay(engine, agent), this.crypto);
-    const ids = scheme.ids(key, unixDay, 0, scheme.slotsPerDay, this.crypto);
+    const ids = phoneDayIds(this.engine, agent, this.unixDay, this.scheme, this.crypto);
     if (this.used + this.dayBytes > this.bytes.length) {
-      const next = new Uint8Array(Math.max(2 * this.bytes.length, 64 * this.dayBytes));
-      next.set(this.bytes.subarray(0, this.used));
-      this.bytes = next;
+      this.bytes = grown(this.bytes, Math.max(2 * this.bytes.length, 64 * this.dayBytes));
     }
     const s = this.used;
     this.bytes.set(ids, s);
