@@ -132,6 +132,7 @@ function note(role: "F1" | "F2", indexId: string, i: number): Notification {
     role,
     indexId,
     bestDay: DAY - 1,
+    exposureDay: DAY - 1,
     closeSeconds: 900,
     notifiedAt: NOW + i,
   };

@@ -135,7 +135,7 @@ export class Matching {
       this.o.params,
     );
     this.o.metrics.decided((performance.now() - started) / 1000, decision.contact);
-    if (!decision.contact || decision.bestDay === null) return;
+    if (!decision.contact || decision.bestDay === null || decision.firstContactDay === null) return;
 
     const notifiedAt = unixSeconds(this.o.clock);
     const notification: Notification = {
@@ -143,6 +143,7 @@ export class Matching {
       role: role as "F1" | "F2",
       indexId,
       bestDay: decision.bestDay,
+      exposureDay: decision.firstContactDay,
       closeSeconds: decision.closeSecondsByDay.get(decision.bestDay) ?? 0,
       notifiedAt,
     };

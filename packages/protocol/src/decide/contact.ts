@@ -8,3 +8,18 @@ export function isContact(byDay: ReadonlyMap<number, number>, minCloseSeconds: n
   for (const seconds of byDay.values()) if (seconds >= minCloseSeconds) return true;
   return false;
 }
+
+/**
+ * The exposure day: the earliest UTC day whose close seconds reach `minCloseSeconds`, or null.
+ * A notified F1's window starts at this day's midnight (UTC), so a contact later that day counts.
+ */
+export function firstContactDay(
+  byDay: ReadonlyMap<number, number>,
+  minCloseSeconds: number,
+): number | null {
+  let first: number | null = null;
+  for (const [day, seconds] of byDay) {
+    if (seconds >= minCloseSeconds && (first === null || day < first)) first = day;
+  }
+  return first;
+}

@@ -1,6 +1,6 @@
 import type { CryptoPrimitives } from "../crypto/primitives.js";
 import type { IdScheme } from "../ids/scheme.js";
-import { isContact } from "./contact.js";
+import { firstContactDay, isContact } from "./contact.js";
 import { bestDay, closeSecondsByDay } from "./days.js";
 import { collectEvidence, type Sighting } from "./evidence.js";
 import { buildIdTable, type DailyKeyInput, type IdTable } from "./id-table.js";
@@ -13,14 +13,19 @@ export type PersonIds = { readonly keys: readonly DailyKeyInput[] } | { readonly
 /** A person as the rules see them: their IDs and their own log. */
 export type Person = PersonIds & { readonly log: readonly Sighting[] };
 
-/** An index person (F0 or notified F1); `windowEnd` is its confirmation or notification time. */
-export type IndexPerson = Person & { readonly windowEnd: number };
+/**
+ * An index person (F0 or notified F1); `windowEnd` is its confirmation or notification time;
+ * an F1's `windowStart` is 00:00 UTC of its exposure day (its window is causal, `indexWindow`).
+ */
+export type IndexPerson = Person & { readonly windowEnd: number; readonly windowStart?: number };
 
 export interface Decision {
   /** Some UTC day in I's window has close seconds ≥ minCloseSeconds. */
   readonly contact: boolean;
   /** UTC day → close seconds (distinct close periods × scanPeriodSeconds), ascending days. */
   readonly closeSecondsByDay: ReadonlyMap<number, number>;
+  /** The earliest day whose close seconds reach minCloseSeconds (the exposure day), or null. */
+  readonly firstContactDay: number | null;
   /** The day with the most close seconds (earliest on a tie); null without close periods. */
   readonly bestDay: number | null;
   /** Distinct close scan periods over the window. */
@@ -82,7 +87,7 @@ export function decideWith(
   candidateIds: IdTable,
   params: DecisionParams,
 ): Decision {
-  const window = indexWindow(index.windowEnd, params.windowDays);
+  const window = indexWindow(index.windowEnd, params.windowDays, index.windowStart);
   const periods = new Set<number>();
   const evidenceCount =
     collectEvidence(candidate.log, indexIds, window, params, periods) +
@@ -91,6 +96,7 @@ export function decideWith(
   return {
     contact: isContact(byDay, params.minCloseSeconds),
     closeSecondsByDay: byDay,
+    firstContactDay: firstContactDay(byDay, params.minCloseSeconds),
     bestDay: bestDay(byDay),
     closePeriods: periods.size,
     evidenceCount,

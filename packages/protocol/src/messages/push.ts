@@ -12,8 +12,9 @@ export type IndexRole = z.infer<typeof indexRoleSchema>;
 /**
  * Server → every phone: an index person's daily keys. Phones regenerate the IDs and look for
  * them in their own logs, each ID only inside its own slot, and only inside the window that
- * ends at `windowEnd` (the F0's confirmation or the F1's notification). `seq` increases by
- * push; it is the cursor of the catch-up call.
+ * ends at `windowEnd` (the F0's confirmation or the F1's notification) and, for an F1, starts
+ * no earlier than `windowStart` (00:00 UTC of its exposure day: contacts before it do not
+ * count). `seq` increases by push; it is the cursor of the catch-up call.
  */
 export const keyPushSchema = z
   .strictObject({
@@ -22,6 +23,7 @@ export const keyPushSchema = z
     role: indexRoleSchema,
     scheme: schemeNameSchema,
     windowEnd: unixSecondsSchema,
+    windowStart: unixSecondsSchema.optional(),
     keys: dailyKeysSchema,
     pushedAt: unixSecondsSchema,
   })
@@ -59,14 +61,16 @@ export type KeyCatchUpResponse = z.infer<typeof keyCatchUpResponseSchema>;
 
 /**
  * Server → one phone: you are a contact (F1 of an F0, F2 of an F1) of index `indexId`, by the
- * decision rules: `closeSeconds` of close periods on `bestDay`. An F1's own window ends at
- * `notifiedAt`.
+ * decision rules: `closeSeconds` of close periods on `bestDay`; `exposureDay` is the first UTC
+ * day on which the close seconds reached the minimum. An F1's own window starts at
+ * `exposureDay` 00:00 UTC and ends at `notifiedAt`.
  */
 export const notificationSchema = z.strictObject({
   notificationId: opaqueIdSchema,
   role: z.enum(["F1", "F2"]),
   indexId: opaqueIdSchema,
   bestDay: unixDaySchema,
+  exposureDay: unixDaySchema,
   closeSeconds: z.int().min(0).max(86_400),
   notifiedAt: unixSecondsSchema,
 });

@@ -76,6 +76,7 @@ export const liveNotifiedSchema = z.strictObject({
   /** The index person an F1 became (links its F2), null for F2. */
   contactIndexId: opaqueIdSchema.nullable(),
   bestDay: unixDaySchema,
+  exposureDay: unixDaySchema,
   closeSeconds: z.int().min(0).max(86_400),
   notifiedAt: unixSecondsSchema,
 });

@@ -94,10 +94,16 @@ describe("decide: properties", () => {
       fc.property(specsArb, (specs) => {
         const { iLog, cLog } = logs(specs);
         const r = run(iLog, cLog);
-        expect({ ...r, closeSecondsByDay: [...r.closeSecondsByDay], bestDay: undefined }).toEqual({
-          ...reference(specs),
+        const ref = reference(specs);
+        expect({
+          ...r,
+          closeSecondsByDay: [...r.closeSecondsByDay],
           bestDay: undefined,
-        });
+          firstContactDay: undefined,
+        }).toEqual({ ...ref, bestDay: undefined, firstContactDay: undefined });
+        // The exposure day: the earliest day whose close seconds reach the minimum.
+        const days = ref.closeSecondsByDay.filter(([, s]) => s >= P.minCloseSeconds);
+        expect(r.firstContactDay).toBe(days.length > 0 ? Math.min(...days.map(([d]) => d)) : null);
       }),
       { numRuns: 500 },
     );

@@ -15,4 +15,11 @@ describe("indexWindow", () => {
   it("starts a new day one second after midnight", () => {
     expect(indexWindow(DAY0 + 1, 14)).toEqual({ start: DAY0 - 13 * DAY, end: DAY0 + 1 });
   });
+
+  it("starts an F1's window at its exposure day when that is later (causal window)", () => {
+    const noon = DAY0 + 12 * 3600;
+    expect(indexWindow(noon, 14, DAY0 - 2 * DAY)).toEqual({ start: DAY0 - 2 * DAY, end: noon });
+    // An exposure older than the 14 days changes nothing.
+    expect(indexWindow(noon, 14, DAY0 - 20 * DAY)).toEqual({ start: DAY0 - 13 * DAY, end: noon });
+  });
 });

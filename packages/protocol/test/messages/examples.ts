@@ -94,6 +94,7 @@ export const notification: Notification = {
   role: "F1",
   indexId: "idx_8f3a2b1c",
   bestDay: DAY - 2,
+  exposureDay: DAY - 2,
   closeSeconds: 1_200,
   notifiedAt: NOW,
 };
