@@ -31,7 +31,15 @@ function entry(i: number, idBytes: number, fractional: boolean): LogEntry {
 }
 
 function note(role: "F1" | "F2", indexId: string, id: string, at: number): Notification {
-  return { notificationId: id, role, indexId, bestDay: DAY - 1, exposureDay: DAY - 1, closeSeconds: 900, notifiedAt: at };
+  return {
+    notificationId: id,
+    role,
+    indexId,
+    bestDay: DAY - 1,
+    exposureDay: DAY - 1,
+    closeSeconds: 900,
+    notifiedAt: at,
+  };
 }
 
 /** Part `p` of the workload; parts may follow each other on one store. */

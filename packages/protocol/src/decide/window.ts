@@ -24,5 +24,8 @@ export function indexWindow(
 ): TimeWindow {
   const lastDay = Math.floor((windowEnd - 1) / SECONDS_PER_DAY);
   const start = (lastDay - windowDays + 1) * SECONDS_PER_DAY;
-  return { start: windowStart === undefined ? start : Math.max(start, windowStart), end: windowEnd };
+  return {
+    start: windowStart === undefined ? start : Math.max(start, windowStart),
+    end: windowEnd,
+  };
 }
