@@ -1,25 +1,19 @@
-import {
-  appFindsContact,
-  contactsAround,
-  FLAG_APP,
-  isTrueContact,
-  type SimRun,
-} from "@tracebed/sim";
+import { appFindsFrom, FLAG_APP, firstDayFrom, type SimRun } from "@tracebed/sim";
 import type { ContactGraph } from "@tracebed/viewer";
 
 /**
- * The close contacts around the first `f0Count` F0 of a run: their true F1 and those F1's
- * true F2, with every true contact as an edge. An edge is "detected" when the app found its
- * far end from its near end, by the oracle's own verdict for that pair: the near end's keys
- * reached the server (an F0 with the app; an F1 the app notified) and the far end's phone had
- * a hit and the decision rules said contact.
+ * The close contacts around the first `f0Count` F0 of a run: their own chains (true F1, and
+ * those F1's true F2 inside each F1's causal window), with every true contact as an edge. An
+ * edge is "detected" when the app found its far end from its near end, by the oracle's own
+ * verdict for that pair: the near end's keys reached the server (an F0 with the app; an F1
+ * the app notified from that F0) and the far end's phone had a hit and the rules said contact.
  */
 export function contactGraph(
   run: SimRun,
   f0Count: number,
 ): ContactGraph & { /** The simulated agent behind each node. */ agent: Uint32Array } {
   const { engine, outbreak } = run;
-  const { sets, window } = outbreak;
+  const { sets } = outbreak;
   const flags = engine.population.flags;
   const app = (i: number) => (flags[i]! & FLAG_APP) !== 0;
   const allF0 = new Set(sets.f0);
@@ -50,29 +44,18 @@ export function contactGraph(
   };
 
   for (const i of f0) node(i, 0);
-  const f1 = new Set<number>();
-  for (const [i, byPartner] of contactsAround(engine, new Set(f0))) {
-    for (const [partner, list] of byPartner) {
-      if (allF0.has(partner) || !isTrueContact(engine, i, partner, list, window.start, window.end))
-        continue;
-      f1.add(partner);
-      edge(
-        node(i, 0),
-        node(partner, 1),
-        app(i) && app(partner) && appFindsContact(engine, i, partner, list, window),
-      );
-    }
-  }
-  for (const [i, byPartner] of contactsAround(engine, f1)) {
-    const keysReachServer = app(i) && sets.notifiedF1.has(i);
-    for (const [partner, list] of byPartner) {
-      if (allF0.has(partner) || sets.trueF1.has(partner)) continue;
-      if (!isTrueContact(engine, i, partner, list, window.start, window.end)) continue;
-      edge(
-        node(i, 1),
-        node(partner, 2),
-        keysReachServer && app(partner) && appFindsContact(engine, i, partner, list, window),
-      );
+  for (const chain of outbreak.chains.slice(0, f0Count)) {
+    const i = chain.f0;
+    for (const [j, exposure] of chain.trueF1) {
+      if (allF0.has(j)) continue;
+      edge(node(i, 0), node(j, 1), chain.appF1.has(j));
+      const notifiedFrom = chain.appF1.get(j);
+      for (const [q, v] of outbreak.step2.get(j) ?? []) {
+        if (allF0.has(q) || sets.trueF1.has(q)) continue;
+        if (firstDayFrom(v.trueDays, exposure) < 0) continue;
+        const found = notifiedFrom !== undefined && app(j) && appFindsFrom(engine, v, notifiedFrom);
+        edge(node(j, 1), node(q, 2), found);
+      }
     }
   }
   return {

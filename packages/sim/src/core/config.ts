@@ -76,8 +76,31 @@ export interface LayerConfig {
   distanceMeters: Distribution;
   /** Local hours [from, to) in which contacts of this layer start. */
   hours: [number, number];
-  /** Share of true contacts in this layer that manual tracing lists. */
+  /**
+   * Share of true contacts a tracer lists when the case knows them: household members,
+   * colleagues and classmates, regular partners of mixing layers.
+   */
   manualRecall: number;
+  /** Share of true contacts with one-off strangers (mixing layers) a tracer lists. */
+  manualRecallStrangers: number;
+  /**
+   * Mixing layers: a share of the day's contacts are with regular partners (neighbours,
+   * fellow commuters), each agent having `partners` of them, met on a share of days so that
+   * the layer's mean holds; the rest are one-off strangers.
+   */
+  regular?: { share: number; partners: number };
+  /** Cluster layers: the share of a member's colleague ties that meet on a given day. */
+  dailyFraction?: number;
+}
+
+/**
+ * How unevenly people meet strangers: each agent gets a weight (tickets, mean `meanTickets`,
+ * negative binomial with shape `shape`) that scales their one-off mixing contacts, so daily
+ * counts are overdispersed as in OpenABM-Covid19's random network (docs/MODEL.md).
+ */
+export interface SociabilityConfig {
+  meanTickets: number;
+  shape: number;
 }
 
 export interface BleConfig {
@@ -112,6 +135,7 @@ export interface SimConfig {
   adoption: AdoptionConfig;
   layers: LayerConfig[];
   close: { maxDistanceMeters: number; minMinutes: number };
+  sociability: SociabilityConfig;
   ble: BleConfig;
   f0: { count: number; from: "all" | "appUsers" };
 }

@@ -38,17 +38,40 @@ export class ContactRecords {
   }
 }
 
-/** When and how close a contact was: whole scan periods from `firstPeriod`, at one distance. */
+/** When and how close a contact was: exact seconds from `start`, at one distance. */
 export interface ContactShape {
-  /** Index of the first scan period (unix seconds / scan period). */
-  firstPeriod: number;
-  periods: number;
+  /** Unix seconds at which the meeting starts. */
+  start: number;
+  /** How long it lasts, whole seconds (≥ 1): the truth counts these, not scan periods. */
+  seconds: number;
   distanceMeters: number;
 }
 
 /** Unix seconds at which simulated day `day` starts (local midnight). */
 export function dayStartSeconds(config: SimConfig, day: number): number {
   return (config.startUnixDay + day) * SECONDS_PER_DAY - config.utcOffsetHours * 3600;
+}
+
+/**
+ * The UTC day (days since 1970-01-01) that stands for simulated day `day` in the decision
+ * rules, which count per UTC day: the one holding the day's local noon (for Viet Nam, UTC+7,
+ * the UTC day from 07:00 to 24:00 local). A notified F1's window starts at its midnight.
+ */
+export function decisionDayOf(config: SimConfig, day: number): number {
+  return Math.floor((dayStartSeconds(config, day) + SECONDS_PER_DAY / 2) / SECONDS_PER_DAY);
+}
+
+/**
+ * Where a perfect radio logs day `day`'s close periods: the part of the local day inside its
+ * decision day ([start, end) unix seconds), so each simulated day's close time is judged on
+ * one UTC day and two simulated days never share one.
+ */
+export function idealSpan(config: SimConfig, day: number): [number, number] {
+  const u = decisionDayOf(config, day) * SECONDS_PER_DAY;
+  return [
+    Math.max(dayStartSeconds(config, day), u),
+    Math.min(dayStartSeconds(config, day + 1), u + SECONDS_PER_DAY),
+  ];
 }
 
 /**
@@ -65,7 +88,6 @@ export function contactShape(
   k: number,
 ): ContactShape {
   const layer = config.layers[layerIndex]!;
-  const period = config.ble.scanPeriodSeconds;
   // Symmetric in the pair: either side asks for the same contact.
   const lo = Math.min(a, b);
   const hi = Math.max(a, b);
@@ -74,13 +96,11 @@ export function contactShape(
   const h3 = hash2(h, 2);
   const h4 = hash2(h, 3);
   const minutes = draw(layer.durationMinutes, h, h2);
-  const periods = Math.max(1, Math.round((minutes * 60) / period));
   const [from, to] = layer.hours;
   const startHour = draw({ family: "uniform", min: from, max: to }, h3, h3);
-  const start = dayStartSeconds(config, day) + startHour * 3600;
   return {
-    firstPeriod: Math.floor(start / period),
-    periods,
+    start: Math.floor(dayStartSeconds(config, day) + startHour * 3600),
+    seconds: Math.max(1, Math.round(minutes * 60)),
     distanceMeters: draw(layer.distanceMeters, h4, hash2(h, 4)),
   };
 }

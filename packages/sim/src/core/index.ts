@@ -9,21 +9,40 @@ export {
 } from "./ble/evidence.js";
 export { decisionParams, rssiAtDistance } from "./ble/path-loss.js";
 export * from "./config.js";
-export { ContactRecords, type ContactShape, contactShape, dayStartSeconds } from "./contacts.js";
+export {
+  ContactRecords,
+  type ContactShape,
+  contactShape,
+  dayStartSeconds,
+  decisionDayOf,
+  idealSpan,
+} from "./contacts.js";
 export { createEngine, type DayScan, type Engine, scanDay } from "./engine.js";
 export { type GrowableColumn, grown } from "./grown.js";
 export { type ContactLayer, type ContactVisitor, LAYER_KINDS } from "./layers/index.js";
-export { appDecidesContact, appFindsContact } from "./oracle/app-decision.js";
+export type { Chain } from "./oracle/chain.js";
+export { manualLists, manualRecallOf } from "./oracle/manual.js";
 export type { TracingCounts, TracingMetrics } from "./oracle/metrics.js";
 export {
   type DayScanner,
+  type Exposures,
   inlineScanner,
   type Outbreak,
   type OutbreakSets,
+  type StepVerdicts,
   traceOutbreak,
 } from "./oracle/outbreak.js";
+export {
+  appFindsFrom,
+  firstDayFrom,
+  hasDayFrom,
+  type PairVerdict,
+  pairVerdict,
+} from "./oracle/pair-verdict.js";
 export { type ContactsByPartner, contactsAround, contactsOf } from "./oracle/pairs.js";
-export { isTrueContact } from "./oracle/truth.js";
+export { type PersonRow, peopleRows } from "./oracle/people.js";
+export { type OverF0, type PerF0, perF0Figures, type StepPerF0 } from "./oracle/per-f0.js";
+export { closeSecondsByDay, firstTrueContactDay } from "./oracle/truth.js";
 export {
   DayIds,
   IdsAtTime,

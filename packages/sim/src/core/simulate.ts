@@ -1,5 +1,6 @@
 import type { SimConfig } from "./config.js";
 import { createEngine, type Engine } from "./engine.js";
+import { contactSample } from "./oracle/contact-sample.js";
 import { f1Metrics, f2Metrics, type TracingMetrics } from "./oracle/metrics.js";
 import {
   type DayScanner,
@@ -8,22 +9,35 @@ import {
   type ProgressListener,
   traceOutbreak,
 } from "./oracle/outbreak.js";
+import { type PerF0, perF0Figures } from "./oracle/per-f0.js";
 import { buildPopulation } from "./population/build.js";
 import { type AdoptionReport, adoptionReport } from "./population/realised.js";
-import { SeedTree } from "./rng.js";
+import { hash2, SeedTree } from "./rng.js";
 
 export interface SimResult {
   seed: number | string;
   agents: number;
   days: number;
   adoption: AdoptionReport;
-  /** Realised mean contacts per agent per day, by layer id, counted from the generated pairs. */
+  /**
+   * Realised contact events per agent per day, by layer id, counted from every generated
+   * pair (a pair meeting twice counts twice).
+   */
   contactsPerAgentPerDay: Record<string, number>;
+  /** Distinct people met per agent per day and over the run, by layer id, on a sample. */
+  distinctContacts: {
+    sampleAgents: number;
+    perAgentPerDay: Record<string, number>;
+    perAgentPerRun: Record<string, number>;
+  };
   /** Contact pairs generated over the run (all layers, all days). */
   contactPairs: number;
   f0: number;
+  /** Pooled over all F0: the union of their F1 (and F2) sets. */
   f1: TracingMetrics;
   f2: TracingMetrics;
+  /** Per index case, each F0's own chain (docs/MODEL.md, "Definitions"). */
+  perF0: PerF0;
 }
 
 export interface SimRun {
@@ -46,12 +60,16 @@ export async function simulate(config: SimConfig, options: SimulateOptions = {})
   options.onProgress?.("population", 1, 1);
   const engine = createEngine(config, population, seeds);
   const scanner = (options.scanner ?? inlineScanner)(engine);
-  const outbreak = await traceOutbreak(engine, scanner, options.onProgress);
+  const sample = contactSample(engine);
+  const outbreak = await traceOutbreak(engine, scanner, options.onProgress, 14, sample);
   const agentDays = population.size * config.days;
   const contactsPerAgentPerDay: Record<string, number> = {};
   config.layers.forEach((l, i) => {
     contactsPerAgentPerDay[l.id] = agentDays > 0 ? (2 * outbreak.pairsByLayer[i]!) / agentDays : 0;
   });
+  const { distinct } = outbreak;
+  const byLayer = (values: number[]) =>
+    Object.fromEntries(config.layers.map((l, i) => [l.id, values[i]!]));
   return {
     engine,
     outbreak,
@@ -61,10 +79,16 @@ export async function simulate(config: SimConfig, options: SimulateOptions = {})
       days: config.days,
       adoption: adoptionReport(config, population, adoptionShortfall),
       contactsPerAgentPerDay,
+      distinctContacts: {
+        sampleAgents: distinct.sample,
+        perAgentPerDay: byLayer(distinct.perDay),
+        perAgentPerRun: byLayer(distinct.perRun),
+      },
       contactPairs: outbreak.pairsByLayer.reduce((a, b) => a + b, 0),
       f0: outbreak.sets.f0.length,
       f1: f1Metrics(engine, outbreak.sets),
       f2: f2Metrics(engine, outbreak.sets),
+      perF0: perF0Figures(outbreak.chains, hash2(seeds.stream("per-f0"), 0)),
     },
   };
 }

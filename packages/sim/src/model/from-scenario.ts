@@ -27,6 +27,13 @@ const DEFAULT_HOURS: Record<LayerKind, [number, number]> = {
 
 const VIETNAM_UTC_OFFSET_HOURS = 7;
 
+/**
+ * One-off mixing contacts per person: negative binomial weights with mean 2 tickets and
+ * shape 2, so the weights' coefficient of variation is 1, as OpenABM-Covid19's random network
+ * (sd = mean of daily random interactions; docs/MODEL.md, "Contact structure").
+ */
+const SOCIABILITY = { meanTickets: 2, shape: 2 } as const;
+
 function layerConfig(s: Scenario, l: ScenarioLayer): LayerConfig {
   return {
     id: l.id,
@@ -43,12 +50,17 @@ function layerConfig(s: Scenario, l: ScenarioLayer): LayerConfig {
             ageTo: l.cluster.maxAge,
             participation: l.cluster.participation,
           },
+          ...(l.cluster.dailyFraction !== undefined
+            ? { dailyFraction: l.cluster.dailyFraction }
+            : {}),
         }
       : {}),
     durationMinutes: l.durationMinutes,
     distanceMeters: l.distanceMeters,
     hours: l.hours ?? DEFAULT_HOURS[l.kind],
     manualRecall: l.manualRecall,
+    manualRecallStrangers: l.manualRecallStrangers ?? l.manualRecall,
+    ...(l.regular ? { regular: l.regular } : {}),
   };
 }
 
@@ -87,6 +99,7 @@ export function configFromScenario(s: Scenario, o: RunOptions = {}): SimConfig {
       maxDistanceMeters: s.closeContact.maxDistanceMeters,
       minMinutes: s.closeContact.minMinutes,
     },
+    sociability: SOCIABILITY,
     ble: {
       mode: o.ble ?? "realistic",
       scanPeriodSeconds: ble.scan.onSeconds + ble.scan.offSeconds,

@@ -9,7 +9,7 @@ function share<T extends Uint8Array | Uint32Array>(a: T): T {
 }
 
 function shareClusters(c: Clusters): Clusters {
-  return { members: share(c.members), start: share(c.start) };
+  return { members: share(c.members), start: share(c.start), memberContacts: c.memberContacts };
 }
 
 /** The population moved onto shared memory (structured-clone keeps SharedArrayBuffers shared). */
@@ -23,5 +23,7 @@ export function sharePopulation(p: Population): Population {
     groups: share(p.groups),
     installDay: share(p.installDay),
     clusters: p.clusters.map(shareClusters),
+    tickets: share(p.tickets),
+    ticketStart: share(p.ticketStart),
   };
 }

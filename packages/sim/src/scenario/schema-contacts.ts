@@ -46,6 +46,8 @@ export const layerSchema = z.strictObject({
       minAge: z.int({ error: "must be a whole number of years" }).min(0),
       maxAge: z.int({ error: "must be a whole number of years" }).min(0),
       participation: shareSchema,
+      /** Share of a member's colleague ties met on a given day (default 0.5, OpenABM's). */
+      dailyFraction: shareSchema.optional(),
     })
     .optional(),
   /** Local hours [from, to) in which this layer's contacts start. */
@@ -68,8 +70,27 @@ export const layerSchema = z.strictObject({
   durationMinutes: distributionSchema,
   /** Typical distance between the two during that time, metres. */
   distanceMeters: distributionSchema,
-  /** Share of this layer's true contacts that manual tracing would list. */
+  /**
+   * Share of this layer's true contacts that manual tracing would list when the case knows
+   * them (household, colleagues, classmates, regular partners).
+   */
   manualRecall: shareSchema,
+  /** Mixing layers: share of true contacts with one-off strangers that tracing would list. */
+  manualRecallStrangers: shareSchema.optional(),
+  /**
+   * Mixing layers: the share of the day's contacts that are with regular partners (the same
+   * people day after day), and how many regular partners each person has (even, 2–12).
+   */
+  regular: z
+    .strictObject({
+      share: shareSchema,
+      partners: z
+        .int({ error: "must be a whole number of people" })
+        .min(2)
+        .max(12)
+        .refine((n) => n % 2 === 0, { error: "must be even" }),
+    })
+    .optional(),
   sources: z.array(sourceRefSchema, { error: "must be a list of source ids" }).min(1, {
     error: "must cite at least one source",
   }),

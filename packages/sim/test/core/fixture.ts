@@ -35,6 +35,7 @@ export function testConfig(overrides: Partial<SimConfig> = {}): SimConfig {
         distanceMeters: { family: "lognormal", median: 1.2, sigma: 0.5, min: 0.3, max: 6 },
         hours: [17, 22],
         manualRecall: 0.95,
+        manualRecallStrangers: 0.95,
       },
       {
         id: "workplace",
@@ -45,6 +46,7 @@ export function testConfig(overrides: Partial<SimConfig> = {}): SimConfig {
         distanceMeters: { family: "lognormal", median: 1.8, sigma: 0.5, min: 0.3, max: 10 },
         hours: [8, 17],
         manualRecall: 0.7,
+        manualRecallStrangers: 0.7,
       },
       {
         id: "school",
@@ -55,6 +57,7 @@ export function testConfig(overrides: Partial<SimConfig> = {}): SimConfig {
         distanceMeters: { family: "lognormal", median: 1.5, sigma: 0.5, min: 0.3, max: 8 },
         hours: [7, 16],
         manualRecall: 0.6,
+        manualRecallStrangers: 0.6,
       },
       {
         id: "community",
@@ -63,10 +66,13 @@ export function testConfig(overrides: Partial<SimConfig> = {}): SimConfig {
         durationMinutes: { family: "lognormal", median: 10, sigma: 0.9, min: 5, max: 180 },
         distanceMeters: { family: "lognormal", median: 2.5, sigma: 0.6, min: 0.3, max: 15 },
         hours: [6, 21],
-        manualRecall: 0.1,
+        manualRecall: 0.3,
+        manualRecallStrangers: 0.05,
+        regular: { share: 0.4, partners: 4 },
       },
     ],
     close: { maxDistanceMeters: 2, minMinutes: 15 },
+    sociability: { meanTickets: 2, shape: 2 },
     ble: {
       mode: "ideal",
       scanPeriodSeconds: 300,

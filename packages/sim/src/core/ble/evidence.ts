@@ -1,5 +1,5 @@
 import type { BleConfig } from "../config.js";
-import { contactShape } from "../contacts.js";
+import { contactShape, idealSpan } from "../contacts.js";
 import type { Engine } from "../engine.js";
 import { FLAG_IOS } from "../population/population.js";
 import { below, hash2, hash3, normal, unit } from "../rng.js";
@@ -44,12 +44,18 @@ export type SightingVisitor = (
 ) => void;
 
 /**
- * The sightings two app users' phones log of each other during their contacts. Ideal BLE:
- * in every scan period of the contact each phone logs the other once, noise-free, at the
- * true distance. Realistic: each phone scans once a period and logs the other with the
- * platform pair's detection probability, at an RSSI with a per-pair offset and per-sighting
- * noise, if above the scanner's sensitivity. A phone logs and advertises only from its
- * install day.
+ * The sightings two app users' phones log of each other during their contacts. A phone logs
+ * and advertises only from its install day.
+ *
+ * Ideal BLE ("the radio is perfect"): per simulated day, each phone logs the other once per
+ * whole scan period of the day's close time (the exact close seconds of all the pair's
+ * meetings that day, rounded down), noise-free, in consecutive periods from the first close
+ * meeting's start, inside the day's decision span (`idealSpan`): so `decide` sees exactly the
+ * truth, pairs meeting several times a day included.
+ *
+ * Realistic: each phone scans once a period; a scan that falls inside a meeting logs the
+ * other with the platform pair's detection probability, at an RSSI with a per-pair offset and
+ * per-sighting noise, if above the scanner's sensitivity.
  */
 export function pairSightings(
   engine: Engine,
@@ -58,25 +64,89 @@ export function pairSightings(
   contacts: readonly PairContact[],
   visit: SightingVisitor,
 ): void {
+  if (engine.config.ble.mode === "ideal") idealSightings(engine, a, b, contacts, visit);
+  else realisticSightings(engine, a, b, contacts, visit);
+}
+
+function bothInstalled(engine: Engine, a: number, b: number, day: number): boolean {
+  const { installDay } = engine.population;
+  return installDay[a]! <= day && installDay[b]! <= day;
+}
+
+function idealSightings(
+  engine: Engine,
+  a: number,
+  b: number,
+  contacts: readonly PairContact[],
+  visit: SightingVisitor,
+): void {
+  const { config } = engine;
+  const ble = config.ble;
+  const period = ble.scanPeriodSeconds;
+  const seed = engine.seeds.stream("ble");
+  // Per day: close seconds, the first close meeting's start and distance.
+  const days = new Map<number, { seconds: number; start: number; distance: number }>();
+  for (const c of contacts) {
+    if (!bothInstalled(engine, a, b, c.day)) continue;
+    const shape = contactShape(config, engine.layerSeeds[c.layer]!, c.layer, c.day, a, b, c.k);
+    if (shape.distanceMeters > config.close.maxDistanceMeters) continue;
+    const d = days.get(c.day);
+    if (d === undefined) {
+      days.set(c.day, {
+        seconds: shape.seconds,
+        start: shape.start,
+        distance: shape.distanceMeters,
+      });
+    } else {
+      d.seconds += shape.seconds;
+      if (shape.start < d.start) {
+        d.start = shape.start;
+        d.distance = shape.distanceMeters;
+      }
+    }
+  }
+  for (const [day, d] of days) {
+    const [from, to] = idealSpan(config, day);
+    const n = Math.min(Math.floor(d.seconds / period), Math.floor((to - from) / period));
+    if (n === 0) continue;
+    const first = Math.min(
+      Math.max(Math.floor(d.start / period), Math.ceil(from / period)),
+      Math.floor(to / period) - n,
+    );
+    const rssi = rssiAtDistance(d.distance, ble);
+    for (let p = first; p < first + n; p++) {
+      visit(a, b, p * period + scanPhase(ble, seed, a, p), rssi, ble.txPower);
+      visit(b, a, p * period + scanPhase(ble, seed, b, p), rssi, ble.txPower);
+    }
+  }
+}
+
+function realisticSightings(
+  engine: Engine,
+  a: number,
+  b: number,
+  contacts: readonly PairContact[],
+  visit: SightingVisitor,
+): void {
   const { config, population: pop } = engine;
   const ble = config.ble;
+  const period = ble.scanPeriodSeconds;
   const seed = engine.seeds.stream("ble");
   const pairSeed = hash3(seed, Math.min(a, b), Math.max(a, b));
   const pairOffset = ble.pairOffsetSdDb * normal(hash2(pairSeed, 1), hash2(pairSeed, 2));
   for (const c of contacts) {
-    if (pop.installDay[a]! > c.day || pop.installDay[b]! > c.day) continue;
+    if (!bothInstalled(engine, a, b, c.day)) continue;
     const shape = contactShape(config, engine.layerSeeds[c.layer]!, c.layer, c.day, a, b, c.k);
     const trueRssi = rssiAtDistance(shape.distanceMeters, ble);
-    for (let p = shape.firstPeriod; p < shape.firstPeriod + shape.periods; p++) {
-      const t0 = p * ble.scanPeriodSeconds;
+    const end = shape.start + shape.seconds;
+    for (let p = Math.floor(shape.start / period); p * period < end; p++) {
+      const t0 = p * period;
       for (let side = 0; side < 2; side++) {
         const scanner = side === 0 ? a : b;
         const advertiser = side === 0 ? b : a;
         const t = t0 + scanPhase(ble, seed, scanner, p);
-        if (ble.mode === "ideal") {
-          visit(scanner, advertiser, t, trueRssi, ble.txPower);
-          continue;
-        }
+        // A scan logs the peer only while they are together.
+        if (t < shape.start || t >= end) continue;
         const hs = hash3(pairSeed, p, scanner);
         const pDetect = detectProbability(
           ble,

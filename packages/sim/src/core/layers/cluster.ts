@@ -1,44 +1,68 @@
 import type { LayerConfig } from "../config.js";
 import type { Clusters } from "../population/population.js";
-import { below, hash2, unit } from "../rng.js";
+import { hash2 } from "../rng.js";
 import type { ContactLayer, ContactVisitor } from "./layer.js";
-import { stochasticRound } from "./layer.js";
+
+/** OpenABM-Covid19's daily_fraction_work: the share of one's colleague ties met on a day. */
+export const DEFAULT_DAILY_FRACTION = 0.5;
 
 /**
- * Workplaces and schools: each day a cluster makes pairs between random members, so many that
- * the layer's contacts per agent of the whole population (as contact surveys report them)
- * equal contactsPerDay; members carry them all.
+ * Workplaces and schools: each cluster is a fixed network of colleagues (a ring lattice over
+ * its shuffled members, as OpenABM-Covid19's occupation networks are small-world graphs), and
+ * each tie meets on a given day with a fixed probability, so colleagues recur day after day
+ * and no pair meets twice in a day. Members carry all the layer's contacts: each meets
+ * `memberContacts` colleagues a day on average (`clusters.ts` draws members by age band in
+ * proportion to the band's rate, so each band's population mean is its rate).
  */
 export function clusterLayer(
   config: LayerConfig,
   clusters: Clusters,
-  populationSize: number,
+  memberContacts: number,
   seedOf: (day: number) => number,
 ): ContactLayer {
   const { members, start } = clusters;
-  const half =
-    members.length > 0 ? (config.contactsPerDay * populationSize) / members.length / 2 : 0;
+  const q0 = config.dailyFraction ?? DEFAULT_DAILY_FRACTION;
+  // Ties per member on each side (h) and today's meeting probability, by cluster size.
+  const plan = (m: number): { full: number; partial: number; p: number; half: boolean } => {
+    const h = memberContacts / (2 * q0);
+    if (2 * Math.ceil(h) <= m - 1) {
+      const full = Math.floor(h);
+      return { full, partial: h - full, p: q0, half: false };
+    }
+    // A small cluster: everyone is tied to everyone, met often enough to reach the mean.
+    const p = Math.min(1, memberContacts / (m - 1));
+    return { full: Math.floor((m - 1) / 2), partial: 0, p, half: m % 2 === 0 };
+  };
   return {
     config,
     scan(day: number, flagged: Uint8Array | null, visit: ContactVisitor): number {
       const s = seedOf(day);
-      const sCount = s ^ 0x27d4eb2f;
       let k = 0;
+      let met = 0;
+      const tie = (a: number, b: number, threshold: number) => {
+        const u = hash2(s, k) >>> 8;
+        if (u < threshold) {
+          met++;
+          if (flagged === null || flagged[a] !== 0 || flagged[b] !== 0) visit(a, b, k);
+        }
+        k++;
+      };
       for (let c = 0; c + 1 < start.length; c++) {
         const lo = start[c]!;
         const m = start[c + 1]! - lo;
         if (m < 2) continue;
-        const pairs = stochasticRound(m * half, unit(hash2(sCount, c)));
-        for (let p = 0; p < pairs; p++, k++) {
-          const i = below(hash2(s, 2 * k), m);
-          let j = below(hash2(s, 2 * k + 1), m - 1);
-          if (j >= i) j++;
+        const { full, partial, p, half } = plan(m);
+        const t = Math.round(p * 0x1000000);
+        const tPartial = Math.round(p * partial * 0x1000000);
+        for (let i = 0; i < m; i++) {
           const a = members[lo + i]!;
-          const b = members[lo + j]!;
-          if (flagged === null || flagged[a] !== 0 || flagged[b] !== 0) visit(a, b, k);
+          for (let d = 1; d <= full; d++) tie(a, members[lo + ((i + d) % m)]!, t);
+          if (partial > 0) tie(a, members[lo + ((i + full + 1) % m)]!, tPartial);
+          // Even-sized full clusters: the opposite member, once per pair.
+          if (half && i < m / 2) tie(a, members[lo + i + m / 2]!, t);
         }
       }
-      return k;
+      return met;
     },
   };
 }

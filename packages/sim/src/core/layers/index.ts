@@ -17,8 +17,10 @@ type LayerFactory = (
 
 export const LAYER_KINDS: Record<LayerKind, LayerFactory> = {
   household: (config, pop) => householdLayer(config, pop),
-  workplace: (config, pop, l, seedOf) => clusterLayer(config, pop.clusters[l]!, pop.size, seedOf),
-  school: (config, pop, l, seedOf) => clusterLayer(config, pop.clusters[l]!, pop.size, seedOf),
+  workplace: (config, pop, l, seedOf) =>
+    clusterLayer(config, pop.clusters[l]!, pop.clusters[l]!.memberContacts, seedOf),
+  school: (config, pop, l, seedOf) =>
+    clusterLayer(config, pop.clusters[l]!, pop.clusters[l]!.memberContacts, seedOf),
   community: (config, pop, _l, seedOf) => mixingLayer(config, pop, seedOf),
   transport: (config, pop, _l, seedOf) => mixingLayer(config, pop, seedOf),
 };

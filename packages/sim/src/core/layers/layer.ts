@@ -22,3 +22,13 @@ export function stochasticRound(x: number, u: number): number {
   const f = Math.floor(x);
   return f + (u < x - f ? 1 : 0);
 }
+
+/**
+ * Pair numbers `k` of regular partners (the same people day after day) carry this bit; the
+ * one-off pairs of a day are numbered from 0, so the two never collide.
+ */
+export const REGULAR_PAIR_BIT = 0x80000000;
+
+export function isRegularPair(k: number): boolean {
+  return k >= REGULAR_PAIR_BIT;
+}

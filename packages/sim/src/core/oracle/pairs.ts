@@ -14,9 +14,7 @@ export function contactsOf(
 ): Map<number, ContactsByPartner> {
   const out = new Map<number, ContactsByPartner>();
   for (const p of people) out.set(p, new Map());
-  const add = (person: number, partner: number, c: PairContact) => {
-    const byPartner = out.get(person);
-    if (!byPartner) return;
+  const add = (byPartner: ContactsByPartner, partner: number, c: PairContact) => {
     const list = byPartner.get(partner);
     if (list) list.push(c);
     else byPartner.set(partner, [c]);
@@ -24,9 +22,14 @@ export function contactsOf(
   for (const scan of scans) {
     const r = scan.records;
     for (let i = 0; i < r.length; i++) {
+      const a = r.a[i]!;
+      const b = r.b[i]!;
+      const ofA = out.get(a);
+      const ofB = out.get(b);
+      if (ofA === undefined && ofB === undefined) continue;
       const c = { day: scan.day, layer: r.layer[i]!, k: r.k[i]! };
-      add(r.a[i]!, r.b[i]!, c);
-      add(r.b[i]!, r.a[i]!, c);
+      if (ofA !== undefined) add(ofA, b, c);
+      if (ofB !== undefined) add(ofB, a, c);
     }
   }
   return out;

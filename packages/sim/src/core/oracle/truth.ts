@@ -1,37 +1,45 @@
 import type { PairContact } from "../ble/evidence.js";
-import { contactShape, SECONDS_PER_DAY } from "../contacts.js";
+import { contactShape } from "../contacts.js";
 import type { Engine } from "../engine.js";
 
 /**
- * The true close-contact rule, on true distances: on some UTC day inside the window, the
- * distinct scan periods the pair spent within the distance threshold add up to the minimum
- * duration. Counted in scan periods exactly as `decide` counts sightings, so that with
- * ideal BLE the app's verdict and the truth agree by construction.
+ * The pair's close seconds per simulated day: the exact seconds of every meeting within the
+ * distance threshold, summed over the meetings that started that day (any layer). Not
+ * rounded to scan periods: the truth is what happened, the app sees scan periods.
  */
-export function isTrueContact(
+export function closeSecondsByDay(
   engine: Engine,
   a: number,
   b: number,
   contacts: readonly PairContact[],
-  windowStart: number,
-  windowEnd: number,
-): boolean {
+): Map<number, number> {
   const { config, layerSeeds } = engine;
-  const period = config.ble.scanPeriodSeconds;
-  const needed = Math.ceil((config.close.minMinutes * 60) / period);
-  const periodsByDay = new Map<number, Set<number>>();
+  const byDay = new Map<number, number>();
   for (const c of contacts) {
     const shape = contactShape(config, layerSeeds[c.layer]!, c.layer, c.day, a, b, c.k);
     if (shape.distanceMeters > config.close.maxDistanceMeters) continue;
-    for (let p = shape.firstPeriod; p < shape.firstPeriod + shape.periods; p++) {
-      const t = p * period;
-      if (t < windowStart || t >= windowEnd) continue;
-      const day = Math.floor(t / SECONDS_PER_DAY);
-      const set = periodsByDay.get(day) ?? new Set<number>();
-      periodsByDay.set(day, set);
-      set.add(p);
-      if (set.size >= needed) return true;
-    }
+    byDay.set(c.day, (byDay.get(c.day) ?? 0) + shape.seconds);
   }
-  return false;
+  return byDay;
+}
+
+/**
+ * The true close-contact rule: the first simulated day in [fromDay, toDay) on which the pair
+ * spent at least `close.minMinutes` in total within `close.maxDistanceMeters`; -1 if none.
+ */
+export function firstTrueContactDay(
+  engine: Engine,
+  a: number,
+  b: number,
+  contacts: readonly PairContact[],
+  fromDay: number,
+  toDay: number = engine.config.days,
+): number {
+  const needed = engine.config.close.minMinutes * 60;
+  let first = -1;
+  for (const [day, seconds] of closeSecondsByDay(engine, a, b, contacts)) {
+    if (day < fromDay || day >= toDay || seconds < needed) continue;
+    if (first < 0 || day < first) first = day;
+  }
+  return first;
 }

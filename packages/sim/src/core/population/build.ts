@@ -6,6 +6,7 @@ import { buildClusters } from "./clusters.js";
 import { buildHouseholds } from "./households.js";
 import { assignGroups, assignPhones } from "./phones.js";
 import type { Population } from "./population.js";
+import { buildTickets } from "./sociability.js";
 
 export interface BuiltPopulation {
   population: Population;
@@ -42,6 +43,11 @@ export function buildPopulation(config: SimConfig, seeds: SeedTree): BuiltPopula
   const clusters = config.layers.map((layer, l) =>
     buildClusters(layer, config.ageBands, ageBand, regionStart, seeds.stream("clusters", l)),
   );
+  const { tickets, ticketStart } = buildTickets(
+    config.sociability,
+    regionStart,
+    seeds.stream("sociability"),
+  );
   return {
     population: {
       size: regionStart[regionStart.length - 1]!,
@@ -52,6 +58,8 @@ export function buildPopulation(config: SimConfig, seeds: SeedTree): BuiltPopula
       groups,
       installDay,
       clusters,
+      tickets,
+      ticketStart,
     },
     adoptionShortfall: shortfall,
   };

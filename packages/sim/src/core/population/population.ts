@@ -12,6 +12,8 @@ export interface Clusters {
   members: Uint32Array;
   /** Cluster c holds members[start[c] .. start[c + 1]). */
   start: Uint32Array;
+  /** Colleagues a member meets per day on average (the layer's mean over members only). */
+  memberContacts: number;
 }
 
 export interface Population {
@@ -28,6 +30,10 @@ export interface Population {
   installDay: Uint8Array;
   /** One entry per layer; empty for layers without clusters. */
   clusters: Clusters[];
+  /** Mixing layers' one-off endpoints, weighted by sociability (`sociability.ts`). */
+  tickets: Uint32Array;
+  /** Region r's tickets are tickets[ticketStart[r] .. ticketStart[r + 1]). */
+  ticketStart: Uint32Array;
 }
 
 /** Index of the range of `starts` holding `x` (binary search; starts is ascending). */
@@ -67,7 +73,9 @@ export function populationBytes(pop: Population): number {
     pop.ageBand.byteLength +
     pop.flags.byteLength +
     pop.groups.byteLength +
-    pop.installDay.byteLength;
+    pop.installDay.byteLength +
+    pop.tickets.byteLength +
+    pop.ticketStart.byteLength;
   for (const c of pop.clusters) n += c.members.byteLength + c.start.byteLength;
   return n;
 }

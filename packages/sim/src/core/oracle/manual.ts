@@ -1,0 +1,36 @@
+import type { PairContact } from "../ble/evidence.js";
+import type { Engine } from "../engine.js";
+import { isRegularPair } from "../layers/layer.js";
+import { hash3, unit } from "../rng.js";
+
+/**
+ * Probability that a tracer interviewing one of the pair lists the other: each kind of
+ * meeting may be recalled on its own. People one knows — household members, colleagues and
+ * classmates, regular neighbours and fellow commuters — are named with the layer's
+ * `manualRecall`; one-off strangers with its `manualRecallStrangers` (docs/MODEL.md,
+ * "Manual tracing").
+ */
+export function manualRecallOf(engine: Engine, contacts: readonly PairContact[]): number {
+  const seen = new Set<number>();
+  let missed = 1;
+  for (const c of contacts) {
+    const layer = engine.config.layers[c.layer]!;
+    const known = layer.kind !== "community" && layer.kind !== "transport";
+    const kind = 2 * c.layer + (known || isRegularPair(c.k) ? 1 : 0);
+    if (seen.has(kind)) continue;
+    seen.add(kind);
+    missed *= 1 - (kind & 1 ? layer.manualRecall : layer.manualRecallStrangers);
+  }
+  return 1 - missed;
+}
+
+/** Does the tracer list this pair? One draw per pair, whichever side is interviewed. */
+export function manualLists(
+  engine: Engine,
+  a: number,
+  b: number,
+  contacts: readonly PairContact[],
+): boolean {
+  const u = unit(hash3(engine.seeds.stream("manual"), Math.min(a, b), Math.max(a, b)));
+  return u < manualRecallOf(engine, contacts);
+}
