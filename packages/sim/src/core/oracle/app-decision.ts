@@ -32,7 +32,8 @@ export function appDecidesContact(
 /**
  * Does the app find `partner` from `index` (whose keys reached the server)? The partner's
  * phone uploads only if its own log holds a sighting of the index's IDs in the window (a
- * "hit", DESIGN §2 step 4); then the server decides on both phones' logs. Both must use the app.
+ * "hit", docs/PROTOCOL.md step 4); then the server decides on both phones' logs. Both must
+ * use the app.
  */
 export function appFindsContact(
   engine: Engine,
