@@ -6,8 +6,8 @@ const SECONDS_PER_DAY = 86_400;
 
 /**
  * The phones whose own logs hold a pushed index person's IDs, each ID only inside its own
- * slot and inside the index person's window (DESIGN §2 step 4). The IDs are derived once for
- * all the fleet's phones, as DESIGN §5 allows.
+ * slot and inside the index person's window (docs/PROTOCOL.md step 4). The IDs are derived
+ * once for all the fleet's phones, as docs/PROTOCOL.md allows ("Step 4 for many phones").
  */
 export function phonesWithHits(push: KeyPush, logs: PhoneLogs, windowDays: number): Set<number> {
   const scheme = getIdScheme(push.scheme);

@@ -9,9 +9,9 @@ export interface PushMatch {
 }
 
 /**
- * The phones each key push hits, worked out once per push for the whole process (DESIGN §5)
- * when the push first reaches any of its phones; each phone then acts when the push reaches
- * it, as a real phone would, however far into the fan-out that is.
+ * The phones each key push hits, worked out once per push for the whole process
+ * (docs/PROTOCOL.md step 4) when the push first reaches any of its phones; each phone then
+ * acts when the push reaches it, as a real phone would, however far into the fan-out that is.
  */
 export class PushMatches {
   private readonly bySeq = new Map<number, PushMatch>();

@@ -1,7 +1,7 @@
 /*
- * The phone's side of a key push (DESIGN §2 step 4): regenerate the index person's Bluezone IDs
- * from its daily keys and look for them in the phone's own log, each ID only inside its own
- * 15-minute slot and inside the index person's window.
+ * The phone's side of a key push (docs/PROTOCOL.md step 4): regenerate the index person's
+ * Bluezone IDs from its daily keys and look for them in the phone's own log, each ID only
+ * inside its own 15-minute slot and inside the index person's window.
  *
  * The same derivation as @tracebed/protocol's `bluezone` scheme (a unit test checks they agree),
  * written again here because k6 cannot load the protocol package: the SHA-256 is passed in (k6:

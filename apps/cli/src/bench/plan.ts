@@ -5,7 +5,7 @@
  * it is an extrapolation from one machine's per-process figures, labelled as such.
  */
 
-/** What the plan assumes (DESIGN §5): stated, not measured. */
+/** What the plan assumes (docs/BENCHMARKS.md): stated, not measured. */
 export interface PlanAssumptions {
   /** People (Viet Nam ≈ 97.6 million, 2020). */
   population: number;

@@ -44,7 +44,7 @@ interface Cached<T> {
 }
 
 /**
- * The server's side of the Bluezone hybrid flow (DESIGN §2 steps 3–5). Every step is
+ * The server's side of the Bluezone hybrid flow (docs/PROTOCOL.md steps 3–5). Every step is
  * idempotent, so it runs after each upload, again at start-up (`reconcile`), and
  * concurrently in several processes:
  *  - an index person whose keys are stored gets its keys pushed, once;

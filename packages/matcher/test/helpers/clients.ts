@@ -73,7 +73,7 @@ export class PhoneClient {
     return this.until(() => this.ready !== null, EVENTS.ready);
   }
 
-  /** The phone's side of DESIGN §2 step 4: if its log holds IDs of this push, upload. */
+  /** The phone's side of docs/PROTOCOL.md step 4: if its log holds IDs of this push, upload. */
   async onPush(push: KeyPush): Promise<boolean> {
     if (!this.phone.hits(push)) return false;
     await this.upload({ kind: "exposure", indexIds: [push.indexId] });

@@ -64,7 +64,7 @@ function run(iLog: Sighting[], cLog: Sighting[]) {
   return decideWith(index, tables[I], candidate, tables[C], P);
 }
 
-/** DESIGN §2 restated naively from the specs, to check the composed implementation. */
+/** docs/PROTOCOL.md's rules restated naively, to check the composed implementation. */
 function reference(specs: Spec[]) {
   const close = new Map<number, Set<number>>();
   let evidenceCount = 0;

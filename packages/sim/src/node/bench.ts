@@ -2,7 +2,10 @@ import { spawn } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { machine } from "./machine.js";
 
-/** OpenABM-Covid19 on this machine type (DESIGN §8): 1M agents, 12.65 contacts/agent/day, 1.08 s/day. */
+/**
+ * OpenABM-Covid19 on this machine type (docs/BENCHMARKS.md, "The machine"): 1M agents,
+ * 12.65 contacts/agent/day, 1.08 s/day.
+ */
 export const OPENABM = { contactPairsPerSecond: 5.9e6, bytesPerAgent: 3956 };
 
 export interface SimBenchCase {

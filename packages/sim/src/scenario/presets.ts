@@ -95,7 +95,7 @@ function targetPreset(
 }
 
 /**
- * The viewer's presets from the seed letters (DESIGN §6): adoption each letter observed and
+ * The viewer's presets from the seed letters (docs/SOURCES.md): adoption each letter observed and
  * each population-wide target it states, converted to a share of the population — on
  * `demography`'s age structure and smartphone ownership when given (the scenario on screen),
  * else on the letter's own scenario. Only figures the scenario's own letter states count

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { adoptionPresets } from "../../src/scenario/index.js";
 import { allScenarios, scenario } from "./helpers.js";
 
-describe("viewer presets from the seed letters (DESIGN §6)", () => {
+describe("viewer presets from the seed letters (docs/SOURCES.md)", () => {
   const presets = adoptionPresets([...allScenarios().values()]);
   const national =
     0.115 * 0.05 + 0.085 * 0.5 + 0.178 * 0.88 + 0.3 * 0.75 + 0.165 * 0.45 + 0.077 * 0.15;

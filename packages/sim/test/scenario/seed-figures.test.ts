@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { totalPopulation } from "../../src/scenario/index.js";
 import { scenario } from "./helpers.js";
 
-/** Every figure of shared/seeds/FACTS.md, exactly, in the file of its letter. */
+/** Every figure of the letters in docs/SOURCES.md, exactly, in the file of its letter. */
 describe("the seed letters' figures", () => {
   it("Hưng Yên, 2136/UBND-KGVX, 18 Aug 2020: 207,062 users = 16.53% of the population; ≥ 60% target", () => {
     const s = scenario("hung-yen-2020-08-18");

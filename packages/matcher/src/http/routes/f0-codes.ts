@@ -16,7 +16,7 @@ import { HttpError } from "../errors.js";
 /** An HA may date a confirmation this far ahead of the server's clock (clock skew). */
 const MAX_FUTURE_SKEW_SECONDS = 300;
 
-/** HA issues a code; the F0's phone redeems it (DESIGN §2 steps 1–2). */
+/** HA issues a code; the F0's phone redeems it (docs/PROTOCOL.md steps 1–2). */
 export function registerF0Routes(app: FastifyInstance, ctx: HttpContext): void {
   const { store, options } = ctx;
 

@@ -10,7 +10,7 @@ import { unixSeconds } from "../../clock.js";
 import type { MatcherStore } from "../../store/types.js";
 import type { HttpContext } from "../context.js";
 
-/** Key catch-up for phones that were offline (DESIGN §2 step 3). */
+/** Key catch-up for phones that were offline (docs/PROTOCOL.md step 3). */
 export function registerKeyRoutes(app: FastifyInstance, ctx: HttpContext): void {
   app.get("/v1/keys", async (req) => {
     const { since } = parseMessage(keyCatchUpQuerySchema, req.query);

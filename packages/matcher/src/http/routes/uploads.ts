@@ -15,7 +15,7 @@ import { type HttpContext, limitPhone } from "../context.js";
 import { HttpError } from "../errors.js";
 
 /**
- * Phones upload their daily keys and their log (DESIGN §2 steps 2 and 4). Each upload is
+ * Phones upload their daily keys and their log (docs/PROTOCOL.md steps 2, 4). Each upload is
  * stored once per (phoneId, idempotencyKey) and acknowledged only once durable; the flow then
  * runs in the background.
  */
