@@ -2,7 +2,7 @@ import { type Scenario, scenarioHash } from "@tracebed/sim";
 import { VERSION } from "./version.js";
 
 /** Version of the JSON documents the CLI prints. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** The fields every `--json` document starts with. */
 export function documentHeader(scenario: Scenario) {

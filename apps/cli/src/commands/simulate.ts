@@ -1,4 +1,10 @@
-import { configFromScenario, DEFAULT_SCENARIO, type SimResult, simulate } from "@tracebed/sim";
+import {
+  configFromScenario,
+  DEFAULT_SCENARIO,
+  peopleRows,
+  type SimRun,
+  simulate,
+} from "@tracebed/sim";
 import { peakRssBytes, workerScanner } from "@tracebed/sim/node";
 import type { Command } from "commander";
 import { documentHeader, printJson } from "../document.js";
@@ -14,7 +20,21 @@ import { formatSimulation } from "./simulate-text.js";
 
 interface SimulateFlags extends RunFlags {
   json?: boolean;
+  detail?: boolean;
 }
+
+/** What the figures count: the document's own glossary (docs/MODEL.md, "Definitions"). */
+export const DEFINITIONS = {
+  f0Window: "an F0's contacts count over the 14 days up to its confirmation (the run's end)",
+  f1: "F1: someone with ≥ the threshold minutes in total within the threshold distance of an F0 on one day of its window (exact minutes, summed over the pair's meetings that day)",
+  f2: "F2: a close contact of an F1 on or after the F1's exposure day (the day of its first qualifying contact with its F0): causal, earlier contacts do not count",
+  pooled:
+    "f1 and f2 are pooled over all F0 (union of their sets); they depend on how many F0 are seeded",
+  perF0:
+    "perF0: each F0's own chain (its F1, and the F2 reached through them), as mean, 5th-95th percentile and a bootstrap 95% CI over F0; recall over F0 with at least one true contact; beyondManual over app-using F0",
+  manual:
+    "manual tracing interviews every F0 and every F1 it lists or the app notified; known people (household, colleagues, regular partners) are named more often than strangers",
+} as const;
 
 export function registerSimulate(program: Command): void {
   const cmd = program
@@ -25,24 +45,26 @@ export function registerSimulate(program: Command): void {
       `scenario name (see scenarios/) or path to a scenario JSON file`,
       DEFAULT_SCENARIO,
     )
-    .option("--json", "print one JSON document on stdout");
+    .option("--json", "print one JSON document on stdout")
+    .option("--detail", "with --json: one row per true or notified F0/F1/F2 (`people`)");
   addRunFlags(cmd).action(async (name: string, flags: SimulateFlags) => {
     const scenario = loadScenario(name);
     const config = configFromScenario(scenario, runOptions(flags));
     const progress = new Progress();
     const scanner = flags.threads > 0 ? workerScanner(flags.threads) : undefined;
     const started = performance.now();
-    let result: SimResult;
+    let run: SimRun;
     try {
-      ({ result } = await simulate(config, {
+      run = await simulate(config, {
         ...(scanner ? { scanner } : {}),
         onProgress: (phase, done, total) => progress.update(phase, done, total),
-      }));
+      });
     } finally {
       progress.stop();
       await scanner?.close();
     }
     const seconds = (performance.now() - started) / 1000;
+    const { result } = run;
     const doc = {
       ...documentHeader(scenario),
       seed: result.seed,
@@ -54,12 +76,16 @@ export function registerSimulate(program: Command): void {
         f0From: config.f0.from,
         threads: flags.threads,
       },
+      definitions: DEFINITIONS,
       adoption: result.adoption,
       contactsPerAgentPerDay: result.contactsPerAgentPerDay,
+      distinctContacts: result.distinctContacts,
       contactPairs: result.contactPairs,
       f0: result.f0,
       f1: result.f1,
       f2: result.f2,
+      perF0: result.perF0,
+      ...(flags.detail ? { people: peopleRows(run.engine, run.outbreak) } : {}),
       perf: {
         seconds,
         agentDaysPerSecond: (result.agents * result.days) / seconds,

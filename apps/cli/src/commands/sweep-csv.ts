@@ -25,12 +25,24 @@ export function sweepCsv(
     ...countColumns("f1"),
     ...countColumns("f2"),
     ...columns("beyond_manual_per_f0"),
+    ...columns("per_f0_f1_true"),
+    ...columns("per_f0_f1_recall"),
+    ...columns("per_f0_f2_true"),
+    ...columns("per_f0_f2_recall"),
     "a2",
     "a3",
   ];
   const rows: unknown[][] = [];
   for (const p of points) {
-    const tail = [...stat(p.beyondManualPerF0), p.reference.a2, p.reference.a3];
+    const tail = [
+      ...stat(p.beyondManualPerF0),
+      ...stat(p.perF0.f1True),
+      ...stat(p.perF0.f1Recall),
+      ...stat(p.perF0.f2True),
+      ...stat(p.perF0.f2Recall),
+      p.reference.a2,
+      p.reference.a3,
+    ];
     if (!by) {
       rows.push([p.value, ...stat(p.adoption), ...counts(p.f1), ...counts(p.f2), ...tail]);
       continue;

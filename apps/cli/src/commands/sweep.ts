@@ -40,13 +40,13 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 function table(points: readonly SweepPoint[], mode: string): string {
   const lines = [
-    `${(mode === "adoption" ? "uniform" : "target").padEnd(8)} adoption  F1 recall [95% CI]        F2 recall [95% CI]        a²      a³      beyond manual/F0`,
+    `${(mode === "adoption" ? "uniform" : "target").padEnd(8)} adoption  F1 recall per F0 [95% CI] F2 recall per F0 [95% CI] a²      a³      beyond manual per app-using F0`,
   ];
   for (const p of points) {
     const r = (s: SweepPoint["f1"]["recall"]) =>
       `${pct(s.mean).padStart(6)} [${pct(s.ci95[0])}, ${pct(s.ci95[1])}]`.padEnd(26);
     lines.push(
-      `${p.value.toFixed(3).padEnd(8)} ${pct(p.adoption.mean).padStart(8)}  ${r(p.f1.recall)}${r(p.f2.recall)}${pct(p.reference.a2).padEnd(8)}${pct(p.reference.a3).padEnd(8)}${p.beyondManualPerF0.mean.toFixed(2)}`,
+      `${p.value.toFixed(3).padEnd(8)} ${pct(p.adoption.mean).padStart(8)}  ${r(p.perF0.f1Recall)}${r(p.perF0.f2Recall)}${pct(p.reference.a2).padEnd(8)}${pct(p.reference.a3).padEnd(8)}${p.beyondManualPerF0.mean.toFixed(2)}`,
     );
   }
   return `${lines.join("\n")}\n`;

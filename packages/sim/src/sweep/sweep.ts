@@ -32,8 +32,18 @@ export interface SweepPoint {
   adoption: Summary;
   f1: CountsSummary;
   f2: CountsSummary;
-  /** Found beyond manual tracing (F1 + F2) per F0: the seeds' 82 / 17 ≈ 4.8. */
+  /**
+   * True F1 + F2 found by the app and not by manual tracing, per app-using F0 (each F0's own
+   * chain; the run's mean over F0, summarised over seeds): the Ministry's 82 / 17 ≈ 4.8.
+   */
   beyondManualPerF0: Summary;
+  /** Per-F0 figures (each run's mean over its F0), summarised over seeds. */
+  perF0: {
+    f1True: Summary;
+    f1Recall: Summary;
+    f2True: Summary;
+    f2Recall: Summary;
+  };
   /** Reference relations at the realised mean adoption a (uniform, independent, ideal BLE). */
   reference: { a2: number; a3: number };
   byRegion?: { region: string; f1: CountsSummary; f2: CountsSummary }[];
@@ -69,9 +79,13 @@ function pointOf(
     adoption: values(runs.map((r) => r.adoption.realised.population)),
     f1: countsSummary(runs.map((r) => r.f1)),
     f2: countsSummary(runs.map((r) => r.f2)),
-    beyondManualPerF0: values(
-      runs.map((r) => (r.f0 > 0 ? (r.f1.beyondManual + r.f2.beyondManual) / r.f0 : null)),
-    ),
+    beyondManualPerF0: values(runs.map((r) => r.perF0.beyondManual.mean)),
+    perF0: {
+      f1True: values(runs.map((r) => r.perF0.f1.true.mean)),
+      f1Recall: values(runs.map((r) => r.perF0.f1.recall.mean)),
+      f2True: values(runs.map((r) => r.perF0.f2.true.mean)),
+      f2Recall: values(runs.map((r) => r.perF0.f2.recall.mean)),
+    },
     reference: { a2: a * a, a3: a * a * a },
   };
   if (by === "region") {

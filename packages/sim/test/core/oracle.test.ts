@@ -19,7 +19,7 @@ async function pooledRecall(make: (seed: number) => SimConfig, seeds: number) {
   return { ...sum, f1: sum.f1Detected / sum.f1True, f2: sum.f2Detected / sum.f2True };
 }
 
-describe("ideal BLE, uniform adoption: the reference relations", () => {
+describe("ideal BLE, uniform adoption: the reference relations", { timeout: 180_000 }, () => {
   for (const a of [0.3, 0.6]) {
     test(`a = ${a}: F1 recall ≈ a², F2 recall between a³ and a², no false positives`, async () => {
       const r = await pooledRecall(
@@ -85,7 +85,7 @@ describe("ideal BLE, uniform adoption: the reference relations", () => {
   });
 });
 
-describe("realistic BLE", () => {
+describe("realistic BLE", { timeout: 180_000 }, () => {
   test("never finds a true F1 that ideal BLE misses (one F0 per run, so every link is that F0's)", async () => {
     let realisticDetected = 0;
     let idealDetected = 0;
@@ -124,7 +124,7 @@ describe("realistic BLE", () => {
   });
 });
 
-describe("determinism", () => {
+describe("determinism", { timeout: 180_000 }, () => {
   test("same config and seed give the same result; another seed does not", async () => {
     const c = testConfig({ seed: 9, regions, f0: { count: 10, from: "all" } });
     const a = await simulate(c);
@@ -135,7 +135,7 @@ describe("determinism", () => {
   });
 });
 
-describe("manual tracing", () => {
+describe("manual tracing", { timeout: 180_000 }, () => {
   test("beyond-manual counts only app-detected true contacts the tracer missed", async () => {
     const { result, outbreak } = await simulate(
       testConfig({

@@ -24,7 +24,7 @@ export function memberShares(layer: LayerConfig, bands: readonly AgeBandConfig[]
 }
 
 /**
- * Workplaces or schools of one layer: per region, members drawn by age band (`memberShares`),
+ * Workplaces or schools of one layer: per region, members taken by age band (`memberShares`),
  * shuffled, then cut into clusters of lognormal size around the mean — never smaller than a
  * member's daily colleagues + 1, so every member can reach the layer's mean.
  */
@@ -42,8 +42,14 @@ export function buildClusters(
   const regionFirst: number[] = [];
   for (let r = 0; r + 1 < regionStart.length; r++) {
     regionFirst.push(members.length);
+    // Systematic selection per band: the band's share exactly (±1), from a random start.
+    const seen = new Float64Array(shares.length);
+    const offset = shares.map((_, b) => unit(hash2(seed, r * 128 + b)));
     for (let i = regionStart[r]!; i < regionStart[r + 1]!; i++) {
-      if (unit(hash2(seed, i)) < shares[ageBand[i]!]!) members.push(i);
+      const b = ageBand[i]!;
+      const before = Math.floor(offset[b]! + seen[b]! * shares[b]!);
+      seen[b]!++;
+      if (Math.floor(offset[b]! + seen[b]! * shares[b]!) > before) members.push(i);
     }
   }
   regionFirst.push(members.length);
