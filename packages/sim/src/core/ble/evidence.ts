@@ -2,7 +2,8 @@ import type { BleConfig } from "../config.js";
 import { contactShape } from "../contacts.js";
 import type { Engine } from "../engine.js";
 import { FLAG_IOS } from "../population/population.js";
-import { below, hash2, hash3, normal, unit } from "../rng.js";
+import { contactRadio, handsetOffsetDb, realisticScanRssi } from "../radio/realistic.js";
+import { below, hash2, hash3, unit } from "../rng.js";
 import { rssiAtDistance } from "./path-loss.js";
 
 /** Sightings standing for one pair: what `decide` reads from the two phones' logs. */
@@ -62,11 +63,24 @@ export function pairSightings(
   const ble = config.ble;
   const seed = engine.seeds.stream("ble");
   const pairSeed = hash3(seed, Math.min(a, b), Math.max(a, b));
-  const pairOffset = ble.pairOffsetSdDb * normal(hash2(pairSeed, 1), hash2(pairSeed, 2));
+  // Realistic: each phone model's raw-RSSI offset, per direction, and the 1 m anchor.
+  const realistic = ble.mode === "realistic";
+  const handsets = hash2(seed, 0x68616e64);
+  const offsetAtA = realistic ? handsetOffsetDb(handsets, b, a) : 0;
+  const offsetAtB = realistic ? handsetOffsetDb(handsets, a, b) : 0;
+  const rssiAt1m = rssiAtDistance(1, ble);
   for (const c of contacts) {
     if (pop.installDay[a]! > c.day || pop.installDay[b]! > c.day) continue;
     const shape = contactShape(config, engine.layerSeeds[c.layer]!, c.layer, c.day, a, b, c.k);
     const trueRssi = rssiAtDistance(shape.distanceMeters, ble);
+    // Realistic: the contact's place (its layer's radio environment) and its fixed offsets.
+    const radio = realistic
+      ? contactRadio(
+          config.layers[c.layer]!.kind,
+          shape.distanceMeters,
+          hash3(hash2(pairSeed, c.day), c.layer, c.k),
+        )
+      : null;
     for (let p = shape.firstPeriod; p < shape.firstPeriod + shape.periods; p++) {
       const t0 = p * ble.scanPeriodSeconds;
       for (let side = 0; side < 2; side++) {
@@ -84,8 +98,8 @@ export function pairSightings(
           (pop.flags[advertiser]! & FLAG_IOS) !== 0,
         );
         if (unit(hs) >= pDetect) continue;
-        const noise = ble.noiseSdDb * normal(hash2(hs, 1), hash2(hs, 2));
-        const rssi = Math.round(trueRssi + pairOffset + noise);
+        const handset = side === 0 ? offsetAtA : offsetAtB;
+        const rssi = Math.round(realisticScanRssi(rssiAt1m, radio!, handset, hs));
         if (rssi >= ble.sensitivityDbm) visit(scanner, advertiser, t, rssi, ble.txPower);
       }
     }
