@@ -4,6 +4,7 @@ import { registerDemo } from "./commands/demo.js";
 import { registerExport } from "./commands/export.js";
 import { registerIds } from "./commands/ids.js";
 import { registerLoad } from "./commands/load.js";
+import { registerRadio } from "./commands/radio.js";
 import { registerServe } from "./commands/serve.js";
 import { registerSimulate } from "./commands/simulate.js";
 import { registerSweep } from "./commands/sweep.js";
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerExport(program);
   registerLoad(program);
   registerBench(program);
+  registerRadio(program);
   registerDemo(program, { replay: replayOutbreak });
   return program;
 }

@@ -62,5 +62,6 @@ export {
   adoptionReport,
   type RealisedAdoption,
 } from "./population/realised.js";
+export * from "./radio/index.js";
 export { hash2, hash3, mix32, SeedTree } from "./rng.js";
 export { type SimResult, type SimRun, type SimulateOptions, simulate } from "./simulate.js";

@@ -2,7 +2,8 @@ import type { BleConfig } from "../config.js";
 import { contactShape, idealSpan } from "../contacts.js";
 import type { Engine } from "../engine.js";
 import { FLAG_IOS } from "../population/population.js";
-import { below, hash2, hash3, normal, unit } from "../rng.js";
+import { contactRadio, handsetOffsetDb, realisticScanRssi } from "../radio/realistic.js";
+import { below, hash2, hash3, unit } from "../rng.js";
 import { rssiAtDistance } from "./path-loss.js";
 
 /** Sightings standing for one pair: what `decide` reads from the two phones' logs. */
@@ -54,8 +55,9 @@ export type SightingVisitor = (
  * truth, pairs meeting several times a day included.
  *
  * Realistic: each phone scans once a period; a scan that falls inside a meeting logs the
- * other with the platform pair's detection probability, at an RSSI with a per-pair offset and
- * per-sighting noise, if above the scanner's sensitivity.
+ * other with the platform pair's detection probability, at an RSSI from the meeting's radio
+ * environment (its layer's place: attenuation, per-contact offset, fading) and each phone
+ * model's offset (`radio/realistic.ts`), if above the scanner's sensitivity.
  */
 export function pairSightings(
   engine: Engine,
@@ -133,11 +135,20 @@ function realisticSightings(
   const period = ble.scanPeriodSeconds;
   const seed = engine.seeds.stream("ble");
   const pairSeed = hash3(seed, Math.min(a, b), Math.max(a, b));
-  const pairOffset = ble.pairOffsetSdDb * normal(hash2(pairSeed, 1), hash2(pairSeed, 2));
+  // Each phone model's raw-RSSI offset, per direction, and the app's 1 m anchor.
+  const handsets = hash2(seed, 0x68616e64);
+  const offsetAtA = handsetOffsetDb(handsets, b, a);
+  const offsetAtB = handsetOffsetDb(handsets, a, b);
+  const rssiAt1m = rssiAtDistance(1, ble);
   for (const c of contacts) {
     if (!bothInstalled(engine, a, b, c.day)) continue;
     const shape = contactShape(config, engine.layerSeeds[c.layer]!, c.layer, c.day, a, b, c.k);
-    const trueRssi = rssiAtDistance(shape.distanceMeters, ble);
+    // The contact's place (its layer's radio environment) and its fixed offsets.
+    const radio = contactRadio(
+      config.layers[c.layer]!.kind,
+      shape.distanceMeters,
+      hash3(hash2(pairSeed, c.day), c.layer, c.k),
+    );
     const end = shape.start + shape.seconds;
     for (let p = Math.floor(shape.start / period); p * period < end; p++) {
       const t0 = p * period;
@@ -154,8 +165,8 @@ function realisticSightings(
           (pop.flags[advertiser]! & FLAG_IOS) !== 0,
         );
         if (unit(hs) >= pDetect) continue;
-        const noise = ble.noiseSdDb * normal(hash2(hs, 1), hash2(hs, 2));
-        const rssi = Math.round(trueRssi + pairOffset + noise);
+        const handset = side === 0 ? offsetAtA : offsetAtB;
+        const rssi = Math.round(realisticScanRssi(rssiAt1m, radio, handset, hs));
         if (rssi >= ble.sensitivityDbm) visit(scanner, advertiser, t, rssi, ble.txPower);
       }
     }
