@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { LAYER_KIND_NAMES } from "../core/layers/kinds/index.js";
 import {
   distributionSchema,
   idSchema,
@@ -9,13 +10,7 @@ import {
   textSchema,
 } from "./primitives.js";
 
-export const LAYER_KIND_NAMES = [
-  "household",
-  "workplace",
-  "school",
-  "community",
-  "transport",
-] as const;
+export { LAYER_KIND_NAMES };
 
 const dbm = z.number({ error: "must be a number of dBm" });
 const perPlatformPair = <T extends z.ZodType>(value: T) =>
