@@ -6,8 +6,9 @@ const SECONDS_PER_DAY = 86_400;
 
 /**
  * The phones whose own logs hold a pushed index person's IDs, each ID only inside its own
- * slot and inside the index person's window (DESIGN §2 step 4). The IDs are derived once for
- * all the fleet's phones, as DESIGN §5 allows.
+ * slot and inside the index person's window (docs/ARCHITECTURE.md, the fleet's step 3). The
+ * IDs are derived once for all the fleet's phones: the same set each phone would find by
+ * deriving them itself and scanning its own log.
  */
 export function phonesWithHits(push: KeyPush, logs: PhoneLogs, windowDays: number): Set<number> {
   const scheme = getIdScheme(push.scheme);

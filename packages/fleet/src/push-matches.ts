@@ -9,7 +9,7 @@ export interface PushMatch {
 }
 
 /**
- * The phones each key push hits, worked out once per push for the whole process (DESIGN §5)
+ * The phones each key push hits, worked out once per push for the whole process
  * when the push first reaches any of its phones; each phone then acts when the push reaches
  * it, as a real phone would, however far into the fan-out that is.
  */
