@@ -5,7 +5,7 @@ import { type Command, Option } from "commander";
 import { nonNegativeInt, positiveInt, share } from "./options.js";
 import { UsageError } from "./usage-error.js";
 
-/** The flags simulate, sweep, export and load share (DESIGN §7). */
+/** The flags simulate, sweep, export and load share. */
 export interface RunFlags {
   seed: number;
   days?: number;
