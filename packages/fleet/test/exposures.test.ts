@@ -77,6 +77,7 @@ describe("notifiedEvent", () => {
       role: "F2",
       indexId: "index-0001",
       bestDay: 20_000,
+      exposureDay: 20_000,
       closeSeconds: 900,
       notifiedAt: 1_728_000_000,
     };
