@@ -1,5 +1,11 @@
 export { parseRange } from "./range.js";
-export { quantile, type Summary, summarize } from "./stats.js";
+export {
+  bootstrapMeanInterval,
+  CI95_METHOD,
+  quantile,
+  type Summary,
+  summarize,
+} from "./stats.js";
 export {
   type CountsSummary,
   inlineRunner,

@@ -1,7 +1,7 @@
 import type { SimConfig } from "../core/config.js";
 import type { TracingCounts } from "../core/oracle/metrics.js";
 import type { SimResult } from "../core/simulate.js";
-import { type Summary, summarize } from "./stats.js";
+import { CI95_METHOD, type Summary, summarize } from "./stats.js";
 
 /** One run of a sweep: a point of the range and a seed. */
 export interface SweepJob {
@@ -42,6 +42,8 @@ export interface SweepPoint {
 
 export interface SweepResult {
   seeds: number[];
+  /** How every `ci95` of the points is computed (a percentile bootstrap over the seeds). */
+  ci95Method: typeof CI95_METHOD;
   points: SweepPoint[];
 }
 
@@ -93,7 +95,8 @@ function pointOf(
 
 /**
  * Every point of the range under `seeds` seeds (firstSeed, firstSeed + 1, …): per point, the
- * mean, its 95% confidence interval and the 5th–95th percentiles across seeds.
+ * mean, its 95% interval (a percentile bootstrap over the seeds) and the 5th–95th percentiles
+ * across seeds.
  */
 export async function sweep(
   points: readonly number[],
@@ -108,6 +111,7 @@ export async function sweep(
   const results = await runner(jobs, (done) => options.onDone?.(done, jobs.length));
   return {
     seeds: [...seeds],
+    ci95Method: CI95_METHOD,
     points: points.map((p, i) =>
       pointOf(p, results.slice(i * seeds.length, (i + 1) * seeds.length), options.by),
     ),
