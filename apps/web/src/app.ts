@@ -1,4 +1,4 @@
-import type { AdoptionPreset, SweepPoint } from "@tracebed/sim";
+import { type AdoptionPreset, meanSaturation, type SweepPoint } from "@tracebed/sim";
 import {
   type ContactGraph,
   clampAdoption,
@@ -10,7 +10,6 @@ import {
   graphCounts,
   interpolate,
   LIMITS,
-  meanSaturation,
   NetworkView,
   parseState,
   presetText,

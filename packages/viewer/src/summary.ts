@@ -1,6 +1,6 @@
+import type { Saturation } from "@tracebed/sim";
 import { formatNumber, formatPercent } from "./format.js";
 import { type Lang, t } from "./i18n.js";
-import type { Saturation } from "./saturation.js";
 
 /** What one run at the slider's adoption found (the screen-reader summary's figures). */
 export interface RunCounts {

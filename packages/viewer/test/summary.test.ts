@@ -1,5 +1,5 @@
+import { SATURATION_LIMIT, type Saturation } from "@tracebed/sim";
 import { describe, expect, it } from "vitest";
-import { SATURATION_LIMIT, type Saturation } from "../src/saturation.js";
 import { saturationWarning, summarySentence } from "../src/summary.js";
 
 const sat = (share: number, suggestedAgents: number, sampled = true): Saturation => ({

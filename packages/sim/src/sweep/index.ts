@@ -1,5 +1,17 @@
 export { parseRange } from "./range.js";
 export {
+  meanSaturation,
+  type RegionSize,
+  type RegionTrue,
+  runSaturation,
+  SATURATION_LIMIT,
+  type Saturation,
+  type SaturationInput,
+  sampleRegions,
+  saturationOf,
+  suggestAgents,
+} from "./saturation.js";
+export {
   bootstrapMeanInterval,
   CI95_METHOD,
   quantile,
