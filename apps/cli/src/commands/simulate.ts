@@ -1,4 +1,11 @@
-import { configFromScenario, DEFAULT_SCENARIO, type SimResult, simulate } from "@tracebed/sim";
+import {
+  configFromScenario,
+  DEFAULT_SCENARIO,
+  runSaturation,
+  type SimResult,
+  sampleRegions,
+  simulate,
+} from "@tracebed/sim";
 import { peakRssBytes, workerScanner } from "@tracebed/sim/node";
 import type { Command } from "commander";
 import { documentHeader, printJson } from "../document.js";
@@ -10,6 +17,7 @@ import {
   type RunFlags,
   runOptions,
 } from "../run-options.js";
+import { capWarning, saturationWarning, writeWarnings } from "../warnings.js";
 import { formatSimulation } from "./simulate-text.js";
 
 interface SimulateFlags extends RunFlags {
@@ -43,6 +51,12 @@ export function registerSimulate(program: Command): void {
       await scanner?.close();
     }
     const seconds = (performance.now() - started) / 1000;
+    const saturation = runSaturation(result, sampleRegions(scenario, result.agents));
+    const warnings = [
+      capWarning(flags.target, config.adoption, result),
+      saturationWarning(saturation, result),
+    ].filter((w): w is string => w !== undefined);
+    writeWarnings(warnings);
     const doc = {
       ...documentHeader(scenario),
       seed: result.seed,
@@ -60,6 +74,8 @@ export function registerSimulate(program: Command): void {
       f0: result.f0,
       f1: result.f1,
       f2: result.f2,
+      saturation,
+      warnings,
       perf: {
         seconds,
         agentDaysPerSecond: (result.agents * result.days) / seconds,
