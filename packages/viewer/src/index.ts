@@ -1,5 +1,6 @@
 export * from "./csv.js";
 export * from "./district-table.js";
+export * from "./estimate.js";
 export * from "./export.js";
 export * from "./format.js";
 export * from "./i18n.js";
