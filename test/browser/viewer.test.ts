@@ -437,7 +437,7 @@ describe("the viewer in Chromium", () => {
     expect(widths.body).toBeLessThanOrEqual(widths.viewport);
     const sizes = await chart.evaluate((svg: SVGSVGElement) => {
       const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-      return [...svg.querySelectorAll("text")]
+      return Array.from(svg.querySelectorAll("text"))
         .filter((t) => (t.textContent ?? "").trim() !== "")
         .map((t) => ({
           text: t.textContent,
