@@ -1,4 +1,4 @@
-import { type AdoptionPreset, meanSaturation } from "@tracebed/sim";
+import { type AdoptionPreset, meanSaturation, sweepCsv } from "@tracebed/sim";
 import {
   clampAdoption,
   DEFAULT_STATE,
@@ -20,7 +20,6 @@ import {
   stepAdoption,
   svgPng,
   svgText,
-  sweepCsv,
   t,
   type ViewState,
 } from "@tracebed/viewer";

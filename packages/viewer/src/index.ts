@@ -1,4 +1,3 @@
-export * from "./csv.js";
 export * from "./district-table.js";
 export * from "./estimate.js";
 export * from "./export.js";

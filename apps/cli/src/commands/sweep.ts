@@ -1,5 +1,12 @@
 import { writeFileSync } from "node:fs";
-import { configFromScenario, inlineRunner, parseRange, sampleRegions, sweep } from "@tracebed/sim";
+import {
+  configFromScenario,
+  inlineRunner,
+  parseRange,
+  sampleRegions,
+  sweep,
+  sweepCsv,
+} from "@tracebed/sim";
 import { workerRunner } from "@tracebed/sim/node";
 import { type Command, Option } from "commander";
 import { documentHeader, printJson } from "../document.js";
@@ -8,7 +15,6 @@ import { Progress } from "../progress.js";
 import { addRunFlags, loadScenario, type RunFlags, runOptions } from "../run-options.js";
 import { UsageError } from "../usage-error.js";
 import { sweepCapWarning, sweepSaturationWarning, writeWarnings } from "../warnings.js";
-import { sweepCsv } from "./sweep-csv.js";
 import { deltasTable, partsTable, pointsTable } from "./sweep-text.js";
 
 interface SweepFlags extends Omit<RunFlags, "adoption" | "target"> {
@@ -121,7 +127,13 @@ export function registerSweep(program: Command): void {
       sweepSaturationWarning(result.points, agents),
     ].filter((w): w is string => w !== undefined);
     writeWarnings(warnings);
-    if (flags.csv) writeFileSync(flags.csv, sweepCsv(result.points, flags.by));
+    if (flags.csv) {
+      const meta = { scenario: scenario.id, mode, agents, seeds: seeds.length, seed: flags.seed };
+      writeFileSync(
+        flags.csv,
+        sweepCsv(result.points, { ...meta, ...(flags.by ? { by: flags.by } : {}) }),
+      );
+    }
     if (flags.json) {
       printJson({
         ...documentHeader(scenario),

@@ -1,3 +1,11 @@
+export {
+  type CsvMeta,
+  csvCell,
+  parseCsv,
+  SWEEP_CSV_HEADER,
+  sweepCsv,
+  sweepCsvHeader,
+} from "./csv.js";
 export { parseRange } from "./range.js";
 export {
   meanSaturation,
