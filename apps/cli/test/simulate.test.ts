@@ -59,7 +59,8 @@ describe("tracebed simulate", () => {
       expect(d.scenario).toBe(s.id);
       expect(d.agents).toBe(8000);
     }
-  });
+    // Six whole CLI runs one after another: on two shared cores that can pass 30 s.
+  }, 120_000);
 
   test("--adoption is uniform and realised within ±0.01; --target scales the policy on its denominator", () => {
     const u = tracebedJson("simulate", "dak-nong-2020-08-13", ...SMALL, "--adoption", "0.6");
