@@ -41,12 +41,15 @@ export interface Demo extends ServeProcess {
   readonly haToken: string;
 }
 
-/** `tracebed demo --port 0` as a child process; resolves with the URL it prints. */
-export async function startDemo(timeoutMs = 20_000): Promise<Demo> {
+/**
+ * `tracebed demo --port 0` as a child process; resolves with the URL it prints. Without
+ * `replay` the matcher stays quiet (tests drive it); with it, the demo's outbreaks run.
+ */
+export async function startDemo(timeoutMs = 20_000, replay = false): Promise<Demo> {
   const haToken = "browser-test-ha-token-0123456789";
   const demo = await startServeProcess({
     entry: TRACEBED_CLI,
-    args: ["demo", "--port", "0", "--no-replay"],
+    args: ["demo", "--port", "0", ...(replay ? [] : ["--no-replay"])],
     cwd: ROOT,
     env: { TRACEBED_HA_TOKEN: haToken, PORT: "" },
     listening: /^(http:\/\/\S+\/)$/m,

@@ -8,6 +8,7 @@ import {
   type Demo,
   launchChromium,
   parseCsvLines,
+  ROOT,
   startDemo,
 } from "./harness.js";
 
@@ -69,8 +70,9 @@ describe("the viewer in Chromium", () => {
   });
 
   it("draws F1 and F2 sweep points spanning 8% → 60%, with a² and a³ and the marker", async () => {
+    // 30 runs of 5,000 people on the machine's cores (shared with everything else running).
     await page.waitForFunction(() => document.body.dataset.sweep === "done", null, {
-      timeout: 40_000,
+      timeout: 120_000,
     });
     const chart = page.getByTestId("sweep-chart");
     const points = await chart.locator("[data-adoption]").evaluateAll((els) =>
@@ -97,8 +99,78 @@ describe("the viewer in Chromium", () => {
     expect(await chart.locator('[data-reference="a2"]').count()).toBe(1);
     expect(await chart.locator('[data-reference="a3"]').count()).toBe(1);
     expect(await chart.locator("[data-marker]").getAttribute("data-marker")).toBe("0.6");
-    const summary = await page.getByTestId("summary").textContent();
-    expect(summary).toMatch(/^Ở mức 60% dân số cài đặt, ứng dụng tìm ra \d+ trong \d+ F1/);
+    const summary = await page.getByTestId("summary-sentence").textContent();
+    expect(summary).toMatch(/^Ở mức 60% dân số cài đặt, ứng dụng tìm ra \d+% số F1 thật/);
+  });
+
+  it("shows one estimate everywhere: cards = chart markers = summary at three slider positions", async () => {
+    const slider = page.getByTestId("adoption-slider");
+    for (const a of [0.3, 0.45, 0.6]) {
+      await slider.evaluate((el: HTMLInputElement, v) => {
+        el.value = String(v);
+        el.dispatchEvent(new Event("input", { bubbles: true }));
+      }, a);
+      await expect.poll(() => query(page).get("adoption")).toBe(String(a));
+      const values = async () => ({
+        cardF1: await page.getByTestId("card-f1").getAttribute("data-value"),
+        cardF2: await page.getByTestId("card-f2").getAttribute("data-value"),
+        cardBeyond: await page.getByTestId("card-beyond-manual").getAttribute("data-value"),
+        markerF1: await page.getByTestId("chart-marker-f1").getAttribute("data-value"),
+        markerF2: await page.getByTestId("chart-marker-f2").getAttribute("data-value"),
+        sentence: await page.getByTestId("summary-sentence").evaluate((el: HTMLElement) => ({
+          f1: el.dataset.f1,
+          f2: el.dataset.f2,
+          beyond: el.dataset.beyondManual,
+          text: el.textContent ?? "",
+        })),
+      });
+      const v = await values();
+      expect(v.cardF1, `F1 at ${a}`).not.toBeNull();
+      expect(v.markerF1).toBe(v.cardF1);
+      expect(v.sentence.f1).toBe(v.cardF1);
+      expect(v.markerF2).toBe(v.cardF2);
+      expect(v.sentence.f2).toBe(v.cardF2);
+      expect(v.sentence.beyond).toBe(v.cardBeyond);
+      for (const x of [v.cardF1, v.cardF2]) {
+        expect(Number(x)).toBeGreaterThanOrEqual(0);
+        expect(Number(x)).toBeLessThanOrEqual(1);
+      }
+      // The printed figures are the same rounding of the same numbers.
+      const f1Text = await page.getByTestId("card-f1").locator(".big").textContent();
+      const f2Text = await page.getByTestId("card-f2").locator(".big").textContent();
+      expect(f1Text).toBe(`${Math.round(Number(v.cardF1) * 100)}%`);
+      expect(v.sentence.text).toContain(`tìm ra ${f1Text} số F1 thật`);
+      expect(v.sentence.text).toContain(`và ${f2Text} số F2 thật`);
+      const markerLabels = await page
+        .getByTestId("sweep-chart")
+        .locator(".marker text")
+        .allTextContents();
+      expect(markerLabels).toContain(`F1 ${f1Text}`);
+      expect(markerLabels).toContain(`F2 ${f2Text}`);
+    }
+  });
+
+  it("titles the district table with the selected scenario's area, for every scenario", async () => {
+    const index = JSON.parse(readFileSync(`${ROOT}scenarios/index.json`, "utf8")) as {
+      scenarios: { id: string; name: string }[];
+    };
+    const p = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    watch(p);
+    await p.goto(`${demo.url}?agents=2000&seeds=1`);
+    const select = p.getByTestId("scenario-select");
+    expect(await select.evaluate((el) => el.tagName)).toBe("SELECT");
+    expect(
+      await select.locator("option").evaluateAll((os) => os.map((o) => o.getAttribute("value"))),
+    ).toEqual(index.scenarios.map((s) => s.id));
+    for (const s of index.scenarios) {
+      await select.selectOption(s.id);
+      const caption = p.getByTestId("district-table").locator("caption");
+      await expect.poll(() => caption.textContent(), { timeout: 10_000 }).toContain(s.name);
+      for (const other of index.scenarios.filter((o) => !s.name.includes(o.name))) {
+        expect(await caption.textContent()).not.toContain(other.name);
+      }
+    }
+    await p.close();
   });
 
   it("paints the contact network on the canvas", async () => {
@@ -195,8 +267,11 @@ describe("the viewer in Chromium", () => {
     const bytes = readFileSync((await png.path())!);
     expect(bytes.subarray(1, 4).toString("ascii")).toBe("PNG");
     expect(bytes.length).toBeGreaterThan(10_000);
-    // IHDR: twice the chart and its note.
-    expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([1280, 936]);
+    // IHDR: twice the chart (drawn at its panel's width) and its note.
+    const width = Number(/<svg[^>]* width="(\d+)"/.exec(text)![1]);
+    expect(width).toBeGreaterThanOrEqual(300);
+    expect(width).toBeLessThanOrEqual(640);
+    expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([2 * width, 936]);
   });
 
   it("warns beside the figures when the sample saturates, in both languages and in the CSV", async () => {
@@ -213,7 +288,9 @@ describe("the viewer in Chromium", () => {
     expect(await warning.textContent()).toMatch(
       /^⚠ Too few simulated people for 50 F0: where the F2 live, \d+% .* Simulate [\d,]+ people or more/,
     );
-    expect(await p.getByTestId("summary").textContent()).toMatch(/Note: the sample is saturated/);
+    await expect
+      .poll(() => p.getByTestId("summary-sentence").textContent(), { timeout: 30_000 })
+      .toMatch(/Note: the sample is saturated/);
     await p.getByTestId("lang-switch").click();
     await expect.poll(() => warning.textContent()).toMatch(/^⚠ Quá ít người mô phỏng cho 50 F0/);
 
@@ -251,12 +328,13 @@ describe("the viewer in Chromium", () => {
     expect([q.get("agents"), q.get("f0")]).toEqual(["200000", "17"]);
     // Only the run at the slider is awaited, not the whole sweep of 200,000-people runs.
     const warning = p.getByTestId("saturation-warning");
+    // The run at the slider starts once the sweep's first curve is drawn (or after 20 s).
     await expect
-      .poll(() => warning.getAttribute("data-saturated"), { timeout: 60_000 })
+      .poll(() => warning.getAttribute("data-saturated"), { timeout: 120_000 })
       .toBe("false");
     expect(Number(await warning.getAttribute("data-share"))).toBeLessThan(0.15);
     expect(await warning.isHidden()).toBe(true);
-    expect(await p.getByTestId("summary").textContent()).not.toMatch(/bão hoà/);
+    expect(await p.getByTestId("summary-sentence").textContent()).not.toMatch(/bão hoà/);
     await p.close();
   });
 
@@ -268,8 +346,8 @@ describe("the viewer in Chromium", () => {
     expect(await h1.textContent()).toMatch(/the more people install it/);
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
     expect(query(page).get("lang")).toBe("en");
-    expect(await page.getByTestId("summary").textContent()).toMatch(
-      /^At 60% adoption the app finds \d+ of \d+ F1 contacts/,
+    expect(await page.getByTestId("summary-sentence").textContent()).toMatch(
+      /^At 60% adoption the app finds \d+% of the true F1 contacts \(95% CI \d+%–\d+%\)/,
     );
     expect(await page.getByTestId("sweep-chart").locator("text").allTextContents()).toContain(
       "Adoption (% of the population)",
@@ -316,6 +394,60 @@ describe("the viewer in Chromium", () => {
     await expect
       .poll(() => panel.locator("dd").first().textContent(), { timeout: 5_000 })
       .toBe("1");
+  });
+
+  it("fits a phone at 390×844: no horizontal scroll, chart text ≥ 11 px, on a screenshot", async () => {
+    const p = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    watch(p);
+    await p.goto(`${demo.url}?agents=2000&seeds=1`);
+    const chart = p.getByTestId("sweep-chart");
+    await expect
+      .poll(() => chart.locator("[data-adoption]").count(), { timeout: 60_000 })
+      .toBeGreaterThan(4);
+    await expect.poll(() => p.getByTestId("district-table").count(), { timeout: 10_000 }).toBe(1);
+    const widths = await p.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      body: document.body.scrollWidth,
+      viewport: window.innerWidth,
+    }));
+    expect(widths.page).toBeLessThanOrEqual(widths.viewport);
+    expect(widths.body).toBeLessThanOrEqual(widths.viewport);
+    const sizes = await chart.evaluate((svg: SVGSVGElement) => {
+      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+      return Array.from(svg.querySelectorAll("text"))
+        .filter((t) => (t.textContent ?? "").trim() !== "")
+        .map((t) => ({
+          text: t.textContent,
+          px: Number.parseFloat(getComputedStyle(t).fontSize) * scale,
+        }));
+    });
+    expect(sizes.length).toBeGreaterThan(10);
+    for (const s of sizes) expect(s.px, String(s.text)).toBeGreaterThanOrEqual(11);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const shot = await p.screenshot({ path: `${ARTIFACTS}viewer-phone.png`, fullPage: true });
+    // The full-page screenshot is exactly as wide as the phone: nothing sticks out.
+    expect(shot.readUInt32BE(16)).toBe(390);
+    await p.close();
+  });
+
+  it("keeps the live panel on screen in presenter mode on a projector (1366×768)", async () => {
+    const p = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    watch(p);
+    await p.goto(`${demo.url}?agents=2000&seeds=1&presenter=1`);
+    expect(await p.locator("body").getAttribute("class")).toContain("presenter");
+    expect(await p.getByTestId("live-panel").isVisible()).toBe(true);
+    // The list may be empty (no events yet): shown, not hidden by presenter mode.
+    expect(
+      await p.getByTestId("live-events").evaluate((el) => getComputedStyle(el).display),
+    ).not.toBe("none");
+    const overflow = await p.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const shot = await p.screenshot({ path: `${ARTIFACTS}viewer-projector.png`, fullPage: true });
+    expect(shot.readUInt32BE(16)).toBe(1366);
+    await p.close();
   });
 
   it("reports bad settings in the URL and clamps them", async () => {

@@ -31,6 +31,10 @@ describe("sim → matcher (embedded store) → fleet", () => {
       expect(r.status, r.stderr).toBe(0);
       const d = r.doc;
       expect(d.f0).toBeGreaterThan(0);
+      // F0 are drawn among everyone: the confirmed ones are those with the app, and it says so.
+      expect(d.f0).toBeLessThanOrEqual(d.run.f0);
+      expect(d.f0Note).toContain(`${d.f0} of the run's ${d.run.f0} F0 confirmed`);
+      expect(d.f0Note).toMatch(/only those with the app/);
       expect(d.f1.expected).toBeGreaterThan(5);
       expect(d.f2.expected).toBeGreaterThan(5);
       expect(d.f1).toMatchObject({ notified: d.f1.expected, missing: 0, extra: 0 });

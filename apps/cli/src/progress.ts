@@ -1,7 +1,12 @@
 import cliProgress from "cli-progress";
 
-/** A progress bar on stderr (drawn only when stderr is a terminal), updated by phase. */
+/**
+ * Progress on stderr: a bar, updated by phase, when stderr is a terminal; otherwise (a log, a
+ * pipe, CI) plain lines from `line`, so a long run still says it is alive.
+ */
 export class Progress {
+  /** Whether stderr is a terminal (the bar is drawn, the lines are not). */
+  readonly tty = process.stderr.isTTY === true;
   private readonly bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,
@@ -14,12 +19,18 @@ export class Progress {
   private started = false;
 
   update(phase: string, done: number, total: number): void {
+    if (!this.tty) return;
     if (!this.started) {
       this.bar.start(total, done, { phase });
       this.started = true;
     }
     this.bar.setTotal(total);
     this.bar.update(done, { phase });
+  }
+
+  /** One progress line, written only when stderr is not a terminal. */
+  line(text: string): void {
+    if (!this.tty) process.stderr.write(`tracebed: ${text}\n`);
   }
 
   stop(): void {

@@ -102,6 +102,7 @@ describe("tracebed simulate", () => {
       expect(d.scenario).toBe(s.id);
       expect(d.agents).toBe(8000);
     }
+    // Six whole CLI runs one after another: on two shared cores that can pass 30 s.
   });
 
   test("--adoption is uniform and realised within ±0.01; --target scales the policy on its denominator", () => {

@@ -1,50 +1,46 @@
-import type { AdoptionPreset, SweepPoint } from "@tracebed/sim";
+import { type AdoptionPreset, meanSaturation, sweepCsv } from "@tracebed/sim";
 import {
-  type ContactGraph,
   clampAdoption,
   DEFAULT_STATE,
   download,
+  estimateAt,
   fileSlug,
   formatNumber,
   formatPercent,
-  graphCounts,
-  interpolate,
   LIMITS,
-  meanSaturation,
   NetworkView,
   parseState,
   presetText,
-  renderDistrictTable,
   roundShare,
   type StringKey,
   SweepChart,
-  saturationWarning,
   simulationKey,
+  spans,
   stateToQuery,
   stepAdoption,
-  summarySentence,
   svgPng,
   svgText,
-  sweepCsv,
   t,
   type ViewState,
 } from "@tracebed/viewer";
 import { type JobSpec, sweepGrid } from "./jobs.js";
 import { LivePanel } from "./live.js";
+import type { PageView, Panel } from "./panels/panel.js";
+import { PANELS } from "./panels/registry.js";
 import { Cancelled, WorkerPool } from "./pool.js";
 import { runSaturation, sampleRegions } from "./saturation.js";
 import {
   DEFAULT_SCENARIO,
-  dakNongDistricts,
   letterRanges,
   presetsFor,
   SCENARIO_IDS,
   SCENARIO_JSON,
   scenario,
+  scenarioName,
   smartphoneShare,
 } from "./scenarios.js";
 import type { SimRequest, SimResponse } from "./sim-protocol.js";
-import { type SweepProgress, SweepRunner } from "./sweep-runner.js";
+import { FIRST_LOOK_AGENTS, type SweepProgress, SweepRunner } from "./sweep-runner.js";
 
 type RunResult = Extract<SimResponse, { type: "run-result" }>;
 
@@ -75,6 +71,9 @@ function demoLiveUrl(): string {
   return content === "same-origin" ? location.origin : content;
 }
 
+/** The longest the network's run waits for the sweep's first curve after the page loads. */
+const FIRST_CURVE_WAIT_MS = 20_000;
+
 export class App {
   private state: ViewState;
   private readonly defaults = defaultState();
@@ -84,6 +83,7 @@ export class App {
   private readonly runPool: WorkerPool<SimRequest, SimResponse>;
   private readonly sweeps: SweepRunner;
   private readonly live: LivePanel;
+  private readonly panels: Panel[];
   private presets: AdoptionPreset[] = [];
   private sweep: SweepProgress | null = null;
   private run: RunResult | null = null;
@@ -104,7 +104,8 @@ export class App {
       el.dataset.problems = parsed.problems.join("; ");
     }
 
-    const workers = Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1));
+    // Every core the browser offers sweeps (the run at the slider shares them).
+    const workers = Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2));
     const simWorker = () =>
       new Worker(new URL("./sim.worker.ts", import.meta.url), { type: "module", name: "sim" });
     this.sweepPool = new WorkerPool(workers, simWorker);
@@ -125,6 +126,7 @@ export class App {
           name: "layout",
         }),
     });
+    this.panels = PANELS.map((make) => make(document));
     this.live = new LivePanel($("#live"), this.state.lang, (url) => this.update({ live: url }));
 
     this.bindControls();
@@ -164,7 +166,6 @@ export class App {
     }
     this.syncControls();
     this.chart.setOptions({ lang: s.lang, band: s.band, mode: s.mode, seeds: s.seeds });
-    this.chart.setMarker(s.adoption);
 
     const key = `${simulationKey(s)}|${s.seed}|${s.seeds}`;
     if (key !== this.sweepKey) {
@@ -209,15 +210,17 @@ export class App {
         grid: sweepGrid(sc, s.mode),
         seeds,
         spec,
+        coarseAgents: FIRST_LOOK_AGENTS,
       },
       (progress) => {
         this.sweep = progress;
         this.chart.setData(progress.points);
-        if (progress.points.length > 0 && !document.body.dataset.firstPointMs) {
-          document.body.dataset.firstPointMs = String(
-            Math.round(performance.now() - this.loadStart),
-          );
-        }
+        const since = () => String(Math.round(performance.now() - this.loadStart));
+        const body = document.body.dataset;
+        if (progress.points.length > 0 && !body.firstPointMs) body.firstPointMs = since();
+        const xs = progress.points.map((p) => p.value);
+        if (!body.firstCurveMs && xs.length >= 8 && spans(xs, 0.08, 0.6))
+          body.firstCurveMs = since();
         if (progress.finished) {
           document.body.dataset.sweep = "done";
           document.body.dataset.sweepMs = String(Math.round(progress.ms));
@@ -236,6 +239,13 @@ export class App {
   }
 
   private startRun(): void {
+    // The whole curve first: the network's run waits for the sweep's first look (at most
+    // FIRST_CURVE_WAIT_MS after loading), so it does not take a core from it.
+    const waited = performance.now() - this.loadStart;
+    if (!document.body.dataset.firstCurveMs && waited < FIRST_CURVE_WAIT_MS) {
+      this.scheduleRun(500);
+      return;
+    }
     if (this.runBusy) {
       this.runAgain = true;
       return;
@@ -302,10 +312,9 @@ export class App {
     const select = $<HTMLSelectElement>("#scenario");
     select.replaceChildren(
       ...SCENARIO_IDS.map((id) => {
-        const sc = scenario(id);
         const o = document.createElement("option");
         o.value = id;
-        o.textContent = this.state.lang === "vi" ? sc.name : sc.nameEn;
+        o.textContent = scenarioName(id, this.state.lang);
         return o;
       }),
     );
@@ -390,139 +399,30 @@ export class App {
     $("#presets").replaceChildren(...buttons);
   }
 
+  /** Every panel and the chart's marker, from one view of the page (panels/panel.ts). */
   private renderResults(): void {
     const s = this.state;
-    const lang = s.lang;
-    const run = this.run;
-
-    // The run at the slider's value: cards, sentence, network.
-    const r = run?.result;
-    // Under a policy, adoption can fall short of the slider (smartphone owners, district caps).
-    const adoptionShown = r && s.mode === "policy" ? r.adoption.realised.population : s.adoption;
-    const shortfall = s.mode === "policy" && Math.abs(adoptionShown - s.adoption) >= 5e-4;
-    $("#summary-heading").textContent = t(
-      lang,
-      shortfall ? "summary.headingPolicy" : "summary.heading",
-      {
-        pct: formatPercent(roundShare(adoptionShown), lang),
-        asked: formatPercent(s.adoption, lang),
-      },
-    );
-    // Under a policy the curve is drawn at realised adoption: mark the run's, not the slider's.
-    this.chart.setMarker(roundShare(adoptionShown));
-    // Whether this run's sample is too small for its F0, from its own results.
-    const saturation = r
-      ? runSaturation(r, sampleRegions(scenario(this.runScenario), r.agents))
-      : undefined;
-    const warning = $("#saturation");
-    const warningText = saturation && r ? saturationWarning(lang, saturation, r) : undefined;
-    warning.hidden = warningText === undefined;
-    warning.textContent = warningText ?? "";
-    if (saturation) {
-      warning.dataset.share = String(Math.round(saturation.share * 1000) / 1000);
-      warning.dataset.saturated = String(saturation.saturated);
-    } else {
-      delete warning.dataset.share;
-      delete warning.dataset.saturated;
-    }
-    if (r) {
-      const share = (a: number, b: number) => (b > 0 ? formatPercent(a / b, lang, 0) : "–");
-      $("#f1-share").textContent = share(r.f1.detected, r.f1.true);
-      $("#f1-of").textContent =
-        `${formatNumber(r.f1.detected, lang)} ${t(lang, "summary.of", { n: formatNumber(r.f1.true, lang) })}`;
-      $("#f2-share").textContent = share(r.f2.detected, r.f2.true);
-      $("#f2-of").textContent =
-        `${formatNumber(r.f2.detected, lang)} ${t(lang, "summary.of", { n: formatNumber(r.f2.true, lang) })}`;
-      $("#summary").textContent = summarySentence(lang, {
-        adoption: roundShare(adoptionShown),
-        f0: r.f0,
-        f1True: r.f1.true,
-        f1Found: r.f1.detected,
-        f2True: r.f2.true,
-        f2Found: r.f2.detected,
-        saturation,
-      });
-      const g = graphCounts(run.graph ?? emptyGraph());
-      $("#net-title").textContent = t(lang, "net.title", {
-        n: g.f0,
-        pct: formatPercent(roundShare(adoptionShown), lang),
-      });
-      $("#network").setAttribute(
-        "aria-label",
-        t(lang, "net.aria", {
-          f0: g.f0,
-          f1: g.f1,
-          f2: g.f2,
-          detected: formatNumber(g.detected, lang),
-          edges: formatNumber(g.edges, lang),
-        }),
-      );
-    } else {
-      $("#summary").textContent = t(lang, "summary.pending");
-      $("#net-title").textContent = t(lang, "net.computing");
-    }
-
-    // The sweep: beyond manual tracing at the slider, the status line, the district table.
-    const sweep = this.sweep;
-    const points = sweep?.points ?? [];
-    const x = (p: SweepPoint) => (s.mode === "uniform" ? p.value : p.adoption.mean);
-    const beyond = interpolate(
-      points.map((p) => ({ x: x(p), y: p.beyondManualPerF0.mean })).sort((a, b) => a.x - b.x),
-      s.adoption,
-    );
-    const beyondRun = run?.beyondManualPerF0;
-    $("#beyond").textContent =
-      beyond !== undefined
-        ? formatNumber(beyond, lang, 1)
-        : beyondRun !== undefined
-          ? formatNumber(beyondRun, lang, 1)
-          : "–";
-    $("#beyond-model").textContent = t(lang, "summary.beyondModel", {
-      runs: beyond !== undefined ? s.seeds : 1,
+    const points = this.sweep?.points ?? [];
+    const headline = estimateAt(points, s.adoption, s.mode);
+    // Under a policy the curve is drawn at realised adoption: the marker stands there.
+    this.chart.setMarker({
+      adoption: headline ? roundShare(headline.adoption) : s.adoption,
+      ...(headline ? { values: { f1: headline.f1.mean, f2: headline.f2.mean } } : {}),
     });
-
-    const status = $("#sweep-status");
-    if (sweep) {
-      status.textContent = sweep.finished
-        ? t(lang, "chart.done", {
-            total: sweep.total,
-            agents: formatNumber(s.agents, lang),
-            seconds: formatNumber(sweep.ms / 1000, lang, 1),
-          })
-        : t(lang, "chart.progress", {
-            done: sweep.done,
-            total: sweep.total,
-            workers: this.sweepPool.size,
-          });
-      status.dataset.done = String(sweep.done);
-      status.dataset.total = String(sweep.total);
-      status.dataset.finished = String(sweep.finished);
-    } else {
-      status.textContent = t(lang, "chart.empty");
-      status.dataset.finished = "false";
-    }
-    this.renderDistricts(points);
-  }
-
-  private renderDistricts(points: readonly SweepPoint[]): void {
-    const s = this.state;
-    const dn = dakNongDistricts();
-    const curve = [{ x: 0, y: 0 }, ...this.chart.series("f1").map((p) => ({ x: p.x, y: p.mean }))];
-    const f1PerF0 = points
-      .map((p) => p.f1.true.mean / Math.max(1, s.f0))
-      .filter((v) => Number.isFinite(v));
-    renderDistrictTable(
-      $("#districts"),
-      dn.districts,
-      {
-        targetShare: dn.targetShare,
-        detectionAt: (a) => (curve.length > 1 ? interpolate(curve, a) : undefined),
-        trueF1PerF0:
-          f1PerF0.length > 0 ? f1PerF0.reduce((a, b) => a + b, 0) / f1PerF0.length : undefined,
-      },
-      { statedTotal: dn.statedTotal },
-      s.lang,
-    );
+    const r = this.run?.result;
+    const view: PageView = {
+      state: s,
+      headline,
+      sweep: this.sweep,
+      curveF1: this.chart.series("f1").map((p) => ({ x: p.x, y: p.mean })),
+      run: r ? { result: r, graph: this.run?.graph, scenario: this.runScenario } : null,
+      // Whether the run's sample is too small for its F0, from its own results.
+      saturation: r
+        ? runSaturation(r, sampleRegions(scenario(this.runScenario), r.agents))
+        : undefined,
+      workers: this.sweepPool.size,
+    };
+    for (const panel of this.panels) panel.render(view);
   }
 
   private showError(message: string): void {
@@ -590,7 +490,7 @@ export class App {
 
     $("#export-csv").addEventListener("click", () => {
       const s = this.state;
-      const text = sweepCsv(this.sweep?.points ?? [], {
+      const text = sweepCsv(this.sweep?.fine ?? [], {
         scenario: s.scenario,
         mode: s.mode,
         agents: s.agents,
@@ -641,14 +541,4 @@ export class App {
     const s = this.state;
     return fileSlug(`tracebed-sweep-${s.scenario}-${s.mode}-seed${s.seed}x${s.seeds}-${s.agents}`);
   }
-}
-
-function emptyGraph(): ContactGraph {
-  return {
-    role: new Uint8Array(),
-    app: new Uint8Array(),
-    source: new Uint32Array(),
-    target: new Uint32Array(),
-    detected: new Uint8Array(),
-  };
 }

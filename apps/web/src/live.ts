@@ -1,13 +1,13 @@
 import {
   EVENTS,
-  LIVE_NAMESPACE,
   type LiveF0Confirmed,
   type LiveKeyPushed,
   type LiveNotified,
   type Stats,
 } from "@tracebed/protocol";
 import { formatNumber, type Lang, t } from "@tracebed/viewer";
-import { io, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
+import { openLiveFeed } from "./live-socket.js";
 
 /**
  * Live mode: the matcher's read-only Socket.IO namespace `/live` (the contract is
@@ -37,6 +37,7 @@ export class LivePanel {
   private readonly statusEl: HTMLElement;
   private readonly countsEl: HTMLElement;
   private readonly listEl: HTMLOListElement;
+  private readonly emptyEl: HTMLElement;
   private readonly input: HTMLInputElement;
   private readonly button: HTMLButtonElement;
 
@@ -50,6 +51,7 @@ export class LivePanel {
     this.statusEl = root.querySelector<HTMLElement>("[data-live-status]")!;
     this.countsEl = root.querySelector<HTMLElement>("[data-live-counts]")!;
     this.listEl = root.querySelector<HTMLOListElement>("[data-live-events]")!;
+    this.emptyEl = root.querySelector<HTMLElement>("[data-live-empty]")!;
     this.input = root.querySelector<HTMLInputElement>("[data-live-url]")!;
     this.button = root.querySelector<HTMLButtonElement>("[data-live-connect]")!;
     root.querySelector("form")!.addEventListener("submit", (e) => {
@@ -77,12 +79,7 @@ export class LivePanel {
     this.url = url;
     this.input.value = url;
     this.setStatus("connecting");
-    const socket = io(`${url}${LIVE_NAMESPACE}`, {
-      transports: ["websocket"],
-      reconnectionAttempts: 10,
-      reconnectionDelayMax: 5_000,
-      timeout: 5_000,
-    });
+    const socket = openLiveFeed(url);
     this.socket = socket;
     socket.on("connect", () => this.setStatus("connected"));
     socket.on("disconnect", () => this.setStatus("connecting"));
@@ -160,13 +157,9 @@ export class LivePanel {
         return div;
       }),
     );
-    if (this.events.length === 0) {
-      const li = document.createElement("li");
-      li.className = "muted";
-      li.textContent = t(lang, "live.empty");
-      this.listEl.replaceChildren(li);
-      return;
-    }
+    // The list holds one item per event and nothing else; "no events yet" sits beside it.
+    this.emptyEl.textContent = t(lang, "live.empty");
+    this.emptyEl.hidden = this.events.length > 0;
     this.listEl.replaceChildren(
       ...this.events.map((e) => {
         const li = document.createElement("li");

@@ -1,25 +1,14 @@
-import type { Scenario, SimResult } from "@tracebed/sim";
-import { configFromScenario } from "@tracebed/sim";
-import { LIMITS, type RegionSize, type Saturation, saturationOf } from "@tracebed/viewer";
+import {
+  type RegionSize,
+  runSaturation as runSaturationOf,
+  type Saturation,
+  type SimResult,
+} from "@tracebed/sim";
+import { LIMITS } from "@tracebed/viewer";
 
-/**
- * A run's saturation from its own results: its true F1 and F2 by region against the people
- * the run simulated in each region (the same apportionment as the simulator's sample).
- */
+export { sampleRegions } from "@tracebed/sim";
 
-/** Simulated people per region for a sample of `agents`, with the scenario's own people. */
-export function sampleRegions(s: Scenario, agents: number): RegionSize[] {
-  const sample = configFromScenario(s, { agents }).regions;
-  return s.regions.map((r, i) => ({
-    id: r.id,
-    agents: sample[i]!.agents,
-    population: r.population,
-  }));
-}
-
+/** A run's saturation (the simulator's rule), its suggested sample within the page's limit. */
 export function runSaturation(r: SimResult, regions: readonly RegionSize[]): Saturation {
-  return saturationOf(
-    { regions, f0: r.f0, f1: r.f1.byRegion, f2: r.f2.byRegion },
-    LIMITS.agents.max,
-  );
+  return runSaturationOf(r, regions, LIMITS.agents.max);
 }

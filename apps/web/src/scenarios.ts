@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import {
   type AdoptionPreset,
   adoptionPresets,
@@ -7,25 +8,36 @@ import {
   smartphoneShare,
   toShareOfPopulation,
 } from "@tracebed/sim";
-import binhGia from "../../../scenarios/binh-gia-2020-08.json" with { type: "json" };
-import canGiuoc from "../../../scenarios/can-giuoc-2020-08-14.json" with { type: "json" };
-import dakNong from "../../../scenarios/dak-nong-2020-08-13.json" with { type: "json" };
-import hungYen from "../../../scenarios/hung-yen-2020-08-18.json" with { type: "json" };
-import laiChau from "../../../scenarios/lai-chau-2020-08-15.json" with { type: "json" };
-import vietnam from "../../../scenarios/vietnam-2020-08.json" with { type: "json" };
+import index from "../../../scenarios/index.json" with { type: "json" };
 
-/**
- * The scenario files from the seed letters, bundled into the page (it works offline), in the
- * order of scenarios/index.json.
- */
-export const SCENARIO_JSON: Readonly<Record<string, unknown>> = {
-  "hung-yen-2020-08-18": hungYen,
-  "dak-nong-2020-08-13": dakNong,
-  "lai-chau-2020-08-15": laiChau,
-  "can-giuoc-2020-08-14": canGiuoc,
-  "binh-gia-2020-08": binhGia,
-  "vietnam-2020-08": vietnam,
-};
+/** One entry of scenarios/index.json: the list every part of the page follows. */
+export interface ScenarioEntry {
+  id: string;
+  file: string;
+  name: string;
+  nameEn: string;
+  level: "province" | "district" | "country";
+}
+
+export const SCENARIO_INDEX: readonly ScenarioEntry[] = index.scenarios as ScenarioEntry[];
+
+// Every scenario file beside the index, bundled into the page (it works offline).
+const FILES = import.meta.glob<unknown>(
+  ["../../../scenarios/*.json", "!**/index.json", "!**/scenario.schema.json"],
+  {
+    eager: true,
+    import: "default",
+  },
+);
+
+/** The scenario files, in the order of scenarios/index.json (a listed file must exist). */
+export const SCENARIO_JSON: Readonly<Record<string, unknown>> = Object.fromEntries(
+  SCENARIO_INDEX.map((e) => {
+    const json = FILES[`../../../scenarios/${e.file}`];
+    if (json === undefined) throw new Error(`scenarios/index.json lists a missing ${e.file}`);
+    return [e.id, json];
+  }),
+);
 
 export const SCENARIO_IDS = Object.keys(SCENARIO_JSON);
 export { DEFAULT_SCENARIO };
@@ -64,23 +76,42 @@ export function letterRanges(presets: readonly AdoptionPreset[]): {
   return { ...(observed && { observed }), ...(targets && { targets }) };
 }
 
-/** Đắk Nông's districts with the letter's user counts, and its target on the population. */
-export function dakNongDistricts(): {
-  districts: { id: string; name: string; users: number; population: number }[];
-  statedTotal: number;
+/** The name scenarios/index.json gives a scenario, in the page's language. */
+export function scenarioName(id: string, lang: "vi" | "en"): string {
+  const e = SCENARIO_INDEX.find((x) => x.id === id);
+  return e ? (lang === "vi" ? e.name : e.nameEn) : id;
+}
+
+/**
+ * The district table's figures for a scenario: its areas and their people, the users its
+ * letter counts in each (none for most letters), its target on the population, and which
+ * letter the counts come from.
+ */
+export function districtFigures(id: string): {
+  level: ScenarioEntry["level"];
+  districts: { id: string; name: string; users?: number; population: number }[];
+  statedTotal?: number;
   targetShare: number;
+  letter?: string;
 } {
-  const s = scenario("dak-nong-2020-08-13");
-  const counts = new Map((s.adoption.byRegion ?? []).map((e) => [e.region, e.count ?? 0]));
+  const s = scenario(id);
+  const counts = new Map(
+    (s.adoption.byRegion ?? []).flatMap((e) =>
+      e.count === undefined ? [] : [[e.region, e.count]],
+    ),
+  );
+  const level = SCENARIO_INDEX.find((e) => e.id === id)?.level ?? "province";
   return {
+    level,
     districts: s.regions.map((r) => ({
       id: r.id,
       name: r.name,
-      users: counts.get(r.id) ?? 0,
+      ...(counts.has(r.id) ? { users: counts.get(r.id)! } : {}),
       population: r.population,
     })),
-    statedTotal: s.adoption.count ?? 0,
+    ...(counts.size > 0 && s.adoption.count !== undefined ? { statedTotal: s.adoption.count } : {}),
     targetShare: toShareOfPopulation(s, s.target.share, s.target.of),
+    ...(counts.size > 0 ? { letter: `${s.source.number}, ${s.source.date}` } : {}),
   };
 }
 

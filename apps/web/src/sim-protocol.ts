@@ -15,7 +15,7 @@ export type SimResponse =
       id: number;
       result: SimResult;
       graph: ContactGraph;
-      /** F1 + F2 found beyond manual tracing in this run, per F0. */
+      /** True F1 + F2 the app found beyond manual tracing, per app-using F0 (its own chain). */
       beyondManualPerF0: number;
       ms: number;
     }

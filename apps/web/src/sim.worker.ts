@@ -38,7 +38,7 @@ self.addEventListener("message", async (event: MessageEvent<SimRequest>) => {
         id: msg.id,
         result: r,
         graph,
-        beyondManualPerF0: r.f0 > 0 ? (r.f1.beyondManual + r.f2.beyondManual) / r.f0 : 0,
+        beyondManualPerF0: r.perF0.beyondManual.mean ?? 0,
         ms: performance.now() - t0,
       },
       [

@@ -9,6 +9,29 @@ import type { JobSpec } from "./jobs.js";
 import { Cancelled, type WorkerPool } from "./pool.js";
 import type { SimRequest, SimResponse } from "./sim-protocol.js";
 
+/**
+ * People per run of the first look at the whole range: twenty times smaller than the default
+ * 200,000, so one run per grid value fits in seconds; its F2 counts saturate (sim's
+ * saturation.ts), its shares found are close enough to show the shape until full runs land.
+ */
+export const FIRST_LOOK_AGENTS = 10_000;
+
+/**
+ * The grid values of the first look: `n` of them spread evenly over the grid, both ends and
+ * the values nearest 8% and 60% (the letters' range) always among them.
+ */
+export function firstLookGrid(grid: readonly number[], n = 8): number[] {
+  if (grid.length <= n) return [...grid];
+  const nearest = (v: number) =>
+    grid.reduce((best, x) => (Math.abs(x - v) < Math.abs(best - v) ? x : best), grid[0]!);
+  const picked = new Set([grid[0]!, grid[grid.length - 1]!, nearest(0.08), nearest(0.6)]);
+  for (let i = 1; picked.size < n && i < n - 1; i++) {
+    picked.add(grid[Math.round((i * (grid.length - 1)) / (n - 1))]!);
+  }
+  for (const v of grid) if (picked.size < n) picked.add(v);
+  return grid.filter((v) => picked.has(v));
+}
+
 export interface SweepPlan {
   /** Everything but the point and the seed (scenario, mode, agents, f0, BLE): the cache key. */
   key: string;
@@ -17,10 +40,20 @@ export interface SweepPlan {
   grid: readonly number[];
   seeds: readonly number[];
   spec: (value: number, seed: number) => JobSpec;
+  /**
+   * People per run of the first look: one run per grid value on this smaller sample, before
+   * the full runs (skipped when the full runs are no larger).
+   */
+  coarseAgents?: number;
 }
 
 export interface SweepProgress {
+  /** What to show: per grid value, its full runs so far, or else its first-look run. */
   points: SweepPoint[];
+  /** The full runs only (what the CSV carries). */
+  fine: SweepPoint[];
+  /** Grid values shown from the first look (one run on the smaller sample). */
+  coarse: number[];
   done: number;
   total: number;
   /** Milliseconds since the sweep started. */
@@ -52,9 +85,10 @@ export async function summarizeDone(
 }
 
 /**
- * The sweep in the page: every (point, seed) run on the simulator Workers, seed by seed across
- * the grid so a whole first curve appears early, then narrower bands as seeds arrive. Results
- * are cached by setting, so going back to an earlier setting is instant.
+ * The sweep in the page: first a look at the whole range (one run per grid value on a smaller
+ * sample), then every (point, seed) run on the simulator Workers, seed by seed across the
+ * grid, each full point replacing its first look, the bands narrowing as seeds arrive.
+ * Results are cached by setting, so going back to an earlier setting is instant.
  */
 export class SweepRunner {
   private readonly cache = new Map<string, SimResult>();
@@ -73,8 +107,16 @@ export class SweepRunner {
     const t0 = performance.now();
     const id = (value: number, seed: number) => `${plan.key}|${value}|${seed}`;
     const resultOf = (value: number, seed: number) => this.cache.get(id(value, seed));
+    const coarseAgents =
+      plan.coarseAgents !== undefined && plan.coarseAgents < plan.spec(0, 0).agents
+        ? plan.coarseAgents
+        : undefined;
+    const coarseId = (value: number) => `${plan.key}|first-look-${coarseAgents}|${value}`;
+    const coarseOf = (value: number) =>
+      coarseAgents === undefined ? undefined : this.cache.get(coarseId(value));
     const runsAt = (value: number) => plan.seeds.flatMap((seed) => resultOf(value, seed) ?? []);
     const total = plan.grid.length * plan.seeds.length;
+    const firstSeed = plan.seeds[0]!;
     let done = 0;
     let scheduled = false;
     const report = () => {
@@ -86,41 +128,53 @@ export class SweepRunner {
         if (generation !== this.generation) return;
         const finished = done === total;
         const ms = performance.now() - t0;
-        void summarizeDone(plan.grid, plan.seeds, resultOf).then((points) => {
-          if (generation === this.generation)
-            onProgress({ points, done, total, ms, finished, runsAt });
+        void Promise.all([
+          summarizeDone(plan.grid, plan.seeds, resultOf),
+          summarizeDone(plan.grid, [firstSeed], (v) => coarseOf(v)),
+        ]).then(([fine, looks]) => {
+          if (generation !== this.generation) return;
+          const full = new Set(fine.map((p) => p.value));
+          const early = looks.filter((p) => !full.has(p.value));
+          const points = [...fine, ...early].sort((a, b) => a.value - b.value);
+          const coarse = early.map((p) => p.value);
+          onProgress({ points, fine, coarse, done, total, ms, finished, runsAt });
         });
       });
     };
+    const send = (job: JobSpec, onResult: (r: SimResult) => void) =>
+      this.pool
+        .request({ type: "job", scenarioId: plan.scenarioId, scenario: plan.scenario, job }, tag)
+        .then((res) => {
+          if (res.type !== "job-result") {
+            throw new Error(res.type === "error" ? res.message : "unexpected reply");
+          }
+          onResult(res.result);
+        })
+        .catch((err: unknown) => {
+          if (err instanceof Cancelled || generation !== this.generation) return;
+          onError(err instanceof Error ? err.message : String(err));
+        });
+    if (coarseAgents !== undefined) {
+      for (const value of firstLookGrid(plan.grid)) {
+        if (coarseOf(value) || resultOf(value, firstSeed)) continue;
+        send({ ...plan.spec(value, firstSeed), agents: coarseAgents }, (r) => {
+          this.cache.set(coarseId(value), r);
+          if (generation === this.generation) report();
+        });
+      }
+    }
     for (const seed of plan.seeds) {
       for (const value of plan.grid) {
         if (resultOf(value, seed)) {
           done++;
           continue;
         }
-        this.pool
-          .request(
-            {
-              type: "job",
-              scenarioId: plan.scenarioId,
-              scenario: plan.scenario,
-              job: plan.spec(value, seed),
-            },
-            tag,
-          )
-          .then((res) => {
-            if (res.type !== "job-result") {
-              throw new Error(res.type === "error" ? res.message : "unexpected reply");
-            }
-            this.cache.set(id(value, seed), res.result);
-            if (generation !== this.generation) return;
-            done++;
-            report();
-          })
-          .catch((err: unknown) => {
-            if (err instanceof Cancelled || generation !== this.generation) return;
-            onError(err instanceof Error ? err.message : String(err));
-          });
+        send(plan.spec(value, seed), (r) => {
+          this.cache.set(id(value, seed), r);
+          if (generation !== this.generation) return;
+          done++;
+          report();
+        });
       }
     }
     report();

@@ -32,10 +32,16 @@ describe("index.html", () => {
       "presenter-toggle",
       "reset",
       "live-panel",
-      "summary",
+      "live-events",
+      "summary-sentence",
+      "card-f1",
+      "card-f2",
+      "card-beyond-manual",
+      "scenario-select",
     ]) {
       expect(html, id).toContain(`data-testid="${id}"`);
     }
+    expect(html).toMatch(/<select id="scenario" data-testid="scenario-select">/);
     expect(html).toMatch(/<meta name="tracebed-live" content="" \/>/);
     expect(html).toMatch(/<html lang="vi">/);
     // Works offline: nothing loaded from another host.

@@ -52,3 +52,15 @@ describe("jobs", () => {
     expect(p.every((v, i) => i === 0 || v > p[i - 1]!)).toBe(true);
   });
 });
+
+describe("the sweep's first look", () => {
+  it("takes 8 grid values over the whole range, the ends and the letters' 8% and 60% among them", async () => {
+    const { firstLookGrid } = await import("../src/sweep-runner.js");
+    const { UNIFORM_GRID } = await import("../src/jobs.js");
+    const look = firstLookGrid(UNIFORM_GRID);
+    expect(look).toHaveLength(8);
+    for (const v of [0.05, 0.08, 0.6, 1]) expect(look).toContain(v);
+    expect([...look].sort((a, b) => a - b)).toEqual(look);
+    expect(firstLookGrid([0.1, 0.2])).toEqual([0.1, 0.2]);
+  });
+});

@@ -6,6 +6,7 @@
 // Questions the viewer app asks of one run (who met whom, and what the app and the truth say).
 // The radio measurement bench (`tracebed radio`).
 export {
+  type AdoptionConfig,
   appFindsFrom,
   BENCH_SETUP_NAMES,
   BENCH_SETUPS,
@@ -56,15 +57,5 @@ export {
   smartphoneShare,
   toShareOfPopulation,
 } from "./scenario/index.js";
-// Sweeps over seeds and parameters.
-export {
-  type CountsSummary,
-  inlineRunner,
-  type JobRunner,
-  parseRange,
-  type Summary,
-  type SweepJob,
-  type SweepPoint,
-  type SweepResult,
-  sweep,
-} from "./sweep/index.js";
+// Sweeps over seeds and parameters: the sweep, its statistics, its CSV, the saturation rule.
+export * from "./sweep/index.js";

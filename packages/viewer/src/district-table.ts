@@ -3,19 +3,21 @@ import { type Lang, t } from "./i18n.js";
 import { PALETTE } from "./palette.js";
 
 /**
- * The district table (Đắk Nông's letter counts its users district by district): users,
- * population, adoption, the gap to the target, and the extra F1 the app would find per F0
- * if the district reached the target, read off the simulated detection curve.
+ * The district table of the scenario on screen. Where its letter counts users area by area
+ * (Đắk Nông's does): users, population, adoption, the gap to the target, and the extra F1 the
+ * app would find per F0 if the area reached the target, read off the simulated detection
+ * curve. Where it does not: each area's population, and a line saying there are no figures.
  */
 
 export interface DistrictInput {
   id: string;
   name: string;
-  users: number;
+  /** App users the letter counts in the area; undefined when it gives none. */
+  users?: number;
   population: number;
 }
 
-export interface DistrictRow extends DistrictInput {
+export interface DistrictRow extends Required<DistrictInput> {
   /** users / population. */
   adoption: number;
   /** Share of the population still to install to reach the target (0 if reached). */
@@ -35,7 +37,7 @@ export interface DistrictModel {
   trueF1PerF0: number | undefined;
 }
 
-function rowOf(d: DistrictInput, m: DistrictModel): DistrictRow {
+function rowOf(d: Required<DistrictInput>, m: DistrictModel): DistrictRow {
   const adoption = d.population > 0 ? d.users / d.population : 0;
   const gapShare = Math.max(0, m.targetShare - adoption);
   const now = m.detectionAt(adoption);
@@ -49,7 +51,7 @@ function rowOf(d: DistrictInput, m: DistrictModel): DistrictRow {
 
 /** One row per district, then the total (users and people summed, shares recomputed). */
 export function districtRows(
-  districts: readonly DistrictInput[],
+  districts: readonly Required<DistrictInput>[],
   model: DistrictModel,
 ): { rows: DistrictRow[]; total: DistrictRow } {
   const rows = districts.map((d) => rowOf(d, model));
@@ -63,8 +65,10 @@ export function districtRows(
 }
 
 export interface DistrictTableText {
+  /** The caption: it names the scenario's area as scenarios/index.json does. */
+  caption: string;
   /** The letter's stated total (57,511), shown beside the districts' sum. */
-  statedTotal: number;
+  statedTotal?: number;
 }
 
 /** Renders (or re-renders) the table into `container`. */
@@ -75,7 +79,6 @@ export function renderDistrictTable(
   text: DistrictTableText,
   lang: Lang,
 ): void {
-  const { rows, total } = districtRows(districts, model);
   const doc = container.ownerDocument;
   const el = <K extends keyof HTMLElementTagNameMap>(
     tag: K,
@@ -91,7 +94,13 @@ export function renderDistrictTable(
     "data-testid": "district-table",
     class: "district-table",
   });
-  table.append(el("caption", t(lang, "district.title")));
+  table.append(el("caption", text.caption));
+  if (districts.some((d) => d.users === undefined)) {
+    populationOnly(table, districts, lang, el);
+    container.replaceChildren(table, el("p", t(lang, "district.noFigures"), { class: "note" }));
+    return;
+  }
+  const { rows, total } = districtRows(districts as Required<DistrictInput>[], model);
   const head = el("tr");
   const headers = [
     "district.name",
@@ -154,10 +163,47 @@ export function renderDistrictTable(
     t(lang, "district.note", {
       target: formatPercent(model.targetShare, lang, 1),
       sum: formatNumber(total.users, lang),
-      stated: formatNumber(text.statedTotal, lang),
-      diff: formatNumber(total.users - text.statedTotal, lang),
+      stated: formatNumber(text.statedTotal ?? total.users, lang),
+      diff: formatNumber(total.users - (text.statedTotal ?? total.users), lang),
     }),
     { class: "note" },
   );
   container.replaceChildren(table, note);
+}
+
+type El = <K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  content?: string,
+  attrs?: Record<string, string>,
+) => HTMLElementTagNameMap[K];
+
+/** The areas and their people, with the total, for a scenario without user counts. */
+function populationOnly(
+  table: HTMLTableElement,
+  districts: readonly DistrictInput[],
+  lang: Lang,
+  el: El,
+): void {
+  const head = el("tr");
+  head.append(
+    el("th", t(lang, "district.name"), { scope: "col" }),
+    el("th", t(lang, "district.population"), { scope: "col", class: "num" }),
+  );
+  const thead = el("thead");
+  thead.append(head);
+  const tbody = el("tbody");
+  for (const d of districts) {
+    const tr = el("tr", undefined, { "data-district": d.id });
+    tr.append(el("td", d.name), el("td", formatNumber(d.population, lang), { class: "num" }));
+    tbody.append(tr);
+  }
+  const tfoot = el("tfoot");
+  const total = el("tr", undefined, { "data-district": "total" });
+  const people = districts.reduce((a, d) => a + d.population, 0);
+  total.append(
+    el("th", t(lang, "district.total"), { scope: "row" }),
+    el("td", formatNumber(people, lang), { class: "num" }),
+  );
+  tfoot.append(total);
+  table.append(thead, tbody, tfoot);
 }

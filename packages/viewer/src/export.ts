@@ -1,6 +1,6 @@
 /**
  * Export helpers: the chart as a standalone SVG file or a PNG, any text as a download. They
- * need a DOM (they run in the page); the CSV text itself comes from csv.ts.
+ * need a DOM (they run in the page); the CSV text itself comes from the simulator's sweep/csv.ts.
  */
 
 /** Height added below the chart for a note (one line of 12 px type). */

@@ -63,6 +63,7 @@ const vi = {
   "chart.point": "{series} ở mức {pct}: trung bình {mean} ({n} lần chạy; {band}: {lo} – {hi})",
   "chart.empty": "Đang mô phỏng…",
   "chart.progress": "Đang mô phỏng: {done}/{total} lần chạy ({workers} luồng)",
+  "chart.firstLook": "Xem trước: {n} điểm mới có một lần chạy trên {agents} người.",
   "chart.done": "{total} lần chạy, {agents} người mỗi lần, xong trong {seconds} giây",
 
   "net.title": "Mạng tiếp xúc quanh {n} F0 ở mức {pct} dân số cài đặt",
@@ -82,14 +83,15 @@ const vi = {
   "summary.headingPolicy":
     "Ở mức {pct} dân số cài đặt (muốn {asked}: theo kịch bản chỉ người có điện thoại thông minh cài, theo tỷ lệ từng huyện)",
   "summary.sentence":
-    "Ở mức {pct} dân số cài đặt, ứng dụng tìm ra {f1Found} trong {f1True} F1 ({f1Share}) và {f2Found} trong {f2True} F2 ({f2Share}) của {f0} F0.",
+    "Ở mức {pct} dân số cài đặt, ứng dụng tìm ra {f1} số F1 thật của một F0 (khoảng tin cậy 95%: {f1Lo}–{f1Hi}) và {f2} số F2 thật ({f2Lo}–{f2Hi}), trung bình {runs} lần chạy; ngoài truy vết thủ công tìm thêm {beyond} người mỗi F0 có dùng ứng dụng.",
+  "summary.interval": "khoảng tin cậy 95%: {lo}–{hi} · trung bình {runs} lần chạy",
   "summary.f1": "F1 được tìm ra",
   "summary.f2": "F2 được tìm ra",
   "summary.of": "trên {n}",
   "summary.beyond": "Tìm thêm ngoài truy vết thủ công",
   "summary.perF0": "người / F0",
   "summary.beyondModel":
-    "F1 + F2 ứng dụng tìm ra mà truy vết thủ công bỏ sót (mô phỏng, trung bình {runs} lần chạy)",
+    "F1 + F2 thật trong chuỗi của một F0 mà ứng dụng tìm ra và truy vết thủ công bỏ sót, tính trên mỗi F0 có dùng ứng dụng (mô phỏng, trung bình {runs} lần chạy; khoảng tin cậy 95%: {lo}–{hi})",
   "summary.seeds":
     "Báo cáo của Bộ (13/8/2020): 17 F0 có Bluezone → 82 F1, F2 không có trong danh sách truy vết truyền thống ≈ 4,8 / F0 (CV 4195/UBND-VHXXH)",
   "summary.pending": "Đang tính…",
@@ -103,16 +105,21 @@ const vi = {
   "saturation.short":
     "Lưu ý: mẫu bị bão hoà ({share} số người ở các địa bàn có F2 đã là F1 hoặc F2), số F2 bị đếm thiếu.",
 
-  "district.title": "Đắk Nông theo huyện (CV 4161/UBND-KGVX, 13/8/2020)",
+  "district.title": "{name} theo huyện",
+  "district.titleRegion": "{name} theo vùng",
+  "district.titleWhole": "{name}: toàn địa bàn",
+  "district.titleLetter": "{title} (số người dùng: {letter})",
+  "district.noFigures":
+    "Công văn của kịch bản này không ghi số người dùng theo từng địa bàn, nên bảng chỉ ghi dân số; tỷ lệ cài đặt và phần còn thiếu không tính được ở đây.",
   "district.name": "Huyện / thành phố",
   "district.users": "Người dùng",
   "district.population": "Dân số",
   "district.adoption": "Tỷ lệ cài đặt",
   "district.gap": "Còn thiếu so với mục tiêu",
   "district.extra": "F1 tìm thêm mỗi F0 khi đạt mục tiêu",
-  "district.total": "Toàn tỉnh",
+  "district.total": "Tổng",
   "district.note":
-    "Mục tiêu của Bộ TT&TT: khoảng 60% dân số trưởng thành ≈ {target} dân số. Tám huyện cộng lại {sum} người dùng, công văn ghi tổng {stated} (lệch {diff}). Dân số các huyện lấy từ nhiều nguồn, nhiều năm. F1 tìm thêm: số F1 thật mỗi F0 × (tỷ lệ phát hiện ở mục tiêu − ở mức hiện nay), theo đường cong mô phỏng ở trên.",
+    "Mục tiêu của kịch bản ≈ {target} dân số. Các địa bàn cộng lại {sum} người dùng, công văn ghi tổng {stated} (lệch {diff}). Dân số các huyện lấy từ nhiều nguồn, nhiều năm. F1 tìm thêm: số F1 thật mỗi F0 × (tỷ lệ phát hiện ở mục tiêu − ở mức hiện nay), theo đường cong mô phỏng ở trên.",
   "district.people": "{n} người",
 
   "export.csv": "Tải CSV",
@@ -202,6 +209,7 @@ const en: Record<StringKey, string> = {
   "chart.point": "{series} at {pct}: mean {mean} ({n} runs; {band}: {lo} – {hi})",
   "chart.empty": "Simulating…",
   "chart.progress": "Simulating: {done} of {total} runs ({workers} threads)",
+  "chart.firstLook": "First look: {n} points so far from one run on {agents} people.",
   "chart.done": "{total} runs of {agents} people each, done in {seconds} s",
 
   "net.title": "Contacts around {n} F0 at {pct} adoption",
@@ -221,14 +229,15 @@ const en: Record<StringKey, string> = {
   "summary.headingPolicy":
     "At {pct} adoption ({asked} asked for: under the scenario's policy only smartphone owners install, district by district)",
   "summary.sentence":
-    "At {pct} adoption the app finds {f1Found} of {f1True} F1 contacts ({f1Share}) and {f2Found} of {f2True} F2 contacts ({f2Share}) of {f0} F0.",
+    "At {pct} adoption the app finds {f1} of an index case's true F1 contacts (95% CI {f1Lo}–{f1Hi}) and {f2} of its true F2 ({f2Lo}–{f2Hi}), mean of {runs} runs; beyond manual tracing it finds {beyond} more people per index case using the app.",
+  "summary.interval": "95% CI {lo}–{hi} · mean of {runs} runs",
   "summary.f1": "F1 found",
   "summary.f2": "F2 found",
   "summary.of": "of {n}",
   "summary.beyond": "Found beyond manual tracing",
   "summary.perF0": "per F0",
   "summary.beyondModel":
-    "F1 + F2 the app found that manual tracing missed (simulated, mean of {runs} runs)",
+    "True F1 + F2 of one index case's own chain that the app found and manual tracing missed, per index case using the app (simulated, mean of {runs} runs; 95% CI {lo}–{hi})",
   "summary.seeds":
     "Ministry report (13 Aug 2020): 17 F0 with Bluezone → 82 F1/F2 not on the manual tracing lists ≈ 4.8 per F0 (letter 4195/UBND-VHXXH)",
   "summary.pending": "Computing…",
@@ -242,16 +251,21 @@ const en: Record<StringKey, string> = {
   "saturation.short":
     "Note: the sample is saturated ({share} of the people where the F2 live are already F1 or F2), so the F2 counts are too low.",
 
-  "district.title": "Đắk Nông by district (letter 4161/UBND-KGVX, 13 Aug 2020)",
+  "district.title": "{name} by district",
+  "district.titleRegion": "{name} by region",
+  "district.titleWhole": "{name}: the whole area",
+  "district.titleLetter": "{title} (user counts: {letter})",
+  "district.noFigures":
+    "This scenario's letter gives no user counts by area, so the table lists population only; adoption and the gap to the target cannot be worked out here.",
   "district.name": "District / city",
   "district.users": "Users",
   "district.population": "Population",
   "district.adoption": "Adoption",
   "district.gap": "Gap to target",
   "district.extra": "Extra F1 found per F0 at the target",
-  "district.total": "Province",
+  "district.total": "Total",
   "district.note":
-    "The Ministry's target: about 60% of adults ≈ {target} of the population. The eight districts add up to {sum} users, the letter states {stated} in total (off by {diff}). District populations come from mixed sources and years. Extra F1: true F1 per F0 × (detection share at the target − at today's adoption), from the simulated curve above.",
+    "The scenario's target ≈ {target} of the population. The areas add up to {sum} users, the letter states {stated} in total (off by {diff}). District populations come from mixed sources and years. Extra F1: true F1 per F0 × (detection share at the target − at today's adoption), from the simulated curve above.",
   "district.people": "{n} people",
 
   "export.csv": "Download CSV",

@@ -1,5 +1,5 @@
-export * from "./csv.js";
 export * from "./district-table.js";
+export * from "./estimate.js";
 export * from "./export.js";
 export * from "./format.js";
 export * from "./i18n.js";
@@ -9,7 +9,6 @@ export * from "./network/layout-worker.js";
 export * from "./network/view.js";
 export * from "./palette.js";
 export * from "./presets.js";
-export * from "./saturation.js";
 export * from "./scales.js";
 export * from "./summary.js";
 export * from "./sweep-chart.js";

@@ -1,34 +1,47 @@
+import type { Saturation } from "@tracebed/sim";
+import type { Estimate, Headline } from "./estimate.js";
 import { formatNumber, formatPercent } from "./format.js";
 import { type Lang, t } from "./i18n.js";
-import type { Saturation } from "./saturation.js";
 
-/** What one run at the slider's adoption found (the screen-reader summary's figures). */
-export interface RunCounts {
-  adoption: number;
-  f0: number;
-  f1True: number;
-  f1Found: number;
-  f2True: number;
-  f2Found: number;
-  /** The run's saturation: a saturated sample adds a note that its F2 counts are too low. */
-  saturation?: Saturation;
+/** A share and its interval as the page prints them ("36%", "33%", "39%"). */
+export function estimateText(e: Estimate, lang: Lang): { mean: string; lo: string; hi: string } {
+  return {
+    mean: formatPercent(e.mean, lang, 0),
+    lo: formatPercent(e.lo, lang, 0),
+    hi: formatPercent(e.hi, lang, 0),
+  };
 }
 
-/** "At 60% adoption the app finds X of Y F1 contacts (…) and …" in the page's language. */
-export function summarySentence(lang: Lang, c: RunCounts): string {
-  const share = (a: number, b: number) => (b > 0 ? formatPercent(a / b, lang, 0) : "–");
+/** A per-F0 count and its interval as the page prints them ("12.3"). */
+export function perF0Text(e: Estimate, lang: Lang): { mean: string; lo: string; hi: string } {
+  return {
+    mean: formatNumber(e.mean, lang, 1),
+    lo: formatNumber(e.lo, lang, 1),
+    hi: formatNumber(e.hi, lang, 1),
+  };
+}
+
+/**
+ * "At 60% adoption the app finds 36% of the true F1 contacts (95% CI …) …" from the page's
+ * one estimate (estimate.ts), in the page's language; a saturated sample adds a note that its
+ * F2 counts are too low.
+ */
+export function summarySentence(lang: Lang, h: Headline, saturation?: Saturation): string {
+  const f1 = estimateText(h.f1, lang);
+  const f2 = estimateText(h.f2, lang);
   const sentence = t(lang, "summary.sentence", {
-    pct: formatPercent(c.adoption, lang),
-    f0: formatNumber(c.f0, lang),
-    f1Found: formatNumber(c.f1Found, lang),
-    f1True: formatNumber(c.f1True, lang),
-    f1Share: share(c.f1Found, c.f1True),
-    f2Found: formatNumber(c.f2Found, lang),
-    f2True: formatNumber(c.f2True, lang),
-    f2Share: share(c.f2Found, c.f2True),
+    pct: formatPercent(h.adoption, lang),
+    f1: f1.mean,
+    f1Lo: f1.lo,
+    f1Hi: f1.hi,
+    f2: f2.mean,
+    f2Lo: f2.lo,
+    f2Hi: f2.hi,
+    runs: h.f1.runs,
+    beyond: perF0Text(h.beyondManualPerF0, lang).mean,
   });
-  if (!c.saturation?.saturated) return sentence;
-  const note = t(lang, "saturation.short", { share: formatPercent(c.saturation.share, lang, 0) });
+  if (!saturation?.saturated) return sentence;
+  const note = t(lang, "saturation.short", { share: formatPercent(saturation.share, lang, 0) });
   return `${sentence} ${note}`;
 }
 

@@ -29,7 +29,18 @@ export interface SweepPointLike {
   f1: CountsLike;
   f2: CountsLike;
   beyondManualPerF0: SummaryLike;
+  /** Per index case: each run's mean over its F0's own chains, summarised over the runs. */
+  perF0: { f1Recall: SummaryLike; f2Recall: SummaryLike };
   reference: { a2: number; a3: number };
+}
+
+/**
+ * The recall the page shows for a series: per F0 (the share of one index case's own F1, or
+ * F2, that the app finds, averaged over F0), which does not drift with how many F0 a run
+ * seeds (docs/MODEL.md, "Definitions").
+ */
+export function recallOf(p: SweepPointLike, series: Series): SummaryLike {
+  return series === "f1" ? p.perF0.f1Recall : p.perF0.f2Recall;
 }
 
 /** One plotted point: where it sits, its mean and its band. */
@@ -56,7 +67,7 @@ export function pointX(p: SweepPointLike, mode: "uniform" | "policy"): number {
   return mode === "uniform" ? p.value : p.adoption.mean;
 }
 
-/** A series (F1 or F2 recall) as chart points, sorted by x; points without a recall dropped. */
+/** A series (F1 or F2 recall per F0) as chart points, sorted by x; points without one dropped. */
 export function seriesOf(
   points: readonly SweepPointLike[],
   series: Series,
@@ -65,7 +76,7 @@ export function seriesOf(
 ): ChartPoint[] {
   return points
     .map((p) => {
-      const r = p[series].recall;
+      const r = recallOf(p, series);
       const [lo, hi] = band === "ci" ? [r.ci95[0]!, r.ci95[1]!] : [r.p5, r.p95];
       return {
         x: pointX(p, mode),

@@ -21,5 +21,6 @@ export const point = (a: number): SweepPointLike => ({
   f1: counts(a * a),
   f2: counts(a ** 3),
   beyondManualPerF0: s(4.8),
+  perF0: { f1Recall: s(a * a), f2Recall: s(a ** 3) },
   reference: { a2: a * a, a3: a ** 3 },
 });

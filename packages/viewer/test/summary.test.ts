@@ -1,5 +1,6 @@
+import { SATURATION_LIMIT, type Saturation } from "@tracebed/sim";
 import { describe, expect, it } from "vitest";
-import { SATURATION_LIMIT, type Saturation } from "../src/saturation.js";
+import type { Headline } from "../src/estimate.js";
 import { saturationWarning, summarySentence } from "../src/summary.js";
 
 const sat = (share: number, suggestedAgents: number, sampled = true): Saturation => ({
@@ -9,7 +10,14 @@ const sat = (share: number, suggestedAgents: number, sampled = true): Saturation
   saturated: sampled && share >= SATURATION_LIMIT,
   suggestedAgents,
 });
-const counts = { adoption: 0.6, f0: 50, f1True: 1200, f1Found: 400, f2True: 600, f2Found: 150 };
+const est = (mean: number, lo: number, hi: number) => ({ mean, lo, hi, runs: 4 });
+const counts: Headline = {
+  value: 0.6,
+  adoption: 0.6,
+  f1: est(0.36, 0.33, 0.39),
+  f2: est(0.13, 0.11, 0.15),
+  beyondManualPerF0: est(12.34, 11, 13),
+};
 
 describe("the saturation warning", () => {
   it("says how crowded the F2's areas are and what sample to use, in both languages", () => {
@@ -34,14 +42,15 @@ describe("the saturation warning", () => {
   });
 
   it("adds a note to the screen-reader summary only when saturated", () => {
+    expect(summarySentence("en", counts)).toBe(
+      "At 60% adoption the app finds 36% of the true F1 contacts (95% CI 33%–39%) and 13% of the true F2 (11%–15%), mean of 4 runs; beyond manual tracing it finds 12.3 more people per F0.",
+    );
     expect(summarySentence("en", counts)).not.toMatch(/saturated/);
-    expect(summarySentence("en", { ...counts, saturation: sat(0.1, 1_000) })).not.toMatch(
-      /saturated/,
+    expect(summarySentence("en", counts, sat(0.1, 1_000))).not.toMatch(/saturated/);
+    expect(summarySentence("en", counts, sat(0.45, 100_000))).toMatch(
+      /per F0\. Note: the sample is saturated \(45% .*\), so the F2 counts are too low\.$/,
     );
-    expect(summarySentence("en", { ...counts, saturation: sat(0.45, 100_000) })).toMatch(
-      /of 50 F0\. Note: the sample is saturated \(45% .*\), so the F2 counts are too low\.$/,
-    );
-    expect(summarySentence("vi", { ...counts, saturation: sat(0.45, 100_000) })).toMatch(
+    expect(summarySentence("vi", counts, sat(0.45, 100_000))).toMatch(
       /Lưu ý: mẫu bị bão hoà \(45% /,
     );
   });

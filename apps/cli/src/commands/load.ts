@@ -45,6 +45,21 @@ function rate(value: string): number {
   return n;
 }
 
+/**
+ * Why `confirmed` F0 of the run's `drawn`: only an F0 with the app can be given a code by the
+ * health authority and upload their keys; drawn among everyone, the others have no phone in
+ * the fleet.
+ */
+export function f0Note(confirmed: number, f0: { count: number; from: "all" | "appUsers" }): string {
+  const head = `${confirmed} of the run's ${f0.count} F0 confirmed`;
+  if (f0.from === "all") {
+    return `${head}: the F0 are drawn among everyone (--f0-from all) and only those with the app can be given a code and upload their keys; the other ${f0.count - confirmed} have no app${confirmed < f0.count ? " (--f0-from app-users draws them all among app users)" : ""}`;
+  }
+  return confirmed < f0.count
+    ? `${head}: drawn among app users (--f0-from app-users), ${f0.count - confirmed} could not be confirmed (see the errors above)`
+    : `${head}: drawn among app users (--f0-from app-users), every one confirmed`;
+}
+
 export function registerLoad(program: Command): void {
   const cmd = program
     .command("load")
@@ -107,8 +122,11 @@ export function registerLoad(program: Command): void {
         procs: flags.procs,
         uploadConcurrency: flags.uploadConcurrency,
         f0Rate: flags.f0Rate,
+        f0: config.f0.count,
+        f0From: config.f0.from,
       },
       ...summary,
+      f0Note: f0Note(summary.f0, config.f0),
     };
     if (flags.json) printJson(doc);
     else {
@@ -117,6 +135,7 @@ export function registerLoad(program: Command): void {
       process.stdout.write(
         `${[
           `${summary.phones} phones, ${summary.f0} F0 confirmed, ${summary.uploads.acknowledged}/${summary.uploads.sent} uploads acknowledged`,
+          doc.f0Note,
           line("F1", summary.f1),
           line("F2", summary.f2),
           `F0 confirmed → F1 notified: p50 ${summary.latencyMs.notifyP50} ms, p99 ${summary.latencyMs.notifyP99} ms`,

@@ -2,7 +2,9 @@ import {
   configFromScenario,
   DEFAULT_SCENARIO,
   peopleRows,
+  runSaturation,
   type SimRun,
+  sampleRegions,
   simulate,
 } from "@tracebed/sim";
 import { peakRssBytes, workerScanner } from "@tracebed/sim/node";
@@ -16,6 +18,7 @@ import {
   type RunFlags,
   runOptions,
 } from "../run-options.js";
+import { capWarning, saturationWarning, writeWarnings } from "../warnings.js";
 import { formatSimulation } from "./simulate-text.js";
 
 interface SimulateFlags extends RunFlags {
@@ -65,6 +68,12 @@ export function registerSimulate(program: Command): void {
     }
     const seconds = (performance.now() - started) / 1000;
     const { result } = run;
+    const saturation = runSaturation(result, sampleRegions(scenario, result.agents));
+    const warnings = [
+      capWarning(flags.target, config.adoption, result),
+      saturationWarning(saturation, result),
+    ].filter((w): w is string => w !== undefined);
+    writeWarnings(warnings);
     const doc = {
       ...documentHeader(scenario),
       seed: result.seed,
@@ -86,6 +95,8 @@ export function registerSimulate(program: Command): void {
       f2: result.f2,
       perF0: result.perF0,
       ...(flags.detail ? { people: peopleRows(run.engine, run.outbreak) } : {}),
+      saturation,
+      warnings,
       perf: {
         seconds,
         agentDaysPerSecond: (result.agents * result.days) / seconds,

@@ -3,8 +3,9 @@ import {
   configFromScenario,
   inlineRunner,
   parseRange,
-  type SweepPoint,
+  sampleRegions,
   sweep,
+  sweepCsv,
 } from "@tracebed/sim";
 import { workerRunner } from "@tracebed/sim/node";
 import { type Command, Option } from "commander";
@@ -13,7 +14,8 @@ import { positiveInt } from "../options.js";
 import { Progress } from "../progress.js";
 import { addRunFlags, loadScenario, type RunFlags, runOptions } from "../run-options.js";
 import { UsageError } from "../usage-error.js";
-import { sweepCsv } from "./sweep-csv.js";
+import { sweepCapWarning, sweepSaturationWarning, writeWarnings } from "../warnings.js";
+import { deltasTable, partsTable, pointsTable } from "./sweep-text.js";
 
 interface SweepFlags extends Omit<RunFlags, "adoption" | "target"> {
   adoption?: string;
@@ -36,27 +38,11 @@ function range(text: string, flag: string): number[] {
   return points;
 }
 
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-
-function table(points: readonly SweepPoint[], mode: string): string {
-  const lines = [
-    `${(mode === "adoption" ? "uniform" : "target").padEnd(8)} adoption  F1 recall per F0 [95% CI] F2 recall per F0 [95% CI] a²      a³      beyond manual per app-using F0`,
-  ];
-  for (const p of points) {
-    const r = (s: SweepPoint["f1"]["recall"]) =>
-      `${pct(s.mean).padStart(6)} [${pct(s.ci95[0])}, ${pct(s.ci95[1])}]`.padEnd(26);
-    lines.push(
-      `${p.value.toFixed(3).padEnd(8)} ${pct(p.adoption.mean).padStart(8)}  ${r(p.perF0.f1Recall)}${r(p.perF0.f2Recall)}${pct(p.reference.a2).padEnd(8)}${pct(p.reference.a3).padEnd(8)}${p.beyondManualPerF0.mean.toFixed(2)}`,
-    );
-  }
-  return `${lines.join("\n")}\n`;
-}
-
 export function registerSweep(program: Command): void {
   const cmd = program
     .command("sweep")
     .description(
-      "Runs over a range of adoption and many seeds: mean, 95% CI of the mean, 5th–95th percentiles.",
+      "Runs over a range of adoption and many seeds: mean, 95% interval of the mean (a bootstrap over seeds), 5th–95th percentiles.",
     )
     .argument("<scenario>", "scenario name (see scenarios/) or path to a scenario JSON file")
     .addOption(
@@ -91,40 +77,85 @@ export function registerSweep(program: Command): void {
     const scenario = loadScenario(name);
     const seeds = Array.from({ length: flags.seeds }, (_, i) => flags.seed + i);
     const base = { ...flags, adoption: undefined, target: undefined };
+    const configOf = (point: number, seed: number) =>
+      configFromScenario(
+        scenario,
+        runOptions(
+          { ...base, seed },
+          mode === "adoption"
+            ? { kind: "uniform", share: point }
+            : { kind: "target", share: point },
+        ),
+      );
+    const first = configOf(points[0]!, seeds[0]!);
+    const agents = first.regions.reduce((a, r) => a + r.agents, 0);
     const progress = new Progress();
+    const total = points.length * seeds.length;
+    const started = performance.now();
+    const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
+    progress.line(
+      `sweep of ${scenario.id}: ${points.length} points × ${seeds.length} seeds = ${total} runs of ${agents.toLocaleString("en-US")} agents on ${flags.threads > 0 ? `${flags.threads} worker threads` : "this thread"}`,
+    );
     let result: Awaited<ReturnType<typeof sweep>>;
     try {
       result = await sweep(
         points,
         seeds,
-        (point, seed) =>
-          configFromScenario(
-            scenario,
-            runOptions(
-              { ...base, seed },
-              mode === "adoption"
-                ? { kind: "uniform", share: point }
-                : { kind: "target", share: point },
-            ),
-          ),
+        configOf,
         flags.threads > 0 ? workerRunner(flags.threads) : inlineRunner,
         {
           ...(flags.by ? { by: flags.by } : {}),
-          onDone: (done, total) => progress.update("runs", done, total),
+          regions: sampleRegions(scenario, agents),
+          onDone: (done, all) => {
+            progress.update("runs", done, all);
+            // Runs are queued point by point; a point's worth of runs is done every `seeds`.
+            if (done % seeds.length === 0) {
+              const k = done / seeds.length;
+              progress.line(
+                `point ${k}/${points.length} (${points[k - 1]}) done: ${done}/${all} runs, ${seconds()} s`,
+              );
+            }
+          },
         },
       );
     } finally {
       progress.stop();
     }
-    if (flags.csv) writeFileSync(flags.csv, sweepCsv(result.points, flags.by));
+    progress.line(`sweep finished: ${total} runs in ${seconds()} s`);
+    const warnings = [
+      mode === "target" ? sweepCapWarning(result.points, first.adoption, agents) : undefined,
+      sweepSaturationWarning(result.points, agents),
+    ].filter((w): w is string => w !== undefined);
+    writeWarnings(warnings);
+    if (flags.csv) {
+      const meta = { scenario: scenario.id, mode, agents, seeds: seeds.length, seed: flags.seed };
+      writeFileSync(
+        flags.csv,
+        sweepCsv(result.points, { ...meta, ...(flags.by ? { by: flags.by } : {}) }),
+      );
+    }
     if (flags.json) {
       printJson({
         ...documentHeader(scenario),
         mode,
         range: (flags.adoption ?? flags.target)!,
         by: flags.by ?? null,
+        agents,
+        warnings,
         ...result,
       });
-    } else process.stdout.write(table(result.points, mode));
+      return;
+    }
+    process.stdout.write(pointsTable(result.points, mode));
+    if (flags.by) {
+      const names = new Map(
+        flags.by === "region"
+          ? scenario.regions.map((r) => [r.id, r.name] as const)
+          : first.groups.map((g) => [g.id, g.id] as const),
+      );
+      process.stdout.write(`\n${partsTable(result.points, flags.by, names, seeds.length)}`);
+      const deltas = deltasTable(result.points, flags.by, names);
+      if (deltas) process.stdout.write(`\n${deltas}`);
+    }
   });
 }

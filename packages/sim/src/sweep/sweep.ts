@@ -1,7 +1,8 @@
 import type { SimConfig } from "../core/config.js";
 import type { TracingCounts } from "../core/oracle/metrics.js";
 import type { SimResult } from "../core/simulate.js";
-import { type Summary, summarize } from "./stats.js";
+import { meanSaturation, type RegionSize, runSaturation } from "./saturation.js";
+import { CI95_METHOD, type Summary, summarize } from "./stats.js";
 
 /** One run of a sweep: a point of the range and a seed. */
 export interface SweepJob {
@@ -30,6 +31,11 @@ export interface SweepPoint {
   value: number;
   /** Realised app users as a share of the whole population. */
   adoption: Summary;
+  /**
+   * App users a policy asked for that no eligible phone (smartphone owners; adults ones when
+   * the denominator is adults) could supply, per run: above 0, the target was capped.
+   */
+  adoptionShortfall: Summary;
   f1: CountsSummary;
   f2: CountsSummary;
   /**
@@ -46,12 +52,20 @@ export interface SweepPoint {
   };
   /** Reference relations at the realised mean adoption a (uniform, independent, ideal BLE). */
   reference: { a2: number; a3: number };
+  /**
+   * Whether the runs' samples were too small for their F0 (saturation.ts): the mean share of
+   * the F2's districts already reached, saturated when that mean reaches the limit. Present
+   * when the sweep was given the sample's regions.
+   */
+  saturation?: { share: number; saturated: boolean };
   byRegion?: { region: string; f1: CountsSummary; f2: CountsSummary }[];
   byGroup?: { group: string; f1: CountsSummary; f2: CountsSummary }[];
 }
 
 export interface SweepResult {
   seeds: number[];
+  /** How every `ci95` of the points is computed (a percentile bootstrap over the seeds). */
+  ci95Method: typeof CI95_METHOD;
   points: SweepPoint[];
 }
 
@@ -72,11 +86,13 @@ function pointOf(
   value: number,
   runs: readonly SimResult[],
   by: "region" | "group" | undefined,
+  regions: readonly RegionSize[] | undefined,
 ): SweepPoint {
   const a = values(runs.map((r) => r.adoption.realised.population)).mean;
   const point: SweepPoint = {
     value,
     adoption: values(runs.map((r) => r.adoption.realised.population)),
+    adoptionShortfall: values(runs.map((r) => r.adoption.shortfall)),
     f1: countsSummary(runs.map((r) => r.f1)),
     f2: countsSummary(runs.map((r) => r.f2)),
     beyondManualPerF0: values(runs.map((r) => r.perF0.beyondManual.mean)),
@@ -88,6 +104,8 @@ function pointOf(
     },
     reference: { a2: a * a, a3: a * a * a },
   };
+  const saturation = regions && meanSaturation(runs.map((r) => runSaturation(r, regions)));
+  if (saturation) point.saturation = saturation;
   if (by === "region") {
     point.byRegion = runs[0]!.f1.byRegion.map((reg, i) => ({
       region: reg.region,
@@ -107,14 +125,20 @@ function pointOf(
 
 /**
  * Every point of the range under `seeds` seeds (firstSeed, firstSeed + 1, …): per point, the
- * mean, its 95% confidence interval and the 5th–95th percentiles across seeds.
+ * mean, its 95% interval (a percentile bootstrap over the seeds) and the 5th–95th percentiles
+ * across seeds.
  */
 export async function sweep(
   points: readonly number[],
   seeds: readonly number[],
   makeConfig: (point: number, seed: number) => SimConfig,
   runner: JobRunner,
-  options: { by?: "region" | "group"; onDone?: (done: number, total: number) => void } = {},
+  options: {
+    by?: "region" | "group";
+    /** The sample's regions (sampleRegions), for each point's saturation. */
+    regions?: readonly RegionSize[];
+    onDone?: (done: number, total: number) => void;
+  } = {},
 ): Promise<SweepResult> {
   const jobs = points.flatMap((point) =>
     seeds.map((seed) => ({ point, seed, config: makeConfig(point, seed) })),
@@ -122,8 +146,14 @@ export async function sweep(
   const results = await runner(jobs, (done) => options.onDone?.(done, jobs.length));
   return {
     seeds: [...seeds],
+    ci95Method: CI95_METHOD,
     points: points.map((p, i) =>
-      pointOf(p, results.slice(i * seeds.length, (i + 1) * seeds.length), options.by),
+      pointOf(
+        p,
+        results.slice(i * seeds.length, (i + 1) * seeds.length),
+        options.by,
+        options.regions,
+      ),
     ),
   };
 }

@@ -1,3 +1,7 @@
+import type { SimResult } from "../core/simulate.js";
+import { configFromScenario } from "../model/from-scenario.js";
+import type { Scenario } from "../scenario/index.js";
+
 /**
  * Whether a run's sample is too small for its F0. Markets, shops and transport mix people
  * inside their own district, so when a district's simulated people are largely F1 or F2
@@ -5,13 +9,13 @@
  * of people two steps away and its F2 count falls short of what the whole population, with
  * the same F0, would give. The share of the F2's own district already reached predicts that
  * shortfall far better than F2 / all agents (few F0 in a small sample crowd their districts
- * while the sample as a whole looks empty); the numbers are in the package README.
+ * while the sample as a whole looks empty); the numbers are in packages/viewer/README.md.
  */
 
 /** Warn from here: measured F2 shortfall ≈ 0.55–0.7 × the share, so about 9–10% here. */
 export const SATURATION_LIMIT = 0.15;
 
-/** Samples suggested in steps this coarse (the per-run cost grows with it; README). */
+/** Samples suggested in steps this coarse (the per-run cost grows with it; packages/viewer/README.md). */
 const SUGGESTION_STEP = 50_000;
 
 export interface RegionSize {
@@ -38,7 +42,7 @@ export interface SaturationInput {
 export interface Saturation {
   /** (F1 + F2) / simulated people of a region, averaged over the F2 (each F2 weighs once). */
   share: number;
-  /** True F2 / all simulated people: the cruder measure, kept for comparison (README). */
+  /** True F2 / all simulated people: the cruder measure, kept for comparison (packages/viewer/README.md). */
   f2Share: number;
   /** The run is a sample (fewer agents than the scenario's people), so a larger one helps. */
   sampled: boolean;
@@ -112,4 +116,26 @@ export function meanSaturation(
   if (runs.length === 0) return undefined;
   const share = runs.reduce((a, r) => a + r.share, 0) / runs.length;
   return { share, saturated: runs.every((r) => r.sampled) && share >= SATURATION_LIMIT };
+}
+
+/** Simulated people per region for a sample of `agents`, with the scenario's own people. */
+export function sampleRegions(s: Scenario, agents: number): RegionSize[] {
+  const sample = configFromScenario(s, { agents }).regions;
+  return s.regions.map((r, i) => ({
+    id: r.id,
+    agents: sample[i]!.agents,
+    population: r.population,
+  }));
+}
+
+/**
+ * A run's saturation from its own results: its true F1 and F2 by region against the people
+ * the run simulated in each region (the same apportionment as the simulator's sample).
+ */
+export function runSaturation(
+  r: SimResult,
+  regions: readonly RegionSize[],
+  maxAgents = Number.POSITIVE_INFINITY,
+): Saturation {
+  return saturationOf({ regions, f0: r.f0, f1: r.f1.byRegion, f2: r.f2.byRegion }, maxAgents);
 }

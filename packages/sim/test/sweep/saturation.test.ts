@@ -5,7 +5,7 @@ import {
   type SaturationInput,
   saturationOf,
   suggestAgents,
-} from "../src/saturation.js";
+} from "../../src/sweep/saturation.js";
 
 /** Two districts of a sample: 1/10 of each one's people simulated unless said otherwise. */
 function input(

@@ -1,16 +1,18 @@
 import { readFileSync } from "node:fs";
-import { configFromScenario, parseScenario, simulate } from "@tracebed/sim";
 import { describe, expect, it } from "vitest";
-import { runSaturation, sampleRegions } from "../src/saturation.js";
+import { simulate } from "../../src/core/simulate.js";
+import { configFromScenario } from "../../src/model/from-scenario.js";
+import { parseScenario } from "../../src/scenario/index.js";
+import { runSaturation, sampleRegions } from "../../src/sweep/saturation.js";
 
 const id = "hung-yen-2020-08-18";
 const s = parseScenario(
-  JSON.parse(readFileSync(new URL(`../../../scenarios/${id}.json`, import.meta.url), "utf8")),
+  JSON.parse(readFileSync(new URL(`../../../../scenarios/${id}.json`, import.meta.url), "utf8")),
   id,
 );
 const population = s.regions.reduce((a, r) => a + r.population, 0);
 
-describe("a run's saturation in the page", () => {
+describe("a run's saturation from its own results", () => {
   it("sizes the regions as the simulator samples them", () => {
     const regions = sampleRegions(s, 20_000);
     expect(regions.map((r) => r.id)).toEqual(s.regions.map((r) => r.id));
