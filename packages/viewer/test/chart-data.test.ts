@@ -25,7 +25,7 @@ describe("sweep series", () => {
 
   it("drops points with no recall and clips bands to 0–1", () => {
     const p = point(0.05);
-    p.f1 = { ...p.f1, recall: { n: 0, mean: Number.NaN, ci95: [0, 0], p5: 0, p95: 0 } };
+    p.perF0 = { ...p.perF0, f1Recall: { n: 0, mean: Number.NaN, ci95: [0, 0], p5: 0, p95: 0 } };
     expect(seriesOf([p], "f1", "pct", "uniform")).toEqual([]);
     expect(seriesOf([point(0.01)], "f2", "pct", "uniform")[0]!.lo).toBe(0);
   });

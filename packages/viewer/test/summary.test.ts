@@ -43,12 +43,12 @@ describe("the saturation warning", () => {
 
   it("adds a note to the screen-reader summary only when saturated", () => {
     expect(summarySentence("en", counts)).toBe(
-      "At 60% adoption the app finds 36% of the true F1 contacts (95% CI 33%–39%) and 13% of the true F2 (11%–15%), mean of 4 runs; beyond manual tracing it finds 12.3 more people per F0.",
+      "At 60% adoption the app finds 36% of an index case's true F1 contacts (95% CI 33%–39%) and 13% of its true F2 (11%–15%), mean of 4 runs; beyond manual tracing it finds 12.3 more people per index case using the app.",
     );
     expect(summarySentence("en", counts)).not.toMatch(/saturated/);
     expect(summarySentence("en", counts, sat(0.1, 1_000))).not.toMatch(/saturated/);
     expect(summarySentence("en", counts, sat(0.45, 100_000))).toMatch(
-      /per F0\. Note: the sample is saturated \(45% .*\), so the F2 counts are too low\.$/,
+      /per index case using the app\. Note: the sample is saturated \(45% .*\), so the F2 counts are too low\.$/,
     );
     expect(summarySentence("vi", counts, sat(0.45, 100_000))).toMatch(
       /Lưu ý: mẫu bị bão hoà \(45% /,
