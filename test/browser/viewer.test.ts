@@ -347,7 +347,7 @@ describe("the viewer in Chromium", () => {
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
     expect(query(page).get("lang")).toBe("en");
     expect(await page.getByTestId("summary-sentence").textContent()).toMatch(
-      /^At 60% adoption the app finds \d+% of the true F1 contacts \(95% CI \d+%–\d+%\)/,
+      /^At 60% adoption the app finds \d+% of an index case's true F1 contacts \(95% CI \d+%–\d+%\)/,
     );
     expect(await page.getByTestId("sweep-chart").locator("text").allTextContents()).toContain(
       "Adoption (% of the population)",
