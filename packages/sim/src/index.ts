@@ -1,3 +1,4 @@
+export * from "./calibrate/index.js";
 export * from "./core/index.js";
 export * from "./model/index.js";
 export * from "./scenario/index.js";
