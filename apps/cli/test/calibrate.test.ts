@@ -30,6 +30,7 @@ describe("tracebed calibrate", { timeout: 300_000 }, () => {
     const names = d.sensitivity.map((s: { parameter: string }) => s.parameter);
     expect(names).toEqual(
       expect.arrayContaining([
+        "installShare",
         "activeShare",
         "transitAttenuation",
         "indoorPlacementLoss",

@@ -18,9 +18,11 @@ export interface TornadoInput {
 }
 
 const WIDTH = 820;
-const LEFT = 230;
+const LEFT = 270;
+/** Parameter names sit at the left edge; the low end's value fits between them and the bars. */
+const NAME_X = 10;
 const RIGHT = 40;
-const TOP = 56;
+const TOP = 72;
 const ROW = 30;
 const BOTTOM = 56;
 
@@ -58,16 +60,16 @@ export function tornadoSvg(input: TornadoInput): string {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="sans-serif" font-size="12">`,
     `<title>${esc(input.title)}</title>`,
     `<rect x="0" y="0" width="${WIDTH}" height="${height}" fill="#ffffff"/>`,
-    `<text x="${LEFT}" y="22" font-size="14" font-weight="bold">${esc(input.title)}</text>`,
+    `<text x="${NAME_X}" y="20" font-size="14" font-weight="bold">${esc(input.title)}</text>`,
   ];
   rows.forEach((r, i) => {
     const y = TOP + i * ROW;
     const a = Math.min(r.atLow, r.atHigh);
     const b = Math.max(r.atLow, r.atHigh);
     const w = Math.max(1, x(b) - x(a));
-    // Left of the base: the value that lowers the figure; colour says which end it is.
+    // Each end is labelled "parameter value: figure".
     parts.push(
-      `<text x="${LEFT - 8}" y="${y + 18}" text-anchor="end">${esc(r.parameter)}</text>`,
+      `<text x="${NAME_X}" y="${y + 18}">${esc(r.parameter)}</text>`,
       `<rect class="bar" data-parameter="${esc(r.parameter)}" x="${x(a).toFixed(1)}" y="${y + 5}" width="${w.toFixed(1)}" height="${ROW - 10}" fill="#7aa6c2"/>`,
       `<text x="${(x(r.atLow) + (r.atLow <= r.atHigh ? -4 : 4)).toFixed(1)}" y="${y + 18}" text-anchor="${r.atLow <= r.atHigh ? "end" : "start"}" font-size="10">${esc(`${num(r.low)}: ${num(r.atLow)}`)}</text>`,
       `<text x="${(x(r.atHigh) + (r.atHigh >= r.atLow ? 4 : -4)).toFixed(1)}" y="${y + 18}" text-anchor="${r.atHigh >= r.atLow ? "start" : "end"}" font-size="10">${esc(`${num(r.high)}: ${num(r.atHigh)}`)}</text>`,
@@ -87,7 +89,7 @@ export function tornadoSvg(input: TornadoInput): string {
     `<line class="base" x1="${x(input.base).toFixed(1)}" y1="${TOP - 6}" x2="${x(input.base).toFixed(1)}" y2="${axisY}" stroke="#222" stroke-width="2"/>`,
     `<text x="${x(input.base).toFixed(1)}" y="${TOP - 10}" text-anchor="middle" font-size="11">${esc(`model ${num(input.base)}`)}</text>`,
     `<line class="reference" x1="${x(input.reference.value).toFixed(1)}" y1="${TOP - 6}" x2="${x(input.reference.value).toFixed(1)}" y2="${axisY}" stroke="#c0392b" stroke-width="2" stroke-dasharray="6 4"/>`,
-    `<text x="${x(input.reference.value).toFixed(1)}" y="${TOP - 24}" text-anchor="middle" font-size="11" fill="#c0392b">${esc(input.reference.label)}</text>`,
+    `<text x="${x(input.reference.value).toFixed(1)}" y="${TOP - 26}" text-anchor="middle" font-size="11" fill="#c0392b">${esc(input.reference.label)}</text>`,
     "</svg>",
   );
   return `${parts.join("\n")}\n`;

@@ -37,7 +37,21 @@ function withRadio(
 export function sensitivityParameters(base: SimConfig): SensitivityParameter[] {
   const active = base.activeShare ?? { android: 1, ios: 1 };
   const activeBase = (active.android + active.ios) / 2;
+  const installs = base.adoption.mode === "policy" ? base.adoption.byRegion[0]! : 0;
   return [
+    {
+      parameter: "installShare",
+      unit: "share of the population with the app installed",
+      base: installs,
+      low: 0.08,
+      high: 0.404,
+      basis:
+        "where the F0 lived: below 8% in the five lowest provinces, 40.4% in Đà Nẵng, the outbreak's centre (20 Aug 2020, docs/SOURCES.md)",
+      apply: (c, v) =>
+        c.adoption.mode === "policy"
+          ? { ...c, adoption: { ...c.adoption, byRegion: c.adoption.byRegion.map(() => v) } }
+          : c,
+    },
     {
       parameter: "activeShare",
       unit: "share of installs running with Bluetooth on (both platforms)",
