@@ -5,6 +5,5 @@ export const sharedTestConfig: NonNullable<ViteUserConfig["test"]> = {
   include: ["src/**/*.test.ts", "test/**/*.test.ts"],
   reporters: ["default", "json"],
   outputFile: { json: ".vitest/report.json" },
-  passWithNoTests: true,
   testTimeout: 30_000,
 };

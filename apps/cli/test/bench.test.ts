@@ -17,7 +17,7 @@ describe("tracebed bench --quick --json", () => {
     // Progress on stderr, one JSON document on stdout.
     expect(r.stderr).toMatch(/bench: memory: .*idle phones connected/);
     const d = JSON.parse(r.stdout);
-    expect(d).toMatchObject({ schemaVersion: 1, benchmark: "tracebed bench", quick: true });
+    expect(d).toMatchObject({ schemaVersion: 2, benchmark: "tracebed bench", quick: true });
     expect(d.machine.cpus).toBeGreaterThan(0);
     expect(typeof d.machine.node).toBe("string");
 

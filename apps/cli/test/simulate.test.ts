@@ -10,7 +10,7 @@ const scenariosDir = new URL("../../../scenarios/", import.meta.url).pathname;
 describe("tracebed simulate", () => {
   test("prints the documented JSON document", () => {
     const d = tracebedJson("simulate", "hung-yen-2020-08-18", ...SMALL);
-    expect(d.schemaVersion).toBe(1);
+    expect(d.schemaVersion).toBe(2);
     expect(d.version).toMatch(/^\d+\.\d+\.\d+/);
     expect(d.scenarioHash).toMatch(/^[0-9a-f]{64}$/);
     expect(d.scenario).toBe("hung-yen-2020-08-18");
@@ -40,9 +40,52 @@ describe("tracebed simulate", () => {
     }
     for (const k of ["seconds", "agentDaysPerSecond", "contactPairsPerSecond", "peakRssBytes"])
       expect(d.perf[k]).toBeGreaterThan(0);
-  });
+    // Per index case: each F0's own chain, as mean, percentiles and a CI over F0.
+    for (const step of [d.perF0.f1, d.perF0.f2]) {
+      for (const k of ["true", "app", "manual", "recall"]) {
+        const o = step[k];
+        expect(Object.keys(o)).toEqual(expect.arrayContaining(["mean", "p5", "p95", "ci95"]));
+        expect(o.ci95[0]).toBeLessThanOrEqual(o.mean);
+        expect(o.ci95[1]).toBeGreaterThanOrEqual(o.mean);
+      }
+      expect(step.recall.mean).toBeGreaterThanOrEqual(0);
+      expect(step.recall.mean).toBeLessThanOrEqual(1);
+    }
+    expect(d.perF0.beyondManual.mean).toBeGreaterThanOrEqual(0);
+    expect(d.definitions.f2).toMatch(/exposure/);
+    for (const k of ["sampleAgents", "perAgentPerDay", "perAgentPerRun"])
+      expect(d.distinctContacts).toHaveProperty(k);
+    expect(d.people).toBeUndefined();
+  }, 120_000);
 
-  test("same scenario, flags and seed give the same document apart from perf, whatever the threads", () => {
+  test("--detail lists every true or notified F0/F1/F2 with its exposure day and path", () => {
+    const d = tracebedJson("simulate", "hung-yen-2020-08-18", ...SMALL, "--f0", "5", "--detail");
+    const rows = d.people as {
+      id: number;
+      role: string | null;
+      exposureDay: number | null;
+      via: number | null;
+      app: boolean;
+      manual: boolean;
+    }[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(rows.filter((r) => r.role === "F0").length).toBe(d.f0);
+    expect(rows.filter((r) => r.role === "F1").length).toBe(d.f1.true);
+    expect(rows.filter((r) => r.role === "F2").length).toBe(d.f2.true);
+    for (const r of rows) {
+      if (r.role === "F1") expect(byId.get(r.via!)?.role).toBe("F0");
+      if (r.role === "F2") {
+        const via = byId.get(r.via!)!;
+        expect(via.role).toBe("F1");
+        // Causal: an F2's qualifying contact is on or after its F1's exposure.
+        expect(r.exposureDay!).toBeGreaterThanOrEqual(via.exposureDay!);
+      }
+    }
+  }, 120_000);
+
+  test("same scenario, flags and seed give the same document apart from perf, whatever the threads", {
+    timeout: 180_000,
+  }, () => {
     const strip = (d: Record<string, unknown>) =>
       JSON.stringify({ ...d, perf: undefined, run: undefined });
     const a = tracebedJson("simulate", "dak-nong-2020-08-13", ...SMALL, "--threads", "0");
@@ -52,7 +95,7 @@ describe("tracebed simulate", () => {
     expect(strip(c)).not.toBe(strip(a));
   });
 
-  test("every scenario file runs", () => {
+  test("every scenario file runs", { timeout: 300_000 }, () => {
     const index = JSON.parse(readFileSync(join(scenariosDir, "index.json"), "utf8"));
     for (const s of index.scenarios) {
       const d = tracebedJson("simulate", s.id, "--agents", "8000", "--days", "3");
@@ -160,7 +203,7 @@ describe("tracebed sweep", () => {
       "--by",
       "region",
     );
-    expect(d.schemaVersion).toBe(1);
+    expect(d.schemaVersion).toBe(2);
     expect(d.points.map((p: { value: number }) => p.value)).toEqual([0.1, 0.3, 0.5]);
     for (const p of d.points) {
       const r = p.f1.recall;

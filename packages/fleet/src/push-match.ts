@@ -7,7 +7,8 @@ const SECONDS_PER_DAY = 86_400;
 /**
  * The phones whose own logs hold a pushed index person's IDs, each ID only inside its own
  * slot and inside the index person's window (docs/PROTOCOL.md step 4). The IDs are derived
- * once for all the fleet's phones, as docs/PROTOCOL.md allows ("Step 4 for many phones").
+ * once for all the fleet's phones (docs/PROTOCOL.md, "Step 4 for many phones"): the same set
+ * each phone would find by deriving them itself and scanning its own log.
  */
 export function phonesWithHits(push: KeyPush, logs: PhoneLogs, windowDays: number): Set<number> {
   const scheme = getIdScheme(push.scheme);

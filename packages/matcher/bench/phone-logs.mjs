@@ -1,6 +1,9 @@
 // The bench scripts' phones: each uploads its own log, a phone's 14 days, `rounds` times.
 import { randomBytes } from "node:crypto";
+import { getIdScheme } from "@tracebed/protocol";
 import { postJson } from "@tracebed/testkit";
+
+const ID_BYTES = getIdScheme("bluezone").idLength;
 
 /** The command-line options of the scripts that upload phone logs (node:util parseArgs). */
 export const PHONE_LOG_OPTIONS = {
@@ -16,8 +19,8 @@ export function phoneLog(now, entries) {
   for (let i = 0; i < entries; i++) {
     const timestamp = now - 60 - Math.floor((i * 14 * 86_400) / entries);
     log.push({
-      ownId: randomBytes(12).toString("hex"),
-      contactId: randomBytes(12).toString("hex"),
+      ownId: randomBytes(ID_BYTES).toString("hex"),
+      contactId: randomBytes(ID_BYTES).toString("hex"),
       rssi: -50 - (i % 40),
       txPower: -8,
       timestamp,

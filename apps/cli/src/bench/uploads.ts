@@ -4,7 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { Agent } from "node:http";
-import { SECONDS_PER_DAY } from "@tracebed/protocol";
+import { getIdScheme, MAX_DAILY_KEYS, SECONDS_PER_DAY } from "@tracebed/protocol";
 import { postJson, redeemF0Code } from "@tracebed/testkit";
 
 export {
@@ -23,9 +23,10 @@ export async function pushProbe(url: string, haToken: string, phoneId: string): 
     const r = await redeemF0Code(agent, url, haToken, phoneId);
     const lastDay = Math.floor((r.windowEnd - 1) / SECONDS_PER_DAY);
     const basis = { kind: "f0", uploadToken: r.uploadToken };
-    const keys = Array.from({ length: 14 }, (_, i) => ({
-      unixDay: lastDay - 13 + i,
-      key: randomBytes(32).toString("hex"),
+    const { keyLength } = getIdScheme("bluezone");
+    const keys = Array.from({ length: MAX_DAILY_KEYS }, (_, i) => ({
+      unixDay: lastDay - (MAX_DAILY_KEYS - 1) + i,
+      key: randomBytes(keyLength).toString("hex"),
     }));
     for (const [kind, body] of [
       ["keys", { keys }],

@@ -1,3 +1,4 @@
+import { ID_SCHEMES } from "../ids/registry.js";
 import { SECONDS_PER_DAY } from "../ids/scheme.js";
 
 /** 2020-01-01T00:00:00Z. Bluezone launched in April 2020: an earlier timestamp is a bug. */
@@ -9,8 +10,8 @@ export const MIN_UNIX_DAY = MIN_TIMESTAMP / SECONDS_PER_DAY;
 export const MAX_UNIX_DAY = MAX_TIMESTAMP / SECONDS_PER_DAY - 1;
 
 /** The longest daily key and broadcast ID of any scheme, bytes. */
-export const MAX_KEY_BYTES = 32;
-export const MAX_ID_BYTES = 16;
+export const MAX_KEY_BYTES = Math.max(...Object.values(ID_SCHEMES).map((s) => s.keyLength));
+export const MAX_ID_BYTES = Math.max(...Object.values(ID_SCHEMES).map((s) => s.idLength));
 /** Daily keys in one upload or push: the 14-day retention window. */
 export const MAX_DAILY_KEYS = 14;
 /**

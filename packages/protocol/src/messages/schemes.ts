@@ -1,16 +1,18 @@
 import { z } from "zod";
+import { ID_SCHEME_NAMES, ID_SCHEMES, type IdSchemeName } from "../ids/registry.js";
 
-/** The ID schemes a message may name. Bluezone is the one the matcher implements first. */
-export const SCHEME_NAMES = ["bluezone", "gaen", "dp3t"] as const;
-export type SchemeName = (typeof SCHEME_NAMES)[number];
+/** The ID schemes a message may name: the registry's (ids/registry.ts), in its order. */
+export const SCHEME_NAMES: readonly IdSchemeName[] = ID_SCHEME_NAMES;
+export type SchemeName = IdSchemeName;
 export const schemeNameSchema = z.enum(SCHEME_NAMES);
 
-/** Bytes on the wire per scheme: one daily key (what a phone uploads) and one broadcast ID. */
-export const WIRE_SIZES: Readonly<Record<SchemeName, { keyBytes: number; idBytes: number }>> = {
-  /** Daily key = a link of the SHA-256 chain; ID = 12 bytes picked from a sub-key. */
-  bluezone: { keyBytes: 32, idBytes: 12 },
-  /** TEK; RPI. */
-  gaen: { keyBytes: 16, idBytes: 16 },
-  /** SK(t); EphID. */
-  dp3t: { keyBytes: 32, idBytes: 16 },
-};
+/**
+ * Bytes on the wire per scheme, as each scheme defines them: one daily key (what a phone
+ * uploads, `keyLength`) and one broadcast ID (`idLength`).
+ */
+export const WIRE_SIZES = Object.fromEntries(
+  ID_SCHEME_NAMES.map((name) => [
+    name,
+    { keyBytes: ID_SCHEMES[name].keyLength, idBytes: ID_SCHEMES[name].idLength },
+  ]),
+) as Readonly<Record<SchemeName, { readonly keyBytes: number; readonly idBytes: number }>>;

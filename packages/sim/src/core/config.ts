@@ -57,7 +57,9 @@ export type Distribution =
   | { family: "uniform"; min: number; max: number }
   | { family: "fixed"; value: number };
 
-export type LayerKind = "household" | "workplace" | "school" | "community" | "transport";
+import type { LayerKind } from "./layers/kinds/index.js";
+
+export type { LayerKind };
 
 export interface LayerConfig {
   id: string;

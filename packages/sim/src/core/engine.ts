@@ -1,6 +1,6 @@
 import type { SimConfig } from "./config.js";
 import { ContactRecords } from "./contacts.js";
-import { type ContactLayer, LAYER_KINDS } from "./layers/index.js";
+import { type ContactLayer, layerKind } from "./layers/index.js";
 import type { Population } from "./population/population.js";
 import { SeedTree } from "./rng.js";
 
@@ -21,7 +21,7 @@ export function createEngine(
 ): Engine {
   const layerSeeds = config.layers.map((_, l) => seeds.stream("contacts", l));
   const layers = config.layers.map((layer, l) =>
-    LAYER_KINDS[layer.kind](layer, population, l, (day) => seeds.stream("day", l, day)),
+    layerKind(layer.kind).build(layer, population, l, (day) => seeds.stream("day", l, day)),
   );
   return { config, seeds, population, layers, layerSeeds };
 }

@@ -20,7 +20,14 @@ export {
 } from "./contacts.js";
 export { createEngine, type DayScan, type Engine, scanDay } from "./engine.js";
 export { type GrowableColumn, grown } from "./grown.js";
-export { type ContactLayer, type ContactVisitor, LAYER_KINDS } from "./layers/index.js";
+export {
+  type ContactLayer,
+  type ContactVisitor,
+  LAYER_KIND_NAMES,
+  LAYER_KIND_SPECS,
+  type LayerKindSpec,
+  layerKind,
+} from "./layers/index.js";
 export { isRegularPair, REGULAR_PAIR_BIT } from "./layers/layer.js";
 export { type NotifiedPerF0, notifiedPerAppF0 } from "./notified-per-f0.js";
 export type { Chain } from "./oracle/chain.js";

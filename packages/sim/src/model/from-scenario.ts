@@ -1,5 +1,6 @@
 import { apportion } from "../core/apportion.js";
-import type { ActiveShare, LayerConfig, LayerKind, SimConfig } from "../core/config.js";
+import type { ActiveShare, LayerConfig, SimConfig } from "../core/config.js";
+import { layerKind } from "../core/layers/index.js";
 import { layerMeanContacts, type Scenario, type ScenarioLayer } from "../scenario/index.js";
 import { type AdoptionChoice, resolveAdoption } from "./adoption.js";
 import { householdSizeProbabilities } from "./households.js";
@@ -17,15 +18,6 @@ export interface RunOptions {
   f0From?: "all" | "appUsers";
   ble?: "ideal" | "realistic";
 }
-
-/** Local hours in which a layer's contacts start, when the scenario does not say. */
-const DEFAULT_HOURS: Record<LayerKind, [number, number]> = {
-  household: [17, 22],
-  workplace: [8, 17],
-  school: [7, 16],
-  community: [6, 21],
-  transport: [6, 19],
-};
 
 const VIETNAM_UTC_OFFSET_HOURS = 7;
 
@@ -59,7 +51,7 @@ function layerConfig(s: Scenario, l: ScenarioLayer): LayerConfig {
       : {}),
     durationMinutes: l.durationMinutes,
     distanceMeters: l.distanceMeters,
-    hours: l.hours ?? DEFAULT_HOURS[l.kind],
+    hours: l.hours ?? [...layerKind(l.kind).defaultHours],
     manualRecall: l.manualRecall,
     manualRecallStrangers: l.manualRecallStrangers ?? l.manualRecall,
     ...(l.regular ? { regular: l.regular } : {}),

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { LAYER_KIND_NAMES } from "../core/layers/kinds/index.js";
 import {
   distributionSchema,
   idSchema,
@@ -9,13 +10,7 @@ import {
   textSchema,
 } from "./primitives.js";
 
-export const LAYER_KIND_NAMES = [
-  "household",
-  "workplace",
-  "school",
-  "community",
-  "transport",
-] as const;
+export { LAYER_KIND_NAMES };
 
 const dbm = z.number({ error: "must be a number of dBm" });
 const perPlatformPair = <T extends z.ZodType>(value: T) =>
@@ -79,7 +74,7 @@ export const layerSchema = z.strictObject({
   manualRecallStrangers: shareSchema.optional(),
   /**
    * Mixing layers: the share of the day's contacts that are with regular partners (the same
-   * people day after day), and how many regular partners each person has (even, 2–12).
+   * people day after day), and how many regular partners each person has (2 or 4).
    */
   regular: z
     .strictObject({
@@ -87,8 +82,8 @@ export const layerSchema = z.strictObject({
       partners: z
         .int({ error: "must be a whole number of people" })
         .min(2)
-        .max(12)
-        .refine((n) => n % 2 === 0, { error: "must be even" }),
+        .max(4)
+        .refine((n) => n % 2 === 0, { error: "must be 2 or 4" }),
     })
     .optional(),
   sources: z.array(sourceRefSchema, { error: "must be a list of source ids" }).min(1, {

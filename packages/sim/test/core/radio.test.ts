@@ -1,5 +1,6 @@
 import { EXPOSURE_RULE_NAMES } from "@tracebed/protocol";
 import { describe, expect, it } from "vitest";
+import { LAYER_KIND_SPECS } from "../../src/core/layers/index.js";
 import {
   contactOffsetDb,
   meanAttenuationDb,
@@ -8,7 +9,7 @@ import {
 import { runRadioBench } from "../../src/core/radio/bench.js";
 import { toleranceOf } from "../../src/core/radio/bench-setup.js";
 import { PIXEL_2, rawRssiDbm } from "../../src/core/radio/handsets.js";
-import { ENVIRONMENT_OF_LAYER, RADIO_ENVIRONMENTS } from "../../src/core/radio/registry.js";
+import { RADIO_ENVIRONMENTS } from "../../src/core/radio/registry.js";
 import { BENCH_SETUPS } from "../../src/core/radio/setups.js";
 import { hash2 } from "../../src/core/rng.js";
 
@@ -16,8 +17,7 @@ const SEED = 20200615;
 
 describe("radio environments", () => {
   it("every contact layer kind happens in a registered environment", () => {
-    for (const id of Object.values(ENVIRONMENT_OF_LAYER))
-      expect(RADIO_ENVIRONMENTS[id]).toBeDefined();
+    for (const kind of LAYER_KIND_SPECS) expect(RADIO_ENVIRONMENTS[kind.radio]).toBeDefined();
   });
 
   it("placement shares sum to 1 and every environment cites a source", () => {

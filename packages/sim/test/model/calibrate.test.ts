@@ -2,10 +2,9 @@ import { describe, expect, test } from "vitest";
 import {
   calibrationConfig,
   NATIONAL_INSTALLS_2020_08,
-  RADIO_ENVIRONMENTS,
   sensitivityParameters,
-  varyEnvironment,
-} from "../../src/index.js";
+} from "../../src/calibrate/index.js";
+import { RADIO_ENVIRONMENTS, varyEnvironment } from "../../src/core/index.js";
 import { loadScenarioFile } from "../../src/node/index.js";
 
 const scenario = loadScenarioFile("can-giuoc-2020-08-14");

@@ -1,6 +1,6 @@
 import type { LayerConfig } from "../config.js";
 import type { Clusters } from "../population/population.js";
-import { hash2 } from "../rng.js";
+import { hashFast } from "../rng.js";
 import type { ContactLayer, ContactVisitor } from "./layer.js";
 
 /** OpenABM-Covid19's daily_fraction_work: the share of one's colleague ties met on a day. */
@@ -33,33 +33,52 @@ export function clusterLayer(
     const p = Math.min(1, memberContacts / (m - 1));
     return { full: Math.floor((m - 1) / 2), partial: 0, p, half: m % 2 === 0 };
   };
+  // Each cluster's plan, worked out once: ties round the ring and today's thresholds.
+  const clusterCount = Math.max(0, start.length - 1);
+  const fullOf = new Uint16Array(clusterCount);
+  const tiesOf = new Uint16Array(clusterCount);
+  const threshold = new Uint32Array(clusterCount);
+  const partialThreshold = new Uint32Array(clusterCount);
+  const halfOf = new Uint8Array(clusterCount);
+  for (let c = 0; c < clusterCount; c++) {
+    const m = start[c + 1]! - start[c]!;
+    if (m < 2) continue;
+    const { full, partial, p, half } = plan(m);
+    fullOf[c] = full;
+    tiesOf[c] = full + (partial > 0 ? 1 : 0);
+    threshold[c] = Math.round(p * 0x1000000);
+    partialThreshold[c] = partial > 0 ? Math.round(p * partial * 0x1000000) : threshold[c]!;
+    halfOf[c] = half ? 1 : 0;
+  }
   return {
     config,
     scan(day: number, flagged: Uint8Array | null, visit: ContactVisitor): number {
       const s = seedOf(day);
       let k = 0;
       let met = 0;
-      const tie = (a: number, b: number, threshold: number) => {
-        const u = hash2(s, k) >>> 8;
-        if (u < threshold) {
-          met++;
-          if (flagged === null || flagged[a] !== 0 || flagged[b] !== 0) visit(a, b, k);
-        }
-        k++;
-      };
       for (let c = 0; c + 1 < start.length; c++) {
         const lo = start[c]!;
         const m = start[c + 1]! - lo;
         if (m < 2) continue;
-        const { full, partial, p, half } = plan(m);
-        const t = Math.round(p * 0x1000000);
-        const tPartial = Math.round(p * partial * 0x1000000);
-        for (let i = 0; i < m; i++) {
-          const a = members[lo + i]!;
-          for (let d = 1; d <= full; d++) tie(a, members[lo + ((i + d) % m)]!, t);
-          if (partial > 0) tie(a, members[lo + ((i + full + 1) % m)]!, tPartial);
-          // Even-sized full clusters: the opposite member, once per pair.
-          if (half && i < m / 2) tie(a, members[lo + i + m / 2]!, t);
+        const full = fullOf[c]!;
+        const t = threshold[c]!;
+        const tLast = partialThreshold[c]!;
+        const half = halfOf[c] === 1;
+        const hi = lo + m;
+        for (let i = lo; i < hi; i++) {
+          const a = members[i]!;
+          // Ties to the next `full` members round the ring, then a partial one, then (even
+          // full clusters) the opposite member once per pair. One hash per tie, every day.
+          const ties = tiesOf[c]! + (half && i - lo < m / 2 ? 1 : 0);
+          for (let d = 1; d <= ties; d++, k++) {
+            const offset = half && d > full ? m / 2 : d;
+            if (hashFast(s, k) >>> 8 >= (d > full && !half ? tLast : t)) continue;
+            let j = i + offset;
+            if (j >= hi) j -= m;
+            const b = members[j]!;
+            met++;
+            if (flagged === null || flagged[a] !== 0 || flagged[b] !== 0) visit(a, b, k);
+          }
         }
       }
       return met;

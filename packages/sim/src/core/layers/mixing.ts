@@ -1,6 +1,7 @@
 import type { LayerConfig } from "../config.js";
 import type { Population } from "../population/population.js";
-import { below, hash2, mix32, unit } from "../rng.js";
+import { TICKET_BAND_BITS } from "../population/sociability.js";
+import { below, hash2, hashFast, mix32, unit } from "../rng.js";
 import {
   type ContactLayer,
   type ContactVisitor,
@@ -8,13 +9,13 @@ import {
   stochasticRound,
 } from "./layer.js";
 
-const FLAGGED_BIT = 0x80;
 const GOLDEN = 0x9e3779b9;
+const BAND_MASK = (1 << TICKET_BAND_BITS) - 1;
 /**
  * Distances (in agents) to regular partners. Agents are contiguous by household, so these
  * reach other households of the region: fixed neighbours, not household members.
  */
-const REGULAR_OFFSETS = [37, 101, 211, 307, 401, 503];
+const REGULAR_OFFSETS = [37, 101];
 
 /**
  * Markets, community, transport. Two kinds of partner:
@@ -56,20 +57,18 @@ export function mixingLayer(
       `layer ${config.id}: ${regularShare} of its contacts cannot come from ${2 * offsets.length} regular partners`,
     );
   }
-  // Meeting thresholds on 16 bits by band pair.
-  const meet = new Uint32Array(128 * 128);
+  // Meeting thresholds on 8 bits by band pair (resolution 1/256 of a day's chance).
+  const meet = new Uint16Array(128 * 128);
   for (let x = 0; x < 128; x++)
     for (let y = 0; y < 128; y++)
-      meet[x * 128 + y] = Math.round(65536 * q * (accept[x]! / 4096) * (accept[y]! / 4096));
-  let tag = new Uint8Array(0);
+      meet[x * 128 + y] = Math.round(256 * q * (accept[x]! / 4096) * (accept[y]! / 4096));
+  const off0 = offsets[0] ?? 0;
+  const off1 = offsets[1] ?? 0;
+  if (offsets.length > 2) throw new RangeError(`layer ${config.id}: at most 4 regular partners`);
 
   return {
     config,
     scan(day: number, flagged: Uint8Array | null, visit: ContactVisitor): number {
-      // One byte per agent for the hot loop: age band, and the flagged bit on top.
-      if (tag.length !== ageBand.length) tag = new Uint8Array(ageBand.length);
-      for (let i = 0; i < tag.length; i++)
-        tag[i] = ageBand[i]! | (flagged !== null && flagged[i] !== 0 ? FLAGGED_BIT : 0);
       const s = seedOf(day);
       let k = 0;
       let regular = 0;
@@ -82,58 +81,86 @@ export function mixingLayer(
         if (nt >= 2) {
           const pairs = stochasticRound(n * half, unit(hash2(s ^ 0x165667b1, r)));
           for (const end = k + pairs; k < end; k++) {
-            // The position uses the hash's high bits, acceptance its low 12 bits.
-            let h = hash2(s, 2 * k);
-            let a = tickets[tlo + below(h, nt)]!;
-            while ((h & 0xfff) >= accept[tag[a]! & 0x7f]!) {
+            // The position uses the hash's high bits, acceptance its low 12 bits; a ticket
+            // carries its agent's age band in its low bits.
+            let h = hashFast(s, 2 * k);
+            let e = tickets[tlo + below(h, nt)]!;
+            while ((h & 0xfff) >= accept[e & BAND_MASK]!) {
               h = mix32(h + GOLDEN);
-              a = tickets[tlo + below(h, nt)]!;
+              e = tickets[tlo + below(h, nt)]!;
             }
-            h = hash2(s, 2 * k + 1);
-            let b = tickets[tlo + below(h, nt)]!;
-            while (b === a || (h & 0xfff) >= accept[tag[b]! & 0x7f]!) {
+            const a = e >>> TICKET_BAND_BITS;
+            h = hashFast(s, 2 * k + 1);
+            e = tickets[tlo + below(h, nt)]!;
+            while (e >>> TICKET_BAND_BITS === a || (h & 0xfff) >= accept[e & BAND_MASK]!) {
               h = mix32(h + GOLDEN);
-              b = tickets[tlo + below(h, nt)]!;
+              e = tickets[tlo + below(h, nt)]!;
             }
-            if (flagged === null || ((tag[a]! | tag[b]!) & FLAGGED_BIT) !== 0) visit(a, b, k);
+            const b = e >>> TICKET_BAND_BITS;
+            if (flagged === null || flagged[a] !== 0 || flagged[b] !== 0) visit(a, b, k);
           }
         }
-        regular += regularTies(s, lo, n, offsets, tag, meet, flagged !== null, visit);
+        if (offsets.length > 0) {
+          regular += regularTies(
+            s,
+            lo,
+            n,
+            off0,
+            off1,
+            offsets.length,
+            ageBand,
+            meet,
+            flagged,
+            visit,
+          );
+        }
       }
       return k + regular;
     },
   };
 }
 
-/** Each agent's ties to agents `offsets` further on (wrapping in the region), met today or not. */
+/**
+ * Each agent's ties to the agents `off0` and `off1` further on (wrapping in the region), met
+ * today or not.
+ */
 function regularTies(
   s: number,
   lo: number,
   n: number,
-  offsets: readonly number[],
-  tag: Uint8Array,
-  meet: Uint32Array,
-  onlyFlagged: boolean,
+  off0: number,
+  off1: number,
+  ties: number,
+  ageBand: Uint8Array,
+  meet: Uint16Array,
+  flagged: Uint8Array | null,
   visit: ContactVisitor,
 ): number {
   let met = 0;
   const sr = s ^ 0x2c1b3c6d;
-  for (let i = 0; i < n; i++) {
-    const a = lo + i;
-    const ta = tag[a]!;
-    for (let j = 0; j < offsets.length; j += 2) {
-      // One hash decides two ties: 16 bits each.
-      const h = hash2(sr, a * 3 + (j >> 1));
-      for (let jj = j; jj < j + 2 && jj < offsets.length; jj++) {
-        const b = lo + ((i + offsets[jj]!) % n);
-        if (b === a) continue;
-        const tb = tag[b]!;
-        const bits = jj === j ? h & 0xffff : h >>> 16;
-        if (bits >= meet[(ta & 0x7f) * 128 + (tb & 0x7f)]!) continue;
-        met++;
-        if (!onlyFlagged || ((ta | tb) & FLAGGED_BIT) !== 0)
-          visit(a, b, (REGULAR_PAIR_BIT | (a * offsets.length + jj)) >>> 0);
-      }
+  const hi = lo + n;
+  const o0 = off0 % n;
+  const o1 = off1 % n;
+  let h = 0;
+  for (let a = lo; a < hi; a++) {
+    // One hash decides the ties of two agents, 8 bits a tie.
+    if (((a - lo) & 1) === 0) h = hashFast(sr, a);
+    else h >>>= 16;
+    const rowA = ageBand[a]! * 128;
+    let b = a + o0;
+    if (b >= hi) b -= n;
+    if (b !== a && (h & 0xff) < meet[rowA + ageBand[b]!]!) {
+      met++;
+      if (flagged === null || flagged[a] !== 0 || flagged[b] !== 0)
+        visit(a, b, (REGULAR_PAIR_BIT | (a * 2)) >>> 0);
+    }
+    if (ties < 2) continue;
+    b = a + o1;
+    if (b >= hi) b -= n;
+    if (b !== a && ((h >>> 8) & 0xff) < meet[rowA + ageBand[b]!]!) {
+      met++;
+      if (flagged === null || flagged[a] !== 0 || flagged[b] !== 0)
+        visit(a, b, (REGULAR_PAIR_BIT | (a * 2 + 1)) >>> 0);
     }
   }
   return met;

@@ -1,5 +1,6 @@
 import type { PairContact } from "../ble/evidence.js";
 import type { Engine } from "../engine.js";
+import { layerKind } from "../layers/index.js";
 import { isRegularPair } from "../layers/layer.js";
 import { hash3, unit } from "../rng.js";
 
@@ -15,7 +16,7 @@ export function manualRecallOf(engine: Engine, contacts: readonly PairContact[])
   let missed = 1;
   for (const c of contacts) {
     const layer = engine.config.layers[c.layer]!;
-    const known = layer.kind !== "community" && layer.kind !== "transport";
+    const known = layerKind(layer.kind).partnersKnown;
     const kind = 2 * c.layer + (known || isRegularPair(c.k) ? 1 : 0);
     if (seen.has(kind)) continue;
     seen.add(kind);

@@ -47,6 +47,7 @@ export function buildPopulation(config: SimConfig, seeds: SeedTree): BuiltPopula
   const { tickets, ticketStart } = buildTickets(
     config.sociability,
     regionStart,
+    ageBand,
     seeds.stream("sociability"),
   );
   return {

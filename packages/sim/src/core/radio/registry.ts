@@ -1,4 +1,5 @@
 import type { LayerKind } from "../config.js";
+import { layerKind } from "../layers/kinds/index.js";
 import type { RadioEnvironment, RadioEnvironmentId } from "./environment.js";
 import { HOME } from "./home.js";
 import { OFFICE } from "./office.js";
@@ -9,15 +10,7 @@ import { TRANSIT } from "./transit.js";
 export const RADIO_ENVIRONMENTS: Readonly<Record<RadioEnvironmentId, RadioEnvironment>> =
   Object.freeze({ home: HOME, office: OFFICE, shop: SHOP, transit: TRANSIT });
 
-/** Where each kind of contact layer happens. */
-export const ENVIRONMENT_OF_LAYER: Readonly<Record<LayerKind, RadioEnvironmentId>> = Object.freeze({
-  household: "home",
-  workplace: "office",
-  school: "office",
-  community: "shop",
-  transport: "transit",
-});
-
+/** Where a kind of contact layer happens (each kind's file names its environment). */
 export function radioEnvironmentOfLayer(kind: LayerKind): RadioEnvironment {
-  return RADIO_ENVIRONMENTS[ENVIRONMENT_OF_LAYER[kind]];
+  return RADIO_ENVIRONMENTS[layerKind(kind).radio];
 }
