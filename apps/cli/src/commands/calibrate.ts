@@ -13,7 +13,7 @@ import { tornadoSvg } from "./calibrate-tornado.js";
 
 interface CalibrateFlags {
   seeds: number;
-  /** Default: the scenario's whole population (Cần Giuộc: 120 runs in ≈ 9 minutes on 2 cores). */
+  /** Default: the scenario's whole population (Cần Giuộc: 120 runs in ≈ 4 minutes on 2 cores). */
   agents?: number;
   threads: number;
   out?: string;
