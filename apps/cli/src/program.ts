@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { registerBench } from "./commands/bench.js";
+import { registerCalibrate } from "./commands/calibrate.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerExport } from "./commands/export.js";
 import { registerIds } from "./commands/ids.js";
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerLoad(program);
   registerBench(program);
   registerRadio(program);
+  registerCalibrate(program);
   registerDemo(program, { replay: replayOutbreak });
   return program;
 }

@@ -49,7 +49,7 @@ export function addRunFlags(
       .addOption(
         new Option(
           "--adoption <A>",
-          "uniform, independent adoption: share A of the whole population (0-1)",
+          "uniform, independent adoption: share A of the whole population with an active app (0-1)",
         )
           .argParser(share)
           .conflicts("target"),

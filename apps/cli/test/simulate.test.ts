@@ -111,7 +111,10 @@ describe("tracebed simulate", () => {
     const t = tracebedJson("simulate", "dak-nong-2020-08-13", ...SMALL, "--target", "0.3");
     // Đắk Nông's target is stated on adults.
     expect(t.adoption.byRegion[0].denominator).toBe("adults");
-    expect(Math.abs(t.adoption.realised.adults - 0.3)).toBeLessThan(0.02);
+    // A policy counts installs; active apps are the scenario's share of them.
+    expect(Math.abs(t.adoption.installs.adults - 0.3)).toBeLessThan(0.02);
+    expect(t.adoption.realised.adults).toBeLessThan(t.adoption.installs.adults);
+    expect(u.adoption.installs.population).toBeGreaterThan(u.adoption.realised.population);
     const regional = t.adoption.byRegion.map((r: { realised: number }) => r.realised);
     expect(Math.max(...regional) - Math.min(...regional)).toBeGreaterThan(0.05);
   });
@@ -121,6 +124,8 @@ describe("tracebed simulate", () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/F1 +true \d+/);
     expect(r.stdout).toMatch(/beyond manual tracing/);
+    expect(r.stdout).toMatch(/installs +[\d.]+% of population/);
+    expect(r.stdout).toMatch(/active apps +[\d.]+% of population/);
   });
 });
 

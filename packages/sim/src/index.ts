@@ -2,6 +2,8 @@
 // internals (layers, RNG, population builder, oracle passes) stay behind it; a name joins this
 // list when another workspace needs it. Node-only parts are in `@tracebed/sim/node`.
 
+// The calibration against the Ministry's and the NHS app's figures (`tracebed calibrate`).
+export { type CalibrationResult, calibrate } from "./calibrate/index.js";
 // Running the simulator and its results.
 // Questions the viewer app asks of one run (who met whom, and what the app and the truth say).
 // The radio measurement bench (`tracebed radio`).

@@ -42,13 +42,15 @@ interface SimulationDoc {
 /** The human-readable summary of a run (the --json document says everything). */
 export function formatSimulation(name: string, d: SimulationDoc): string {
   const a = d.adoption.realised;
+  const i = d.adoption.installs;
   const contacts = Object.entries(d.contactsPerAgentPerDay)
     .map(([k, v]) => `${k} ${v.toFixed(2)}`)
     .join(", ");
   const beyond = d.f1.beyondManual + d.f2.beyondManual;
   return `${[
     `${name}: ${int(d.agents)} agents, ${d.days} days, seed ${d.seed}`,
-    `adoption  ${pct(a.population)} of population, ${pct(a.adults)} of adults, ${pct(a.smartphoneUsers)} of smartphone users`,
+    `installs  ${pct(i.population)} of population, ${pct(i.adults)} of adults, ${pct(i.smartphoneUsers)} of smartphone users`,
+    `active apps  ${pct(a.population)} of population, ${pct(a.adults)} of adults, ${pct(a.smartphoneUsers)} of smartphone users (running, Bluetooth on: ${pct(d.adoption.activeOfInstalls.all)} of installs)`,
     `contact events per agent per day  ${contacts}`,
     `F0 ${d.f0}`,
     tracingLine("F1", d.f1),

@@ -28,6 +28,8 @@ interface SimulateFlags extends RunFlags {
 
 /** What the figures count: the document's own glossary (docs/MODEL.md, "Definitions"). */
 export const DEFINITIONS = {
+  adoption:
+    "adoption.installs: people with the app installed; adoption.realised: people with an active app (running, Bluetooth on), which alone logs, advertises and uploads; a policy counts installs, --adoption counts active apps",
   f0Window: "an F0's contacts count over the 14 days up to its confirmation (the run's end)",
   f1: "F1: someone with ≥ the threshold minutes in total within the threshold distance of an F0 on one day of its window (exact minutes, summed over the pair's meetings that day)",
   f2: "F2: a close contact of an F1 on or after the F1's exposure day (the day of its first qualifying contact with its F0): causal, earlier contacts do not count",

@@ -1,3 +1,5 @@
+import type { RadioVariation } from "./radio/variation.js";
+
 /**
  * The resolved, numeric model one run uses. A scenario (policy language: values with their
  * denominators, sources) resolves into this; the engine reads nothing else.
@@ -107,6 +109,8 @@ export interface SociabilityConfig {
 
 export interface BleConfig {
   mode: "ideal" | "realistic";
+  /** Realistic mode: one-at-a-time changes to the radio environments (sensitivity runs). */
+  radioVariation?: RadioVariation;
   scanPeriodSeconds: number;
   scanWindowSeconds: number;
   txPower: number;
@@ -119,6 +123,12 @@ export interface BleConfig {
   sensitivityDbm: number;
   /** Probability a scan detects the peer, by (scanner, advertiser) platform. */
   detect: { androidAndroid: number; androidIos: number; iosAndroid: number; iosIos: number };
+}
+
+/** Share of installs running with Bluetooth on (active apps), by platform. */
+export interface ActiveShare {
+  android: number;
+  ios: number;
 }
 
 export interface SimConfig {
@@ -134,6 +144,12 @@ export interface SimConfig {
   householdSizes: number[];
   iosShare: number;
   groups: GroupConfig[];
+  /**
+   * Policy adoption counts installs; each install is active with its platform's share.
+   * Uniform adoption sets the active share and adds inactive installs in proportion.
+   * Absent: every install is active.
+   */
+  activeShare?: ActiveShare;
   adoption: AdoptionConfig;
   layers: LayerConfig[];
   close: { maxDistanceMeters: number; minMinutes: number };

@@ -29,6 +29,7 @@ export {
   layerKind,
 } from "./layers/index.js";
 export { isRegularPair, REGULAR_PAIR_BIT } from "./layers/layer.js";
+export { type NotifiedPerF0, notifiedPerAppF0 } from "./notified-per-f0.js";
 export type { Chain } from "./oracle/chain.js";
 export { manualLists, manualRecallOf } from "./oracle/manual.js";
 export type { TracingCounts, TracingMetrics } from "./oracle/metrics.js";

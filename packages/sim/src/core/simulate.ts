@@ -1,5 +1,6 @@
 import type { SimConfig } from "./config.js";
 import { createEngine, type Engine } from "./engine.js";
+import { type NotifiedPerF0, notifiedPerAppF0 } from "./notified-per-f0.js";
 import { contactSample } from "./oracle/contact-sample.js";
 import { f1Metrics, f2Metrics, type TracingMetrics } from "./oracle/metrics.js";
 import {
@@ -38,6 +39,8 @@ export interface SimResult {
   f2: TracingMetrics;
   /** Per index case, each F0's own chain (docs/MODEL.md, "Definitions"). */
   perF0: PerF0;
+  /** F1 the app notified (true and false alarms) per app-using F0. */
+  notifiedPerAppF0: NotifiedPerF0;
 }
 
 export interface SimRun {
@@ -89,6 +92,7 @@ export async function simulate(config: SimConfig, options: SimulateOptions = {})
       f1: f1Metrics(engine, outbreak.sets),
       f2: f2Metrics(engine, outbreak.sets),
       perF0: perF0Figures(outbreak.chains, hash2(seeds.stream("per-f0"), 0)),
+      notifiedPerAppF0: notifiedPerAppF0(outbreak.chains),
     },
   };
 }

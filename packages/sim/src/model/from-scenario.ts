@@ -1,5 +1,5 @@
 import { apportion } from "../core/apportion.js";
-import type { LayerConfig, SimConfig } from "../core/config.js";
+import type { ActiveShare, LayerConfig, SimConfig } from "../core/config.js";
 import { layerKind } from "../core/layers/index.js";
 import { layerMeanContacts, type Scenario, type ScenarioLayer } from "../scenario/index.js";
 import { type AdoptionChoice, resolveAdoption } from "./adoption.js";
@@ -12,6 +12,8 @@ export interface RunOptions {
   /** Simulate a sample of this many agents, regions in proportion (default: everyone). */
   agents?: number;
   adoption?: AdoptionChoice;
+  /** Share of installs that are active, by platform (default: the scenario's activeApps). */
+  activeShare?: ActiveShare;
   f0?: number;
   f0From?: "all" | "appUsers";
   ble?: "ideal" | "realistic";
@@ -85,6 +87,7 @@ export function configFromScenario(s: Scenario, o: RunOptions = {}): SimConfig {
       of: g.size.of,
       adoption: g.adoption.share,
     })),
+    activeShare: o.activeShare ?? { android: s.activeApps.android, ios: s.activeApps.ios },
     adoption: resolveAdoption(s, o.adoption ?? { kind: "scenario" }, days).config,
     layers: s.layers.map((l) => layerConfig(s, l)),
     close: {

@@ -68,3 +68,16 @@ export const platformsSchema = z.strictObject({
   source: sourceRefSchema,
   notes: textSchema.optional(),
 });
+
+/**
+ * Share of installs running with Bluetooth on (active apps: they log, advertise and upload),
+ * by platform. "report": a published count; "assumption": the scenario's own choice.
+ */
+export const activeAppsSchema = z.strictObject({
+  android: shareSchema,
+  ios: shareSchema,
+  basis: z.enum(["report", "assumption"], { error: 'must be "report" or "assumption"' }),
+  asOf: monthOrDateSchema,
+  source: sourceRefSchema,
+  notes: textSchema.optional(),
+});

@@ -17,6 +17,7 @@ import {
   targetSchema,
 } from "./schema-policy.js";
 import {
+  activeAppsSchema,
   ageBandSchema,
   householdsSchema,
   platformsSchema,
@@ -85,6 +86,7 @@ const scenarioShape = z.strictObject({
   ageBands: list(ageBandSchema, "age bands"),
   households: householdsSchema,
   platforms: platformsSchema,
+  activeApps: activeAppsSchema,
   adoption: adoptionSchema,
   groups: z.array(groupSchema, { error: "must be a list of groups" }),
   target: targetSchema,

@@ -137,8 +137,9 @@ function realisticSightings(
   const pairSeed = hash3(seed, Math.min(a, b), Math.max(a, b));
   // Each phone model's raw-RSSI offset, per direction, and the app's 1 m anchor.
   const handsets = hash2(seed, 0x68616e64);
-  const offsetAtA = handsetOffsetDb(handsets, b, a);
-  const offsetAtB = handsetOffsetDb(handsets, a, b);
+  const handsetScale = ble.radioVariation?.handsetOffset ?? 1;
+  const offsetAtA = handsetScale * handsetOffsetDb(handsets, b, a);
+  const offsetAtB = handsetScale * handsetOffsetDb(handsets, a, b);
   const rssiAt1m = rssiAtDistance(1, ble);
   for (const c of contacts) {
     if (!bothInstalled(engine, a, b, c.day)) continue;
@@ -148,6 +149,7 @@ function realisticSightings(
       config.layers[c.layer]!.kind,
       shape.distanceMeters,
       hash3(hash2(pairSeed, c.day), c.layer, c.k),
+      ble.radioVariation,
     );
     const end = shape.start + shape.seconds;
     for (let p = Math.floor(shape.start / period); p * period < end; p++) {

@@ -1,6 +1,7 @@
-import type { AdoptionConfig, GroupConfig, PolicyAdoption } from "../config.js";
+import type { ActiveShare, AdoptionConfig, GroupConfig, PolicyAdoption } from "../config.js";
 import { hash2, unit } from "../rng.js";
-import { FLAG_ADULT, FLAG_APP, FLAG_SMARTPHONE, NEVER } from "./population.js";
+import { activateInstalls, addInactiveInstalls } from "./active.js";
+import { FLAG_ADULT, FLAG_APP, FLAG_INSTALLED, FLAG_SMARTPHONE, NEVER } from "./population.js";
 import { quotasOf, selectByStrata, strataSizes } from "./strata.js";
 
 export interface AdoptionResult {
@@ -19,12 +20,15 @@ export interface AdoptionInputs {
 }
 
 /**
- * Who uses the app, and from which day; sets FLAG_APP.
- * Uniform mode: each agent equally likely, share A of every region × age band × group
- * stratum exactly (so the realised share matches A everywhere, not just on average).
- * Policy mode: per region, the stated share of the denominator exactly; group members with a
- * smartphone at their group's adoption, the rest drawn among eligible owners (adults only
- * when the denominator is adults) with the same share in every age band.
+ * Who has the app installed (FLAG_INSTALLED), whose app is active (FLAG_APP), and from
+ * which day.
+ * Uniform mode: active apps, each agent equally likely, share A of every region × age band ×
+ * group stratum exactly (so the realised share matches A everywhere, not just on average);
+ * inactive installs are added in proportion (`active.ts`).
+ * Policy mode: installs, per region, the stated share of the denominator exactly; group
+ * members with a smartphone at their group's adoption, the rest drawn among eligible owners
+ * (adults only when the denominator is adults) with the same share in every age band; each
+ * install is then active with its platform's share.
  */
 export function assignAdoption(
   adoption: AdoptionConfig,
@@ -32,16 +36,19 @@ export function assignAdoption(
   inputs: AdoptionInputs,
   days: number,
   seed: number,
+  active: ActiveShare = { android: 1, ios: 1 },
 ): AdoptionResult {
   const { flags, regionStart } = inputs;
   const installDay = new Uint8Array(flags.length).fill(NEVER);
   const shortfall: number[] = [];
   if (adoption.mode === "uniform") {
     adoptUniform(adoption.share, groups.length, inputs, seed);
+    addInactiveInstalls(flags, active, seed ^ 0x1b873593);
   } else {
     for (let r = 0; r + 1 < regionStart.length; r++) {
       shortfall.push(adoptRegion(adoption, r, groups, inputs, seed));
     }
+    activateInstalls(flags, active, seed ^ 0x1b873593);
   }
   const ramp = adoption.mode === "policy" ? adoption.ramp : undefined;
   assignInstallDays(ramp, flags, installDay, days, seed ^ 0x2545f491);
@@ -85,7 +92,7 @@ function adoptRegion(
     (policy.denominator === "smartphoneUsers" && (f & FLAG_SMARTPHONE) !== 0);
   const eligible = (f: number) =>
     (f & FLAG_SMARTPHONE) !== 0 &&
-    (f & FLAG_APP) === 0 &&
+    (f & FLAG_INSTALLED) === 0 &&
     (policy.denominator !== "adults" || (f & FLAG_ADULT) !== 0);
 
   let denominator = 0;
@@ -99,7 +106,7 @@ function adoptRegion(
         (groupBits[i]! & (1 << g)) !== 0 &&
         unit(hash2(seed ^ (g + 1), i)) < groups[g]!.adoption
       ) {
-        flags[i] = f | FLAG_APP;
+        flags[i] = f | FLAG_INSTALLED;
         if (inDenominator(f)) users++;
         break;
       }
@@ -111,7 +118,7 @@ function adoptRegion(
   const wanted = Math.max(0, Math.round(policy.byRegion[r]! * denominator) - users);
   const quotas = quotasOf(sizes, pool > 0 ? Math.min(1, wanted / pool) : 0);
   selectByStrata(lo, hi, stratumOf, sizes, quotas, seed, (i) => {
-    flags[i]! |= FLAG_APP;
+    flags[i]! |= FLAG_INSTALLED;
   });
   return Math.max(0, wanted - pool);
 }

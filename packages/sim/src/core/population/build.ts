@@ -39,6 +39,7 @@ export function buildPopulation(config: SimConfig, seeds: SeedTree): BuiltPopula
     { flags, ageBand, bands: config.ageBands.length, groupBits: groups, regionStart },
     config.days,
     seeds.stream("adoption"),
+    config.activeShare,
   );
   const clusters = config.layers.map((layer, l) =>
     buildClusters(layer, config.ageBands, ageBand, regionStart, seeds.stream("clusters", l)),

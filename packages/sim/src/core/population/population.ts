@@ -4,6 +4,11 @@ export const FLAG_SMARTPHONE = 1;
 export const FLAG_APP = 2;
 export const FLAG_IOS = 4;
 export const FLAG_ADULT = 8;
+/**
+ * The app is installed. FLAG_APP marks an active app (running, Bluetooth on): it logs,
+ * advertises and uploads; an install without FLAG_APP does none of these.
+ */
+export const FLAG_INSTALLED = 16;
 
 export const NEVER = 255;
 
@@ -26,7 +31,7 @@ export interface Population {
   flags: Uint8Array;
   /** Bit g set: the agent belongs to scenario group g. */
   groups: Uint8Array;
-  /** Simulated day the app was installed (NEVER: no app). */
+  /** Simulated day the app was installed and active (NEVER: no active app). */
   installDay: Uint8Array;
   /** One entry per layer; empty for layers without clusters. */
   clusters: Clusters[];
@@ -56,8 +61,14 @@ export function householdOf(pop: Population, agent: number): number {
   return rangeOf(pop.householdStart, agent);
 }
 
+/** The agent's app is active: it logs, advertises and uploads. */
 export function hasApp(pop: Population, agent: number): boolean {
   return (pop.flags[agent]! & FLAG_APP) !== 0;
+}
+
+/** The agent has the app installed, active or not. */
+export function hasInstall(pop: Population, agent: number): boolean {
+  return (pop.flags[agent]! & FLAG_INSTALLED) !== 0;
 }
 
 /** True if the agent's phone logs and advertises on simulated day `day`. */

@@ -1,5 +1,12 @@
 import type { Denominator, SimConfig } from "../config.js";
-import { FLAG_ADULT, FLAG_APP, FLAG_SMARTPHONE, type Population } from "./population.js";
+import {
+  FLAG_ADULT,
+  FLAG_APP,
+  FLAG_INSTALLED,
+  FLAG_IOS,
+  FLAG_SMARTPHONE,
+  type Population,
+} from "./population.js";
 
 export interface RealisedAdoption {
   population: number;
@@ -8,8 +15,23 @@ export interface RealisedAdoption {
 }
 
 export interface AdoptionReport {
+  /** Active apps (running, Bluetooth on: they log, advertise and upload), on each denominator. */
   realised: RealisedAdoption;
-  byRegion: { region: string; denominator: Denominator; target: number | null; realised: number }[];
+  /** Installs, active or not, on each denominator. */
+  installs: RealisedAdoption;
+  /** Active apps / installs, over all installs and by platform (null: no install). */
+  activeOfInstalls: { all: number | null; android: number | null; ios: number | null };
+  /**
+   * Per region: the run's target and the realised share of what it counts (`counts`): a
+   * policy counts installs (as the letters do), uniform adoption counts active apps.
+   */
+  byRegion: {
+    region: string;
+    denominator: Denominator;
+    counts: "installs" | "activeApps";
+    target: number | null;
+    realised: number;
+  }[];
   byAge: { band: string; realised: number; smartphone: number }[];
   byGroup: { group: string; realised: number; ofSmartphoneOwners: number }[];
   /** App users the policy asked for that no eligible phone could supply. */
@@ -42,6 +64,9 @@ export function adoptionReport(
   const denominator: Denominator =
     config.adoption.mode === "policy" ? config.adoption.denominator : "population";
   const all = { population: new Tally(), adults: new Tally(), smartphoneUsers: new Tally() };
+  const inst = { population: new Tally(), adults: new Tally(), smartphoneUsers: new Tally() };
+  const activeBy = { all: new Tally(), android: new Tally(), ios: new Tally() };
+  const counts = config.adoption.mode === "policy" ? "installs" : "activeApps";
   const ages = config.ageBands.map(() => ({ all: new Tally(), owners: 0 }));
   const groups = config.groups.map(() => ({ all: new Tally(), owners: new Tally() }));
   const byRegion = config.regions.map((region, r) => {
@@ -49,10 +74,22 @@ export function adoptionReport(
     for (let i = pop.regionStart[r]!; i < pop.regionStart[r + 1]!; i++) {
       const f = pop.flags[i]!;
       const user = (f & FLAG_APP) !== 0;
+      const installed = (f & FLAG_INSTALLED) !== 0;
       all.population.add(user);
-      if (f & FLAG_ADULT) all.adults.add(user);
-      if (f & FLAG_SMARTPHONE) all.smartphoneUsers.add(user);
-      if (inDenominator(denominator, f)) t.add(user);
+      inst.population.add(installed);
+      if (f & FLAG_ADULT) {
+        all.adults.add(user);
+        inst.adults.add(installed);
+      }
+      if (f & FLAG_SMARTPHONE) {
+        all.smartphoneUsers.add(user);
+        inst.smartphoneUsers.add(installed);
+      }
+      if (installed) {
+        activeBy.all.add(user);
+        activeBy[(f & FLAG_IOS) !== 0 ? "ios" : "android"].add(user);
+      }
+      if (inDenominator(denominator, f)) t.add(counts === "installs" ? installed : user);
       const age = ages[pop.ageBand[i]!]!;
       age.all.add(user);
       if (f & FLAG_SMARTPHONE) age.owners++;
@@ -64,13 +101,21 @@ export function adoptionReport(
     }
     const target =
       config.adoption.mode === "policy" ? config.adoption.byRegion[r]! : config.adoption.share;
-    return { region: region.id, denominator, target, realised: t.share };
+    return { region: region.id, denominator, counts, target, realised: t.share } as const;
   });
+  const shares = (x: typeof all) => ({
+    population: x.population.share,
+    adults: x.adults.share,
+    smartphoneUsers: x.smartphoneUsers.share,
+  });
+  const ratio = (x: Tally) => (x.n > 0 ? x.share : null);
   return {
-    realised: {
-      population: all.population.share,
-      adults: all.adults.share,
-      smartphoneUsers: all.smartphoneUsers.share,
+    realised: shares(all),
+    installs: shares(inst),
+    activeOfInstalls: {
+      all: ratio(activeBy.all),
+      android: ratio(activeBy.android),
+      ios: ratio(activeBy.ios),
     },
     byRegion,
     byAge: config.ageBands.map((b, i) => ({

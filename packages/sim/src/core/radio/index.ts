@@ -6,3 +6,4 @@ export * from "./handsets.js";
 export * from "./realistic.js";
 export * from "./registry.js";
 export { BENCH_SETUP_NAMES, BENCH_SETUPS } from "./setups.js";
+export * from "./variation.js";

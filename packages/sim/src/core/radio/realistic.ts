@@ -5,6 +5,7 @@ import type { RadioEnvironment } from "./environment.js";
 import { HANDSET_SPREAD } from "./handsets.js";
 import { HOME } from "./home.js";
 import { radioEnvironmentOfLayer } from "./registry.js";
+import { type RadioVariation, variedEnvironmentOfLayer } from "./variation.js";
 
 /**
  * `--ble realistic` through the radio environments. The app's calibration (the scenario's
@@ -25,8 +26,9 @@ export function contactRadio(
   kind: LayerKind,
   distanceMeters: number,
   contactSeed: number,
+  variation?: RadioVariation,
 ): ContactRadio {
-  const env = radioEnvironmentOfLayer(kind);
+  const env = variation ? variedEnvironmentOfLayer(kind, variation) : radioEnvironmentOfLayer(kind);
   const level = meanAttenuationDb(env, distanceMeters) + contactOffsetDb(env, contactSeed);
   return { env, excessDb: level - REFERENCE_ATTENUATION_DB };
 }
