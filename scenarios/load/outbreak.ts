@@ -22,7 +22,7 @@ import { SharedArray } from "k6/data";
 import exec from "k6/execution";
 import { Counter, Rate, Trend } from "k6/metrics";
 import { setTimeout } from "k6/timers";
-import { hits, pushedIds, type Sha256 } from "./lib/bluezone.ts";
+import { hits, pushedIds, type Sha256, WINDOW_DAYS } from "./lib/bluezone.ts";
 import {
   type LogEntry,
   type Phone,
@@ -144,6 +144,7 @@ export function phone(clock: RunClock): void {
   const phoneId = taggedPhoneId(clock.tag, me.phoneId);
   let log: LogEntry[] | null = null;
   const seen = new Set<number>();
+  const namedIndexes = new Set<string>();
   const pushSeenAt = new Map<string, number>();
   let failed = false;
   const channel = connectPhone(base, phoneId, {
@@ -155,7 +156,11 @@ export function phone(clock: RunClock): void {
         seen.add(push.seq);
         pushSeenAt.set(push.indexId, Date.now());
         log ??= shiftLog(me.log, clock.shift);
-        if (hits(log, pushedIds(push, k6Sha256), push.windowEnd) === 0) continue;
+        // A push again (later keys, an earlier exposure) is checked again, named once.
+        if (namedIndexes.has(push.indexId)) continue;
+        const ids = pushedIds(push, k6Sha256);
+        if (hits(log, ids, push.windowEnd, WINDOW_DAYS, push.windowStart) === 0) continue;
+        namedIndexes.add(push.indexId);
         exposureUploads.add(1);
         const basis: UploadBasis = { kind: "exposure", indexIds: [push.indexId] };
         // The phone's own window ends now (a notified F1's ends at its notification).

@@ -6,12 +6,13 @@ const SECONDS_PER_DAY = 86_400;
 
 /**
  * The phones whose own logs hold a pushed index person's IDs, each ID only inside its own
- * slot and inside the index person's window (DESIGN §2 step 4). The IDs are derived once for
- * all the fleet's phones, as DESIGN §5 allows.
+ * slot and inside the index person's window (from an F1's windowStart on). The IDs are derived
+ * once for all the fleet's phones (docs/ARCHITECTURE.md, "The matcher under test and the fleet").
  */
 export function phonesWithHits(push: KeyPush, logs: PhoneLogs, windowDays: number): Set<number> {
   const scheme = getIdScheme(push.scheme);
-  const window = indexWindow(push.windowEnd, windowDays);
+  // An F1's window starts at its exposure day: sightings before it are no hit.
+  const window = indexWindow(push.windowEnd, windowDays, push.windowStart);
   const hits = new Set<number>();
   for (const k of push.keys) {
     const ids = scheme.ids(fromHex(k.key), k.unixDay, 0, scheme.slotsPerDay, nodeCrypto);

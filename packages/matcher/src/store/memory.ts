@@ -25,13 +25,14 @@ import type {
 } from "./types.js";
 
 /** The journaled mutations: each record is `{ op, input }` and replays as state[op](input). */
-type Op = "insertCode" | "redeemCode" | "putUpload" | "pushIndex" | "notify";
+type Op = "insertCode" | "redeemCode" | "putUpload" | "pushIndex" | "notify" | "lowerWindowStart";
 const OPS: ReadonlySet<string> = new Set<Op>([
   "insertCode",
   "redeemCode",
   "putUpload",
   "pushIndex",
   "notify",
+  "lowerWindowStart",
 ]);
 
 export interface MemoryStoreHooks extends JournalHooks {
@@ -261,6 +262,11 @@ export class MemoryStore implements MatcherStore {
 
   notify(input: NotifyInput): Promise<boolean> {
     return this.mutate("notify", input, (s) => s.notify(input));
+  }
+
+  lowerWindowStart(indexId: string, windowStart: number): Promise<boolean> {
+    const input = { indexId, windowStart };
+    return this.mutate("lowerWindowStart", input, (s) => s.lowerWindowStart(input));
   }
 
   async notificationsOf(phoneId: string): Promise<Notification[]> {

@@ -15,7 +15,8 @@
  *   P phone:{id}:exp       set   index ids named in exposure uploads
  *   P phone:{id}:idx       list  index ids the phone is
  *   P phone:{id}:notes     list  notification JSON
- *   P index:{id}           hash  indexId phoneId role windowEnd createdAt pushSeq
+ *   P index:{id}           hash  indexId phoneId role windowEnd windowStart (F1) createdAt
+ *                                pushSeq pushSig (the latest push's windowStart and keys)
  *   P indexes              list  every index id, in creation order
  *   P cands:{indexId}      set   phones that named the index
  *   P seq                  string the last push seq
@@ -134,17 +135,24 @@ redis.call('HINCRBY', p .. 'stats', 'uploads', 1)
 return {'stored'}
 `;
 
-/** ARGV: P indexId pushedAt windowDays → push JSON | nil */
+/**
+ * ARGV: P indexId pushedAt windowDays → push JSON | nil (no key in the window, or the latest
+ * push carried the same keys and windowStart). An F1's keys start at its windowStart's day.
+ */
 export const PUSH_INDEX = `
 local p, indexId, pushedAt, windowDays = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4])
 local ik = p .. 'index:' .. indexId
-local idx = redis.call('HMGET', ik, 'phoneId', 'role', 'windowEnd', 'pushSeq')
-if not idx[1] or idx[4] then return false end
+local idx = redis.call('HMGET', ik, 'phoneId', 'role', 'windowEnd', 'pushSeq', 'windowStart',
+  'pushSig')
+if not idx[1] then return false end
+-- Pushed before pushes carried their signature: pushed once, as then.
+if idx[4] and not idx[6] then return false end
 local pk = p .. 'phone:' .. idx[1]
 local scheme = redis.call('HGET', pk, 'scheme')
 if not scheme then return false end
 local last = math.floor((tonumber(idx[3]) - 1) / 86400)
 local first = last - windowDays + 1
+if idx[5] then first = math.max(first, math.floor(tonumber(idx[5]) / 86400)) end
 local all = redis.call('HGETALL', pk .. ':keys')
 local days, keyOf = {}, {}
 for i = 1, #all, 2 do
@@ -160,17 +168,31 @@ local parts = {}
 for i, d in ipairs(days) do
   parts[i] = '{"unixDay":' .. string.format('%d', d) .. ',"key":"' .. keyOf[d] .. '"}'
 end
+local keysJson = table.concat(parts, ',')
+local start = ''
+if idx[5] then start = ',"windowStart":' .. idx[5] end
+local sig = start .. '|' .. keysJson
+if idx[6] == sig then return false end
 local seq = redis.call('INCR', p .. 'seq')
 local json = '{"seq":' .. string.format('%d', seq) .. ',"indexId":"' .. indexId ..
-  '","role":"' .. idx[2] .. '","scheme":"' .. scheme .. '","windowEnd":' .. idx[3] ..
-  ',"keys":[' .. table.concat(parts, ',') .. '],"pushedAt":' .. pushedAt .. '}'
+  '","role":"' .. idx[2] .. '","scheme":"' .. scheme .. '","windowEnd":' .. idx[3] .. start ..
+  ',"keys":[' .. keysJson .. '],"pushedAt":' .. pushedAt .. '}'
 redis.call('ZADD', p .. 'pushes', seq, json)
-redis.call('HSET', ik, 'pushSeq', seq)
+redis.call('HSET', ik, 'pushSeq', seq, 'pushSig', sig)
 redis.call('HINCRBY', p .. 'stats', 'pushes', 1)
 return json
 `;
 
-/** ARGV: P phoneId role notificationJson newIndexId windowEnd createdAt → 1 | 0 */
+/** ARGV: P indexId windowStart → 1 (lowered) | 0 (no F1 index, or not earlier) */
+export const LOWER_WINDOW_START = `
+local ik = ARGV[1] .. 'index:' .. ARGV[2]
+local cur = redis.call('HGET', ik, 'windowStart')
+if not cur or tonumber(ARGV[3]) >= tonumber(cur) then return 0 end
+redis.call('HSET', ik, 'windowStart', ARGV[3])
+return 1
+`;
+
+/** ARGV: P phoneId role notificationJson newIndexId windowEnd createdAt windowStart → 1 | 0 */
 export const NOTIFY = `${SET_ROLE}
 local rank = { F2 = 1, F1 = 2, F0 = 3 }
 local p, phone, role = ARGV[1], ARGV[2], ARGV[3]
@@ -183,7 +205,7 @@ redis.call('HINCRBY', p .. 'stats', 'notificationsSent', 1)
 if role == 'F1' and ARGV[5] ~= '' then
   local indexId = ARGV[5]
   redis.call('HSET', p .. 'index:' .. indexId, 'indexId', indexId, 'phoneId', phone,
-    'role', 'F1', 'windowEnd', ARGV[6], 'createdAt', ARGV[7])
+    'role', 'F1', 'windowEnd', ARGV[6], 'createdAt', ARGV[7], 'windowStart', ARGV[8])
   redis.call('RPUSH', p .. 'indexes', indexId)
   redis.call('RPUSH', pk .. ':idx', indexId)
 end

@@ -13,6 +13,7 @@ import { CompactLog, mergeLogs } from "./compact-log.js";
 import { logRetainedFrom } from "./log-retention.js";
 import {
   INSERT_CODE,
+  LOWER_WINDOW_START,
   NOTE_FAILURE,
   NOTIFY,
   PUSH_INDEX,
@@ -169,6 +170,7 @@ export class RedisStore implements MatcherStore {
       phoneId: input.phoneId,
       role: "F0",
       windowEnd: Number(r[1]),
+      windowStart: null,
       createdAt: input.now,
       pushSeq: null,
     };
@@ -316,6 +318,7 @@ export class RedisStore implements MatcherStore {
       phoneId: h.phoneId!,
       role: h.role as "F0" | "F1",
       windowEnd: Number(h.windowEnd),
+      windowStart: h.windowStart === undefined ? null : Number(h.windowStart),
       createdAt: Number(h.createdAt),
       pushSeq: h.pushSeq === undefined ? null : Number(h.pushSeq),
     };
@@ -362,8 +365,13 @@ export class RedisStore implements MatcherStore {
       input.newIndex?.indexId ?? "",
       String(input.newIndex?.windowEnd ?? 0),
       String(input.newIndex?.createdAt ?? 0),
+      String(input.newIndex?.windowStart ?? 0),
     ]);
     return r === 1;
+  }
+
+  async lowerWindowStart(indexId: string, windowStart: number): Promise<boolean> {
+    return (await this.script<number>(LOWER_WINDOW_START, [indexId, String(windowStart)])) === 1;
   }
 
   async notificationsOf(phoneId: string): Promise<Notification[]> {
@@ -489,6 +497,7 @@ function orderPush(p: KeyPush): KeyPush {
     role: p.role,
     scheme: p.scheme,
     windowEnd: p.windowEnd,
+    ...(p.windowStart === undefined ? {} : { windowStart: p.windowStart }),
     keys: p.keys.map((k) => ({ unixDay: k.unixDay, key: k.key })),
     pushedAt: p.pushedAt,
   };

@@ -160,7 +160,8 @@ function* recordsOf(view: StateView): Generator<[number, unknown, Uint8Array?]> 
     yield [KIND.phone, fields, p.log?.bytes ?? NO_LOG];
   }
   for (const i of view.indexes) {
-    yield [KIND.index, [i.indexId, i.phoneId, i.role, i.windowEnd, i.createdAt, i.pushSeq]];
+    const { indexId, phoneId, role, windowEnd, createdAt, pushSeq, windowStart } = i;
+    yield [KIND.index, [indexId, phoneId, role, windowEnd, createdAt, pushSeq, windowStart]];
   }
   for (const [indexId, phones] of view.candidates) {
     yield [KIND.candidates, [indexId, [...phones]]];
@@ -264,8 +265,13 @@ function readRecord(parts: StateParts, kind: number, r: unknown): void {
       return;
     }
     case KIND.index: {
-      const [indexId, phoneId, role, windowEnd, createdAt, pushSeq] = fields(r, 6);
-      const i: IndexState = { indexId, phoneId, role, windowEnd, createdAt, pushSeq };
+      // Snapshots from before causal windows have 6 fields (no windowStart).
+      const [indexId, phoneId, role, windowEnd, createdAt, pushSeq, windowStart = null] = fields(
+        r,
+        6,
+        7,
+      );
+      const i: IndexState = { indexId, phoneId, role, windowEnd, windowStart, createdAt, pushSeq };
       parts.indexes.set(indexId, i);
       return;
     }
@@ -302,8 +308,10 @@ function readPhone(parts: StateParts, r: unknown, log: CompactLog | null): void 
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: positional fields, typed where they are read.
-function fields(r: unknown, n: number): any[] {
-  if (!Array.isArray(r) || r.length !== n) throw new Error(`not an array of ${n} fields`);
+function fields(r: unknown, n: number, most = n): any[] {
+  if (!Array.isArray(r) || r.length < n || r.length > most) {
+    throw new Error(`not an array of ${n === most ? n : `${n} to ${most}`} fields`);
+  }
   return r;
 }
 

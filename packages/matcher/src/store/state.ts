@@ -5,6 +5,7 @@ import {
   MAX_DAILY_KEYS,
   type Notification,
   type SchemeName,
+  SECONDS_PER_DAY,
   type UploadAck,
   WIRE_SIZES,
 } from "@tracebed/protocol";
@@ -57,6 +58,8 @@ export interface IndexState {
   phoneId: string;
   role: "F0" | "F1";
   windowEnd: number;
+  /** See IndexRecord.windowStart. */
+  windowStart: number | null;
   createdAt: number;
   pushSeq: number | null;
 }
@@ -227,6 +230,7 @@ export class MemoryState {
       phoneId: input.phoneId,
       role: "F0",
       windowEnd: c.confirmedAt,
+      windowStart: null,
       createdAt: input.now,
       pushSeq: null,
     };
@@ -303,21 +307,28 @@ export class MemoryState {
     windowDays: number;
   }): Applied<KeyPush | null> {
     const index = this.indexes.get(input.indexId);
-    if (index === undefined || index.pushSeq !== null) return { result: null, changed: false };
+    if (index === undefined) return { result: null, changed: false };
     const phone = this.phones.get(index.phoneId);
     if (phone === undefined || phone.scheme === null) return { result: null, changed: false };
-    const [first, last] = pushDayRange(index.windowEnd, Math.min(input.windowDays, MAX_DAILY_KEYS));
+    // Journals and snapshots from before causal windows have no windowStart.
+    const windowStart = index.windowStart ?? null;
+    const [first, last] = pushDays(index.windowEnd, windowStart, input.windowDays);
     const keys: DailyKey[] = [...phone.keys]
       .filter(([day]) => day >= first && day <= last)
       .sort(([a], [b]) => a - b)
       .map(([unixDay, key]) => ({ unixDay, key }));
     if (keys.length === 0) return { result: null, changed: false };
+    const previous = index.pushSeq === null ? undefined : this.pushes[index.pushSeq - 1];
+    if (previous !== undefined && samePush(previous, windowStart, keys)) {
+      return { result: null, changed: false };
+    }
     const push: KeyPush = {
       seq: this.pushes.length + 1,
       indexId: index.indexId,
       role: index.role,
       scheme: phone.scheme,
       windowEnd: index.windowEnd,
+      ...(windowStart === null ? {} : { windowStart }),
       keys,
       pushedAt: input.pushedAt,
     };
@@ -325,6 +336,17 @@ export class MemoryState {
     this.keep(index, (v) => ({ ...v }));
     index.pushSeq = push.seq;
     return { result: push, changed: true };
+  }
+
+  lowerWindowStart(input: { indexId: string; windowStart: number }): Applied<boolean> {
+    const index = this.indexes.get(input.indexId);
+    const current = index?.windowStart ?? null;
+    if (index === undefined || current === null || input.windowStart >= current) {
+      return { result: false, changed: false };
+    }
+    this.keep(index, (v) => ({ ...v }));
+    index.windowStart = input.windowStart;
+    return { result: true, changed: true };
   }
 
   notify(input: NotifyInput): Applied<boolean> {
@@ -341,6 +363,8 @@ export class MemoryState {
         phoneId: input.phoneId,
         role: "F1",
         windowEnd: input.newIndex.windowEnd,
+        // Journals from before causal windows have none: the F1's window is then not causal.
+        windowStart: input.newIndex.windowStart ?? null,
         createdAt: input.newIndex.createdAt,
         pushSeq: null,
       };
@@ -381,7 +405,7 @@ export class MemoryState {
 
   getIndex(indexId: string): IndexRecord | null {
     const i = this.indexes.get(indexId);
-    return i === undefined ? null : { ...i };
+    return i === undefined ? null : { ...i, windowStart: i.windowStart ?? null };
   }
 
   listIndexIds(): string[] {
@@ -482,6 +506,23 @@ function storedLog(stored: CompactLog | null, u: NewUpload): CompactLog {
   // Journals written before pruning have no windowDays: they replay keeping everything.
   const since = u.windowDays === undefined ? 0 : logRetainedFrom(u.receivedAt, u.windowDays);
   return mergeLogs(stored ?? CompactLog.empty(incoming.idBytes), incoming, since);
+}
+
+/** The days [first, last] of an index person's push (an F1's from its windowStart's day). */
+export function pushDays(
+  windowEnd: number,
+  windowStart: number | null,
+  windowDays: number,
+): [number, number] {
+  const [first, last] = pushDayRange(windowEnd, Math.min(windowDays, MAX_DAILY_KEYS));
+  if (windowStart === null) return [first, last];
+  return [Math.max(first, Math.floor(windowStart / SECONDS_PER_DAY)), last];
+}
+
+/** The push carries these keys and this windowStart already. */
+function samePush(push: KeyPush, windowStart: number | null, keys: readonly DailyKey[]): boolean {
+  if ((push.windowStart ?? null) !== windowStart || push.keys.length !== keys.length) return false;
+  return push.keys.every((k, i) => k.unixDay === keys[i]!.unixDay && k.key === keys[i]!.key);
 }
 
 function refused(reason: Exclude<RedeemResult, { ok: true }>["reason"], changed: boolean) {

@@ -34,8 +34,13 @@ export interface IndexRecord {
   readonly role: IndexRole;
   /** Unix seconds: the F0's confirmation or the F1's notification. */
   readonly windowEnd: number;
+  /**
+   * An F1's: unix seconds, 00:00 UTC of its exposure day, the earliest over the F0 it is a
+   * contact of (its window is causal, the protocol's indexWindow); null for an F0.
+   */
+  readonly windowStart: number | null;
   readonly createdAt: number;
-  /** The push of its keys, once made. */
+  /** The latest push of its keys (a later keys upload or an earlier exposure pushes again). */
   readonly pushSeq: number | null;
 }
 
@@ -118,6 +123,8 @@ export interface NotifyInput {
   readonly newIndex: {
     readonly indexId: string;
     readonly windowEnd: number;
+    /** 00:00 UTC of its exposure day (the decision's firstContactDay), unix seconds. */
+    readonly windowStart: number;
     readonly createdAt: number;
   } | null;
 }
@@ -183,8 +190,10 @@ export interface MatcherStore {
   /** Phones that named this index person in an exposure upload. */
   candidatesOf(indexId: string): Promise<string[]>;
   /**
-   * Pushes the index person's keys once: its phone's keys of the `windowDays` UTC days up to
-   * its window end, with the next seq. Null if already pushed or it has no key in the window.
+   * Pushes the index person's keys: its phone's keys of the `windowDays` UTC days up to its
+   * window end (for an F1, from its windowStart's day on), with its windowStart, under the
+   * next seq. Null if it has no key in the window, or if its latest push carried the same keys
+   * and windowStart (so a later keys upload, or a lowered windowStart, pushes again).
    */
   pushIndex(indexId: string, pushedAt: number, windowDays: number): Promise<KeyPush | null>;
   listPushes(since: number, limit: number): Promise<PushPage>;
@@ -194,6 +203,11 @@ export interface MatcherStore {
    * becomes an index person. False if it already had that role or a higher one.
    */
   notify(input: NotifyInput): Promise<boolean>;
+  /**
+   * An F1 found a contact of another F0 with an earlier exposure: its index's windowStart
+   * becomes min(windowStart, the given one). True if it moved (then push and decide again).
+   */
+  lowerWindowStart(indexId: string, windowStart: number): Promise<boolean>;
   notificationsOf(phoneId: string): Promise<Notification[]>;
 
   stats(): Promise<StoreStats>;

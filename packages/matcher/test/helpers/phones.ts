@@ -60,10 +60,17 @@ export class TestPhone {
     return out;
   }
 
-  /** Whether this phone's log holds an ID of the pushed index, in its slot and window. */
+  /**
+   * Whether this phone's log holds an ID of the pushed index, in its slot and window (an F1's
+   * from its windowStart: sightings before its exposure do not count).
+   */
   hits(push: KeyPush): boolean {
     const table = buildIdTable(push.keys, bluezone, nodeCrypto);
-    const window = indexWindow(push.windowEnd, DEFAULT_DECISION_PARAMS.windowDays);
+    const window = indexWindow(
+      push.windowEnd,
+      DEFAULT_DECISION_PARAMS.windowDays,
+      push.windowStart,
+    );
     return collectEvidence(this.log, table, window, DEFAULT_DECISION_PARAMS, new Set()) > 0;
   }
 }
