@@ -19,10 +19,11 @@ import { Matching } from "./flow/matching.js";
 import { buildHttp, type RegisteredRoute } from "./http/app.js";
 import type { HttpContext } from "./http/context.js";
 import { buildOpenApi } from "./http/openapi.js";
+import { PhoneCredentials } from "./http/phone-auth.js";
 import { Metrics } from "./metrics.js";
 import { type MatcherOptions, resolveOptions } from "./options.js";
 import { RateLimiter } from "./rate-limit.js";
-import { setUpLiveFeed } from "./socket/live.js";
+import { LIVE_ROOMS, setUpLiveFeed } from "./socket/live.js";
 import { phoneRoom, setUpPhoneChannel } from "./socket/phones.js";
 import { FAN_OUT_EVENT, PushFanOut } from "./socket/push-fan-out.js";
 import { MemoryStore } from "./store/memory.js";
@@ -149,13 +150,17 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
             keyCount: push.keys.length,
             pushedAt: push.pushedAt,
           };
-          io.of(LIVE_NAMESPACE).emit(EVENTS.keyPushed, live);
+          io.of(LIVE_NAMESPACE).emit(EVENTS.keyPushed, live); // both scopes
         },
         notified(phoneId, n, contactIndexId) {
           if (io === null) return;
           io.to(phoneRoom(phoneId)).emit(EVENTS.notification, n);
           const live: LiveNotified = { ...n, contactIndexId };
-          io.of(LIVE_NAMESPACE).emit(EVENTS.notified, live);
+          const feed = io.of(LIVE_NAMESPACE);
+          feed.to(LIVE_ROOMS.operator).emit(EVENTS.notified, live);
+          // Viewers (a public credential) see that someone was notified, not through whom.
+          const anonymous: LiveNotified = { ...live, indexId: null, contactIndexId: null };
+          feed.to(LIVE_ROOMS.viewer).emit(EVENTS.notified, anonymous);
         },
       },
     });
@@ -177,12 +182,14 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
       };
     };
 
+    const credentials = new PhoneCredentials(store);
     let openapi: unknown = null;
     const ctx: HttpContext = {
       shuttingDown: false,
       options: o,
       store,
       matching,
+      phones: credentials,
       metrics,
       ipLimiter: o.rateLimits.ip === false ? null : new RateLimiter(o.rateLimits.ip),
       phoneLimiter: o.rateLimits.phone === false ? null : new RateLimiter(o.rateLimits.phone),
@@ -231,6 +238,7 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
       store,
       metrics,
       fanOut: pushFanOut,
+      credentials,
       onError,
       onCountChange: () => {
         reportSoon ??= setTimeout(report, 100);

@@ -20,6 +20,7 @@ import { confirmF0, HA_TOKEN, PhoneClient } from "./helpers/clients.js";
 import { call } from "./helpers/http.js";
 import { meet, midnight, TestPhone, today } from "./helpers/phones.js";
 
+const VIEWER_TOKEN = "test-viewer-token-0123456789";
 const dataDir = mkdtempSync(join(tmpdir(), "tracebed-flow-"));
 let matcher: Matcher;
 let url: string;
@@ -49,6 +50,7 @@ async function start(): Promise<Matcher> {
   const m = await createMatcher({
     dataDir,
     haToken: HA_TOKEN,
+    viewerToken: VIEWER_TOKEN,
     logLevel: "silent",
     defaultMetrics: false,
   });
@@ -67,17 +69,25 @@ afterAll(async () => {
 
 describe("the Bluezone hybrid flow", () => {
   it("finds F1 and F2 and nobody else, pushing keys and notifications over Socket.IO", async () => {
-    const live = ioc(`${url}${LIVE_NAMESPACE}`, {
-      transports: ["websocket"],
-      forceNew: true,
-      reconnection: false,
-    });
+    const feed = (token: string) =>
+      ioc(`${url}${LIVE_NAMESPACE}`, {
+        transports: ["websocket"],
+        forceNew: true,
+        reconnection: false,
+        auth: { token },
+      });
+    const live = feed(HA_TOKEN);
     // biome-ignore lint/suspicious/noExplicitAny: tests read JSON loosely
     const liveEvents: { event: string; payload: any }[] = [];
     live.onAny((event: string, payload: unknown) => liveEvents.push({ event, payload }));
     await new Promise<void>((resolve) => live.on("connect", () => resolve()));
+    const viewer = feed(VIEWER_TOKEN);
+    // biome-ignore lint/suspicious/noExplicitAny: tests read JSON loosely
+    const viewerEvents: { event: string; payload: any }[] = [];
+    viewer.onAny((event: string, payload: unknown) => viewerEvents.push({ event, payload }));
+    await new Promise<void>((resolve) => viewer.on("connect", () => resolve()));
 
-    const phones = [A, B, C, D, E, F].map((p) => new PhoneClient(p, url));
+    const phones = await Promise.all([A, B, C, D, E, F].map((p) => PhoneClient.open(p, url)));
     const [a, b, c, d, e, f] = phones as [
       PhoneClient,
       PhoneClient,
@@ -188,13 +198,25 @@ describe("the Bluezone hybrid flow", () => {
     expect(JSON.stringify(liveEvents)).not.toContain(B.phoneId);
     // Every payload is what the protocol says.
     const liveSchemas: Record<string, z.ZodType> = SOCKET_EVENTS[LIVE_NAMESPACE].serverToClient;
-    for (const { event, payload } of liveEvents) parseMessage(liveSchemas[event]!, payload);
+    for (const { event, payload } of [...liveEvents, ...viewerEvents]) {
+      parseMessage(liveSchemas[event]!, payload);
+    }
+    // The viewer scope sees the counts and that people were notified, never through whom.
+    const seen = viewerEvents.filter((x) => x.event === EVENTS.notified).map((x) => x.payload);
+    expect(seen.map((n) => [n.role, n.indexId, n.contactIndexId])).toEqual([
+      ["F1", null, null],
+      ["F2", null, null],
+    ]);
+    expect(JSON.stringify(viewerEvents)).not.toContain(`"contactIndexId":"`);
+    expect(
+      viewerEvents.filter((x) => x.event === EVENTS.stats).at(-1)!.payload.notifications,
+    ).toMatchObject({ f1: 1, f2: 1 });
     const lastStats = liveEvents.filter((x) => x.event === EVENTS.stats).at(-1)!.payload;
     expect(lastStats.notifications).toMatchObject({ f1: 1, f2: 1 });
 
     // G, confirmed later, met B on T-3: B's exposure is the earliest over its F0, so B's
     // window moves back to T-3, its keys are pushed again, and C (met on T-2) becomes an F2.
-    const g = new PhoneClient(G, url);
+    const g = await PhoneClient.open(G, url);
     await g.connected();
     const f0G = await confirmF0(url, G, "case-2");
     await g.upload({ kind: "f0", uploadToken: f0G.uploadToken });
@@ -217,13 +239,30 @@ describe("the Bluezone hybrid flow", () => {
 
     // A phone reconnecting gets its notification again.
     b.close();
-    const b2 = new PhoneClient(B, url);
+    const b2 = await PhoneClient.open(B, url);
     await b2.until(() => b2.notifications.length === 1, "B's stored notification");
     expect(b2.notifications[0]).toEqual(b.notifications[0]);
     b2.close();
 
     for (const p of phones) p.close();
     live.close();
+    viewer.close();
+  });
+
+  it("refuses the live feed without an operator or viewer token", async () => {
+    for (const auth of [{}, { token: "not-the-right-token-000" }]) {
+      const s = ioc(`${url}${LIVE_NAMESPACE}`, {
+        transports: ["websocket"],
+        forceNew: true,
+        reconnection: false,
+        auth,
+      });
+      const err = await new Promise<Error & { data?: unknown }>((resolve) =>
+        s.on("connect_error", resolve),
+      );
+      expect(err.data).toMatchObject({ error: { code: "unauthorized" } });
+      s.close();
+    }
   });
 
   it("replays its journal on restart: same stats, pushes and uploads", async () => {

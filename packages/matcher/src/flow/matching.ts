@@ -199,12 +199,17 @@ export class Matching {
     }
   }
 
-  private async idTable(phone: PhoneRecord): Promise<IdTable> {
+  /** The IDs of a phone's uploaded keys (cached per keys upload). */
+  ownIds(phone: PhoneRecord): IdTable {
     const hit = this.ids.get(phone.phoneId);
     if (hit !== undefined && hit.version === phone.keysVersion) return hit.value;
     const table = buildIdTable(phone.keys, getIdScheme(phone.scheme!), nodeCrypto);
     this.ids.set(phone.phoneId, { version: phone.keysVersion, value: table });
     return table;
+  }
+
+  private async idTable(phone: PhoneRecord): Promise<IdTable> {
+    return this.ownIds(phone);
   }
 
   private async log(phone: PhoneRecord): Promise<readonly LogEntry[]> {

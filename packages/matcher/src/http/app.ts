@@ -7,6 +7,7 @@ import { body, HttpError } from "./errors.js";
 import { registerF0Routes } from "./routes/f0-codes.js";
 import { registerKeyRoutes } from "./routes/keys.js";
 import { registerOpsRoutes } from "./routes/ops.js";
+import { registerPhoneRoutes } from "./routes/phones.js";
 import { registerUploadRoutes } from "./routes/uploads.js";
 
 /** Fastify's own refusals of a body, worded for our error messages. */
@@ -118,6 +119,7 @@ export function buildHttp(
     reply.code(404).send(body("not_found", `no route ${req.method} ${req.url.split("?")[0]}`)),
   );
 
+  registerPhoneRoutes(app, ctx);
   registerF0Routes(app, ctx);
   registerUploadRoutes(app, ctx);
   registerKeyRoutes(app, ctx);

@@ -8,7 +8,9 @@ import {
   keyCatchUpResponseSchema,
   keyUploadSchema,
   logUploadSchema,
+  phoneRegistrationSchema,
   SOCKET_EVENTS,
+  serverConfigSchema,
   statsSchema,
   uploadAckSchema,
 } from "@tracebed/protocol";
@@ -33,6 +35,8 @@ const COMPONENTS = {
   UploadAck: [uploadAckSchema, "output"],
   KeyCatchUpResponse: [keyCatchUpResponseSchema, "output"],
   Stats: [statsSchema, "output"],
+  PhoneRegistration: [phoneRegistrationSchema, "output"],
+  ServerConfig: [serverConfigSchema, "output"],
   Health: [healthSchema, "output"],
 } as const satisfies Record<string, readonly [z.ZodType, "input" | "output"]>;
 
@@ -52,6 +56,8 @@ export interface RouteDoc {
   readonly summary: string;
   readonly tag: string;
   readonly ha?: true;
+  /** Needs the phone's credential, `Authorization: Phone <secret>`. */
+  readonly phone?: true;
   readonly body?: { readonly schema: Component; readonly limit: keyof BodyLimits };
   readonly query?: z.ZodObject;
   readonly pathParams?: Readonly<Record<string, string>>;
@@ -59,6 +65,10 @@ export interface RouteDoc {
 }
 
 const err = (description: string): ResponseDoc => ({ description, schema: "ErrorBody" });
+const PHONE_AUTH = {
+  "401": err("Missing or unknown phone credential (Authorization: Phone <secret>) (unauthorized)"),
+  "403": err("phoneId is not the phone of this credential (forbidden)"),
+};
 const BAD_BODY = {
   "400": err("Malformed JSON or a field breaks the schema; the message names the field"),
   "413": err("Body larger than the route's limit (refused without reading it whole)"),
@@ -70,9 +80,29 @@ const BAD_BODY = {
 export const ROUTES: readonly RouteDoc[] = [
   {
     method: "post",
+    path: "/v1/phones",
+    operationId: "registerPhone",
+    summary: "A phone registers (no body): the server issues its phoneId and secret",
+    tag: "phone",
+    responses: {
+      "201": { description: "The phone's id and credential", schema: "PhoneRegistration" },
+      "400": err("A body other than none or {} (invalid_message)"),
+      "429": err("Rate limited (per IP); see Retry-After"),
+    },
+  },
+  {
+    method: "get",
+    path: "/v1/config",
+    operationId: "getConfig",
+    summary: "The decision parameters the server judges with, and its F0-code format",
+    tag: "operations",
+    responses: { "200": { description: "The configuration", schema: "ServerConfig" } },
+  },
+  {
+    method: "post",
     path: "/v1/f0-codes",
     operationId: "issueF0Code",
-    summary: "HA issues a single-use, expiring 6-digit code for a confirmed case (F0)",
+    summary: "HA issues a single-use, expiring 10-digit code for a confirmed case (F0)",
     tag: "health authority",
     ha: true,
     body: { schema: "F0CodeRequest", limit: "small" },
@@ -88,14 +118,20 @@ export const ROUTES: readonly RouteDoc[] = [
     operationId: "redeemF0Code",
     summary: "The F0's phone redeems its code and becomes an index person",
     tag: "phone",
+    phone: true,
     body: { schema: "F0RedeemRequest", limit: "small" },
     responses: {
       "200": { description: "The index person and its upload token", schema: "F0RedeemResponse" },
       ...BAD_BODY,
+      ...PHONE_AUTH,
       "404": err("No such code (code_invalid)"),
-      "409": err("Code already redeemed (code_used), or the phone already is an F0"),
+      "409": err(
+        "Code already redeemed (code_used), or the phone already is an F0 (already_confirmed)",
+      ),
       "410": err("Code expired (code_expired)"),
-      "429": err("Too many refused attempts by this phone or on this code, or rate limited"),
+      "429": err(
+        "Too many refused redemptions from this address or from everyone, or on this code (too_many_attempts); or rate limited (rate_limited); see Retry-After",
+      ),
     },
   },
   {
@@ -104,16 +140,29 @@ export const ROUTES: readonly RouteDoc[] = [
     operationId: "uploadKeys",
     summary: "A phone uploads its daily keys (basis f0 with its upload token, or exposure)",
     tag: "phone",
+    phone: true,
     body: { schema: "KeyUpload", limit: "keys" },
     responses: {
-      "201": { description: "Stored and durable", schema: "UploadAck" },
+      "201": {
+        description: "Stored and durable: count keys stored, refused the others and why",
+        schema: "UploadAck",
+      },
       "200": {
         description: "A retry: the original acknowledgement, replayed: true",
         schema: "UploadAck",
       },
       ...BAD_BODY,
-      "401": err("basis.uploadToken unknown, expired or another phone's"),
-      "409": err("idempotencyKey reused with another body, or another scheme than before"),
+      ...PHONE_AUTH,
+      "401": err(
+        "No valid phone credential, or basis.uploadToken unknown, expired or another phone's (unauthorized)",
+      ),
+      "400": err(
+        "Malformed JSON or a field breaks the schema (invalid_message); basis.indexIds names no index person (unknown_index)",
+      ),
+      "409": err(
+        "idempotencyKey reused with another body (idempotency_conflict), or another scheme than before (scheme_mismatch)",
+      ),
+      "503": err("The store is unreachable: nothing was stored, retry (store_unavailable)"),
     },
   },
   {
@@ -122,6 +171,7 @@ export const ROUTES: readonly RouteDoc[] = [
     operationId: "uploadLog",
     summary: "A phone uploads its log (basis f0 with its upload token, or exposure)",
     tag: "phone",
+    phone: true,
     body: { schema: "LogUpload", limit: "log" },
     responses: {
       "201": { description: "Stored and durable", schema: "UploadAck" },
@@ -130,8 +180,20 @@ export const ROUTES: readonly RouteDoc[] = [
         schema: "UploadAck",
       },
       ...BAD_BODY,
-      "401": err("basis.uploadToken unknown, expired or another phone's"),
-      "409": err("idempotencyKey reused with another body, or another scheme than before"),
+      ...PHONE_AUTH,
+      "401": err(
+        "No valid phone credential, or basis.uploadToken unknown, expired or another phone's (unauthorized)",
+      ),
+      "400": err(
+        "Malformed JSON or a field breaks the schema (invalid_message); basis.indexIds names no index person (unknown_index)",
+      ),
+      "409": err(
+        "idempotencyKey reused with another body (idempotency_conflict), or another scheme than before (scheme_mismatch)",
+      ),
+      "422": err(
+        "A log entry's ownId does not derive from this phone's uploaded keys for the sighting's time, or no keys were uploaded first (own_ids_not_derived)",
+      ),
+      "503": err("The store is unreachable: nothing was stored, retry (store_unavailable)"),
     },
   },
   {
@@ -140,11 +202,13 @@ export const ROUTES: readonly RouteDoc[] = [
     operationId: "getUpload",
     summary: "An upload's acknowledgement, once durable",
     tag: "phone",
+    phone: true,
     pathParams: { uploadId: "The server's uploadId from the acknowledgement" },
     responses: {
       "200": { description: "The upload is durable", schema: "UploadAck" },
-      "400": err("Not an upload id"),
-      "404": err("No durable upload with this id"),
+      "400": err("Not an upload id (invalid_message)"),
+      "401": err("No valid phone credential (unauthorized)"),
+      "404": err("No durable upload of this phone with this id (not_found)"),
     },
   },
   {
@@ -258,6 +322,7 @@ export function buildOpenApi(version: string, limits: BodyLimits): Record<string
           }
         : {}),
       ...(r.ha ? { security: [{ haToken: [] }] } : {}),
+      ...(r.phone ? { security: [{ phoneSecret: [] }] } : {}),
       responses,
     };
     paths[r.path] = { ...paths[r.path], [r.method]: op };
@@ -276,7 +341,15 @@ export function buildOpenApi(version: string, limits: BodyLimits): Record<string
     paths,
     components: {
       schemas,
-      securitySchemes: { haToken: { type: "http", scheme: "bearer", description: "The HA token" } },
+      securitySchemes: {
+        haToken: { type: "http", scheme: "bearer", description: "The HA token" },
+        phoneSecret: {
+          type: "apiKey",
+          in: "header",
+          name: "Authorization",
+          description: "Phone <secret>, the secret POST /v1/phones issued to this phone",
+        },
+      },
     },
     "x-socket-io": socketDoc(),
   };

@@ -25,8 +25,16 @@ import type {
 } from "./types.js";
 
 /** The journaled mutations: each record is `{ op, input }` and replays as state[op](input). */
-type Op = "insertCode" | "redeemCode" | "putUpload" | "pushIndex" | "notify" | "lowerWindowStart";
+type Op =
+  | "insertCode"
+  | "redeemCode"
+  | "putUpload"
+  | "pushIndex"
+  | "notify"
+  | "lowerWindowStart"
+  | "registerPhone";
 const OPS: ReadonlySet<string> = new Set<Op>([
+  "registerPhone",
   "insertCode",
   "redeemCode",
   "putUpload",
@@ -196,20 +204,30 @@ export class MemoryStore implements MatcherStore {
     return this.state.getUploadToken(token);
   }
 
-  async noteRedeemFailure(phoneId: string, now: number, windowSeconds: number): Promise<number> {
+  async registerPhone(phoneId: string, secretHash: string, now: number): Promise<void> {
+    const input = { phoneId, secretHash, now };
+    await this.mutate("registerPhone", input, (s) => s.registerPhone(input));
+  }
+
+  async phoneOfSecret(secretHash: string): Promise<string | null> {
+    await this.read();
+    return this.state.phoneOfSecret(secretHash);
+  }
+
+  async noteRedeemFailure(key: string, now: number, windowSeconds: number): Promise<number> {
     this.check();
-    const f = this.failures.get(phoneId);
+    const f = this.failures.get(key);
     if (f === undefined || f.until <= now) {
-      this.failures.set(phoneId, { count: 1, until: now + windowSeconds });
+      this.failures.set(key, { count: 1, until: now + windowSeconds });
       if (this.failures.size > 100_000) this.pruneFailures(now);
       return 1;
     }
     return ++f.count;
   }
 
-  async redeemFailures(phoneId: string, now: number): Promise<number> {
+  async redeemFailures(key: string, now: number): Promise<number> {
     this.check();
-    const f = this.failures.get(phoneId);
+    const f = this.failures.get(key);
     return f === undefined || f.until <= now ? 0 : f.count;
   }
 

@@ -23,7 +23,9 @@
  *   P pushes               zset  push JSON scored by seq
  *   P stats                hash  uploads codes F0 F1 F2 notificationsSent pushes
  *   P conn                 hash  process id → "count:ms"
- *   P fail:{phone}         string refused redemptions (expires with its window)
+ *   P fail:{key}           string refused redemptions under a key: addr:{ip} or global
+ *                                (expires with its window)
+ *   P cred:{sha256}        hash  phoneId at: a phone's credential, by its secret's SHA-256
  */
 
 /** Shared Lua: move a phone to a role and keep the per-role counts. */
@@ -91,11 +93,11 @@ return {tonumber(h[1] or '0'), other, redis.call('GET', pk .. ':log')}
 `;
 
 /**
- * ARGV: P phoneId idempotencyKey uploadId kind scheme bodyHash receivedAt count
+ * ARGV: P phoneId idempotencyKey uploadId kind scheme bodyHash receivedAt count refusedJson
  *       nExposures exposure… payload…
  * payload: for keys, unixDay key pairs; for log, the logVersion the merged log was read at and
  * the merged log (the phone's whole stored log after this upload).
- * → {'stored'} | {'replayed'|'conflict', uploadId, count, receivedAt, kind}
+ * → {'stored'} | {'replayed'|'conflict', uploadId, count, receivedAt, kind, refusedJson}
  *   | {'scheme_mismatch', scheme} | {'retry'} (the log changed since it was read: merge again)
  */
 export const PUT_UPLOAD = `
@@ -103,24 +105,25 @@ local p, phone, key, uploadId, kind, scheme = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
 local ik = p .. 'idem:' .. phone .. ':' .. key
 local prior = redis.call('HMGET', ik, 'uploadId', 'hash')
 if prior[1] then
-  local u = redis.call('HMGET', p .. 'upload:' .. prior[1], 'count', 'receivedAt', 'kind')
+  local u = redis.call('HMGET', p .. 'upload:' .. prior[1], 'count', 'receivedAt', 'kind',
+    'refused')
   local status = 'conflict'
   if prior[2] == ARGV[7] then status = 'replayed' end
-  return {status, prior[1], u[1], u[2], u[3]}
+  return {status, prior[1], u[1], u[2], u[3], u[4] or ''}
 end
 local pk = p .. 'phone:' .. phone
 local had = redis.call('HGET', pk, 'scheme')
 if had and had ~= scheme then return {'scheme_mismatch', had} end
-local nExp = tonumber(ARGV[10])
-local first = 11 + nExp
+local nExp = tonumber(ARGV[11])
+local first = 12 + nExp
 if kind == 'log' and (redis.call('HGET', pk, 'logVersion') or '0') ~= ARGV[first] then
   return {'retry'}
 end
 redis.call('HSET', ik, 'uploadId', uploadId, 'hash', ARGV[7])
 redis.call('HSET', p .. 'upload:' .. uploadId, 'uploadId', uploadId, 'idempotencyKey', key,
-  'phoneId', phone, 'kind', kind, 'count', ARGV[9], 'receivedAt', ARGV[8])
+  'phoneId', phone, 'kind', kind, 'count', ARGV[9], 'receivedAt', ARGV[8], 'refused', ARGV[10])
 redis.call('HSET', pk, 'scheme', scheme)
-for i = 11, 10 + nExp do
+for i = 12, 11 + nExp do
   redis.call('SADD', pk .. ':exp', ARGV[i])
   redis.call('SADD', p .. 'cands:' .. ARGV[i], phone)
 end
@@ -212,7 +215,7 @@ end
 return 1
 `;
 
-/** ARGV: P phoneId now windowSeconds → count */
+/** ARGV: P key now windowSeconds → count */
 export const NOTE_FAILURE = `
 local k = ARGV[1] .. 'fail:' .. ARGV[2]
 local n = redis.call('INCR', k)

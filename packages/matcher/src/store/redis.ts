@@ -4,6 +4,7 @@ import {
   type KeyPush,
   type LogEntry,
   type Notification,
+  type RefusedKey,
   type SchemeName,
   type UploadAck,
   WIRE_SIZES,
@@ -183,13 +184,21 @@ export class RedisStore implements MatcherStore {
     return { indexId: h.indexId!, phoneId: h.phoneId!, expiresAt: Number(h.expiresAt) };
   }
 
-  async noteRedeemFailure(phoneId: string, now: number, windowSeconds: number): Promise<number> {
-    return this.script<number>(NOTE_FAILURE, [phoneId, String(now), String(windowSeconds)]);
+  async noteRedeemFailure(key: string, now: number, windowSeconds: number): Promise<number> {
+    return this.script<number>(NOTE_FAILURE, [key, String(now), String(windowSeconds)]);
   }
 
-  async redeemFailures(phoneId: string): Promise<number> {
-    const v = await this.cmd<string | null>(["GET", this.k(`fail:${phoneId}`)]);
+  async redeemFailures(key: string): Promise<number> {
+    const v = await this.cmd<string | null>(["GET", this.k(`fail:${key}`)]);
     return v === null ? 0 : Number(v);
+  }
+
+  async registerPhone(phoneId: string, secretHash: string, now: number): Promise<void> {
+    await this.cmd(["HSET", this.k(`cred:${secretHash}`), "phoneId", phoneId, "at", String(now)]);
+  }
+
+  async phoneOfSecret(secretHash: string): Promise<string | null> {
+    return this.cmd<string | null>(["HGET", this.k(`cred:${secretHash}`), "phoneId"]);
   }
 
   async putUpload(u: NewUpload): Promise<PutUploadResult> {
@@ -235,6 +244,7 @@ export class RedisStore implements MatcherStore {
       u.bodyHash,
       String(u.receivedAt),
       String(count),
+      u.kind === "keys" ? JSON.stringify(u.refused ?? []) : "",
       String(u.exposures.length),
       ...u.exposures,
       ...payload,
@@ -243,9 +253,19 @@ export class RedisStore implements MatcherStore {
     if (status === "retry") return status;
     if (status === "scheme_mismatch") return { status, scheme: r[1] as SchemeName };
     if (status === "stored") {
+      const refused = u.kind === "keys" ? JSON.stringify(u.refused ?? []) : "";
       return {
         status,
-        ack: ack(u.uploadId, u.idempotencyKey, u.phoneId, u.kind, count, u.receivedAt, false),
+        ack: ack(
+          u.uploadId,
+          u.idempotencyKey,
+          u.phoneId,
+          u.kind,
+          count,
+          u.receivedAt,
+          false,
+          refused,
+        ),
       };
     }
     const prior = ack(
@@ -256,6 +276,7 @@ export class RedisStore implements MatcherStore {
       Number(r[2]),
       Number(r[3]),
       true,
+      r[5],
     );
     return { status: status as "replayed" | "conflict", ack: prior };
   }
@@ -271,6 +292,7 @@ export class RedisStore implements MatcherStore {
       Number(h.count),
       Number(h.receivedAt),
       false,
+      h.refused,
     );
   }
 
@@ -472,8 +494,21 @@ function ack(
   count: number,
   receivedAt: number,
   replayed: boolean,
+  /** A keys upload's refused keys as JSON ("" or absent: none recorded, a log). */
+  refused?: string,
 ): UploadAck {
-  return { uploadId, idempotencyKey, phoneId, kind, count, receivedAt, replayed };
+  const r: RefusedKey[] | undefined =
+    refused === undefined || refused === "" ? undefined : (JSON.parse(refused) as RefusedKey[]);
+  return {
+    uploadId,
+    idempotencyKey,
+    phoneId,
+    kind,
+    count,
+    ...(r === undefined ? (kind === "keys" ? { refused: [] } : {}) : { refused: r }),
+    receivedAt,
+    replayed,
+  };
 }
 
 /** The bytes as a Buffer without copying (node-redis sends Buffers as they are). */

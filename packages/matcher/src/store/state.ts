@@ -73,8 +73,15 @@ export interface Counts {
   notificationsSent: number;
 }
 
+/** A registered phone's credential: the SHA-256 (hex) of its secret → the phone. */
+export interface CredentialState {
+  readonly phoneId: string;
+  readonly registeredAt: number;
+}
+
 /** The whole state as plain collections: what a snapshot holds (see snapshot.ts). */
 export interface StateParts {
+  readonly credentials: Map<string, CredentialState>;
   readonly codes: Map<string, CodeState>;
   readonly tokens: Map<string, TokenRecord>;
   readonly uploads: Map<string, UploadState>;
@@ -88,6 +95,7 @@ export interface StateParts {
 /** The collections of an empty state (filled by the mutations, or by a snapshot's records). */
 export function emptyParts(): StateParts {
   return {
+    credentials: new Map(),
     codes: new Map(),
     tokens: new Map(),
     uploads: new Map(),
@@ -101,6 +109,7 @@ export function emptyParts(): StateParts {
 
 /** The state at one point, read once, in order: what a snapshot is written from. */
 export interface StateView {
+  readonly credentials: Iterable<readonly [string, CredentialState]>;
   readonly codes: Iterable<CodeState>;
   readonly tokens: Iterable<readonly [string, TokenRecord]>;
   readonly uploads: Iterable<UploadState>;
@@ -131,6 +140,7 @@ export interface Applied<T> {
 export class MemoryState {
   private readonly codes: Map<string, CodeState>;
   /** Insert-only, as every map below. */
+  private readonly credentials: Map<string, CredentialState>;
   private readonly tokens: Map<string, TokenRecord>;
   private readonly uploads: Map<string, UploadState>;
   private readonly idempotency = new Map<string, string>();
@@ -146,6 +156,7 @@ export class MemoryState {
   /** An empty state, or the one a snapshot holds (its collections are taken over). */
   constructor(parts: StateParts = emptyParts()) {
     this.codes = parts.codes;
+    this.credentials = parts.credentials;
     this.tokens = parts.tokens;
     this.uploads = parts.uploads;
     this.phones = parts.phones;
@@ -165,8 +176,9 @@ export class MemoryState {
     this.kept = kept;
     const then = <T extends object>(v: T): T => (kept.get(v) as T | undefined) ?? v;
     const codes = [...this.codes.values()];
-    const { tokens, uploads, phones, indexes, candidates, pushes } = this;
+    const { credentials, tokens, uploads, phones, indexes, candidates, pushes } = this;
     const n = {
+      credentials: credentials.size,
       tokens: tokens.size,
       uploads: uploads.size,
       phones: phones.size,
@@ -175,6 +187,7 @@ export class MemoryState {
       pushes: pushes.length,
     };
     return {
+      credentials: first(credentials, n.credentials),
       codes: map(codes, then),
       tokens: first(tokens, n.tokens),
       uploads: values(first(uploads, n.uploads)),
@@ -192,6 +205,12 @@ export class MemoryState {
   }
 
   // --- mutations (journaled) -------------------------------------------------------------
+
+  registerPhone(input: { phoneId: string; secretHash: string; now: number }): Applied<boolean> {
+    if (this.credentials.has(input.secretHash)) return { result: false, changed: false };
+    this.credentials.set(input.secretHash, { phoneId: input.phoneId, registeredAt: input.now });
+    return { result: true, changed: true };
+  }
 
   insertCode(rec: CodeRecord): Applied<boolean> {
     let changed = false;
@@ -292,6 +311,7 @@ export class MemoryState {
       phoneId: u.phoneId,
       kind: u.kind,
       count,
+      ...(u.kind === "keys" ? { refused: [...(u.refused ?? [])] } : {}),
       receivedAt: u.receivedAt,
       replayed: false,
     };
@@ -375,6 +395,10 @@ export class MemoryState {
   }
 
   // --- reads ------------------------------------------------------------------------------
+
+  phoneOfSecret(secretHash: string): string | null {
+    return this.credentials.get(secretHash)?.phoneId ?? null;
+  }
 
   getUploadToken(token: string): TokenRecord | null {
     return this.tokens.get(token) ?? null;

@@ -4,6 +4,7 @@ import type {
   KeyPush,
   LogEntry,
   Notification,
+  RefusedKey,
   SchemeName,
   UploadAck,
 } from "@tracebed/protocol";
@@ -88,7 +89,9 @@ export interface NewUpload {
   readonly windowDays: number;
   /** Index persons named by an `exposure` basis (empty for `f0`). */
   readonly exposures: readonly string[];
+  /** Stored keys only: the keys of the upload the route refused, with why (in the ack). */
   readonly keys?: readonly DailyKey[];
+  readonly refused?: readonly RefusedKey[];
   readonly log?: readonly LogEntry[];
 }
 
@@ -163,9 +166,17 @@ export interface MatcherStore {
   /** Single use: the first phone to redeem a live code becomes an F0 index person. */
   redeemCode(input: RedeemInput): Promise<RedeemResult>;
   getUploadToken(token: string): Promise<TokenRecord | null>;
-  /** Counts a refused redemption by this phone; returns its count inside the window. */
-  noteRedeemFailure(phoneId: string, now: number, windowSeconds: number): Promise<number>;
-  redeemFailures(phoneId: string, now: number): Promise<number>;
+  /**
+   * Counts a refused redemption under `key` (a source address, or the global breaker); returns
+   * the count inside the window that began with the key's first failure.
+   */
+  noteRedeemFailure(key: string, now: number, windowSeconds: number): Promise<number>;
+  redeemFailures(key: string, now: number): Promise<number>;
+
+  /** Registers a phone: its id and the SHA-256 (hex) of its server-issued secret. */
+  registerPhone(phoneId: string, secretHash: string, now: number): Promise<void>;
+  /** The phone a secret's SHA-256 (hex) belongs to, or null. */
+  phoneOfSecret(secretHash: string): Promise<string | null>;
 
   /**
    * Idempotent per (phoneId, idempotencyKey). A stored log upload merges into the phone's log:
