@@ -75,6 +75,12 @@ function demoLiveUrl(): string {
   return content === "same-origin" ? location.origin : content;
 }
 
+/** The live feed's viewer token `tracebed demo` puts beside its URL, if any. */
+function demoLiveToken(): string {
+  const meta = document.querySelector<HTMLMetaElement>('meta[name="tracebed-live"]');
+  return meta?.dataset.token?.trim() ?? "";
+}
+
 export class App {
   private state: ViewState;
   private readonly defaults = defaultState();
@@ -125,7 +131,12 @@ export class App {
           name: "layout",
         }),
     });
-    this.live = new LivePanel($("#live"), this.state.lang, (url) => this.update({ live: url }));
+    this.live = new LivePanel(
+      $("#live"),
+      this.state.lang,
+      (url) => this.update({ live: url }),
+      demoLiveToken(),
+    );
 
     this.bindControls();
     this.fillScenarioSelect();

@@ -44,6 +44,8 @@ export class LivePanel {
     private readonly root: HTMLElement,
     lang: Lang,
     private readonly onUrl: (url: string) => void,
+    /** The live feed's viewer token (from `tracebed demo`), sent in the handshake. */
+    private readonly token = "",
   ) {
     this.lang = lang;
     root.dataset.status = "idle";
@@ -79,6 +81,7 @@ export class LivePanel {
     this.setStatus("connecting");
     const socket = io(`${url}${LIVE_NAMESPACE}`, {
       transports: ["websocket"],
+      auth: { token: this.token },
       reconnectionAttempts: 10,
       reconnectionDelayMax: 5_000,
       timeout: 5_000,
@@ -96,7 +99,8 @@ export class LivePanel {
       this.push({ kind: "f0", indexId: e.indexId, at: e.at }),
     );
     socket.on(EVENTS.notified, (e: LiveNotified) =>
-      this.push({ kind: "notified", role: e.role, indexId: e.indexId, at: e.notifiedAt }),
+      // The viewer scope does not say through whom (indexId null).
+      this.push({ kind: "notified", role: e.role, indexId: e.indexId ?? "", at: e.notifiedAt }),
     );
     socket.on(EVENTS.keyPushed, (e: LiveKeyPushed) =>
       this.push({

@@ -6,6 +6,7 @@ import {
   type Notification,
   notificationSchema,
   type PhoneHandshake,
+  type PhoneRegistration,
   type UploadAck,
   type UploadBasis,
 } from "@tracebed/protocol";
@@ -14,7 +15,6 @@ import { io, type Socket } from "socket.io-client";
 import type { EmitEvent } from "./events.js";
 import { postJson } from "./http.js";
 import { Limiter } from "./limiter.js";
-import { phoneIdFor } from "./phone-ids.js";
 import { PhoneLogs } from "./phone-logs.js";
 import { PhoneUploads } from "./phone-uploads.js";
 import { type PushMatch, PushMatches } from "./push-matches.js";
@@ -48,6 +48,9 @@ export interface FleetProcess {
  */
 export const DEFAULT_UPLOAD_CONCURRENCY = 256;
 
+/** Retries of an upload refused for a while (429, 503: the matcher's store away) or cut off. */
+const UPLOAD_RETRIES = 8;
+
 /** Which process holds phone p, and which matcher URL it talks to. */
 const owner = (p: number, procs: number) => p % procs;
 
@@ -73,7 +76,10 @@ export async function startFleetProcess(
   }
   const agents = Int32Array.from(agentsList);
   const mine = (p: number) => owner(p, o.procs) === o.proc;
-  const phoneIdOf = (agent: number) => phoneIdFor(o.runTag, agent);
+  // Each phone registers with the matcher it talks to, which issues its id and secret.
+  const credentials = new Map<number, PhoneRegistration>();
+  const phoneIdOf = (agent: number) => credentials.get(agent)!.phoneId;
+  const authOf = (agent: number) => ({ authorization: `Phone ${credentials.get(agent)!.secret}` });
   const logs = PhoneLogs.build(engine, agents, phoneOfAgent, getIdScheme("bluezone"), mine);
   const uploads = new PhoneUploads(engine, logs, agents, outbreak.window, phoneIdOf);
   const urlOf = (p: number) => o.urls[Math.floor(p / o.procs) % o.urls.length]!;
@@ -90,7 +96,14 @@ export async function startFleetProcess(
         const key = `${tag}-${kind}`;
         const body = kind === "keys" ? uploads.keys(p, basis, key) : uploads.log(p, basis, key);
         emit({ type: "sent", kind });
-        const ack = await postJson<UploadAck>(url, `/v1/uploads/${kind}`, body, {}, 3);
+        // Retried: refused while the store is away (503), then stored once (idempotent).
+        const ack = await postJson<UploadAck>(
+          url,
+          `/v1/uploads/${kind}`,
+          body,
+          authOf(agents[p]!),
+          UPLOAD_RETRIES,
+        );
         emit({ type: "acked", uploadId: ack.uploadId });
       }
     });
@@ -138,9 +151,18 @@ export async function startFleetProcess(
     });
   };
 
-  // Connect this process's phones. One that cannot connect fails the start, and the others are let go (they would keep the
-  // process alive).
+  // Register and connect this process's phones. One that cannot connect fails the start, and
+  // the others are let go (they would keep the process alive).
   const phones = agentsList.map((_, p) => p).filter(mine);
+  const registering = new Limiter(o.concurrency ?? DEFAULT_UPLOAD_CONCURRENCY);
+  await Promise.all(
+    phones.map((p) =>
+      registering.run(async () => {
+        const r = await postJson<PhoneRegistration>(urlOf(p), "/v1/phones", {}, {}, 3);
+        credentials.set(agents[p]!, r);
+      }),
+    ),
+  );
   const connecting = Promise.all(
     phones.map(
       (p) =>
@@ -148,7 +170,10 @@ export async function startFleetProcess(
           const url = urlOf(p);
           const s = io(url, {
             transports: ["websocket"],
-            auth: { phoneId: phoneIdOf(agents[p]!) } satisfies PhoneHandshake,
+            auth: {
+              phoneId: phoneIdOf(agents[p]!),
+              secret: credentials.get(agents[p]!)!.secret,
+            } satisfies PhoneHandshake,
             reconnection: false,
           });
           sockets.set(p, s);
@@ -187,10 +212,12 @@ export async function startFleetProcess(
             { caseRef: `${o.runTag}-case-${agent}`, confirmedAt: outbreak.window.end },
             { authorization: `Bearer ${o.haToken}` },
           );
-          const redeemed = await postJson<F0RedeemResponse>(url, "/v1/f0-codes/redeem", {
-            code: code.code,
-            phoneId: phoneIdOf(agent),
-          });
+          const redeemed = await postJson<F0RedeemResponse>(
+            url,
+            "/v1/f0-codes/redeem",
+            { code: code.code, phoneId: phoneIdOf(agent) },
+            authOf(agent),
+          );
           emit({ type: "confirmed", agent, indexId: redeemed.indexId, at: Date.now() });
           await upload(
             p,

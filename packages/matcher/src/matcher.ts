@@ -130,6 +130,8 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
     // Late-bound: the flow emits through Socket.IO, which is built on the HTTP server below.
     let io: Server | null = null;
     let fanOut: PushFanOut | null = null;
+    /** The highest push seq this process has fanned out (see the Redis outage catch-up). */
+    let latestFanned = 0;
     const shared = store instanceof RedisStore;
     const matching = new Matching({
       store,
@@ -141,6 +143,7 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
         keyPushed(push) {
           if (io === null || fanOut === null) return;
           // Every process fans the push out to its own phones.
+          latestFanned = Math.max(latestFanned, push.seq);
           fanOut.push(push);
           if (shared) io.serverSideEmit(FAN_OUT_EVENT, push);
           const live: LiveKeyPushed = {
@@ -230,9 +233,38 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
     fanOut = pushFanOut;
     io.on(FAN_OUT_EVENT, (raw: unknown) => {
       const push = keyPushSchema.safeParse(raw);
-      if (push.success) pushFanOut.push(push.data);
-      else onError(push.error, "a key push from another process");
+      if (push.success) {
+        latestFanned = Math.max(latestFanned, push.data.seq);
+        pushFanOut.push(push.data);
+      } else onError(push.error, "a key push from another process");
     });
+    if (store instanceof RedisStore) {
+      // Redis away and back: pushes other processes made meanwhile may not have reached this
+      // one (the adapter's channel was down), and steps cut off by the outage are undone.
+      // Fan out again every push since the loss (phones dedupe by seq), then reconcile.
+      let fannedAtLoss = 0;
+      store.watchConnection({
+        lost: () => {
+          fannedAtLoss = latestFanned;
+          logger.warn("redis unreachable: uploads are refused with 503 until it is back");
+        },
+        back: () => {
+          logger.warn("redis reachable again: catching up pushes and decisions");
+          void catchUpAfterOutage(fannedAtLoss).catch((err: unknown) =>
+            onError(err, "catch-up after a Redis outage"),
+          );
+        },
+      });
+    }
+    const catchUpAfterOutage = async (since: number) => {
+      for (let from = since; ; ) {
+        const page = await store.listPushes(from, 1_000);
+        for (const push of page.pushes) pushFanOut.push(push);
+        if (!page.more || page.pushes.length === 0) break;
+        from = page.pushes.at(-1)!.seq;
+      }
+      await matching.reconcile();
+    };
     phoneChannel = setUpPhoneChannel(io.of(PHONE_NAMESPACE), {
       options: o,
       store,
@@ -301,6 +333,10 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
           });
           await store.reportConnected(processId, 0, o.clock()).catch(() => {});
           for (const c of redisClients) {
+            if (!c.isReady) {
+              if (c.isOpen) c.destroy(); // Redis away: nothing to wait for
+              continue;
+            }
             await c.close().catch(() => {
               if (c.isOpen) c.destroy();
             });

@@ -224,7 +224,8 @@ describe.each([memory, redisHarness])("MatcherStore contract: $name", (h) => {
   });
 
   it("stores an upload once per (phone, idempotency key) and keeps the phone's data", async () => {
-    const k = upload("phone-aaaa", "keys");
+    const refused = [{ unixDay: DAY + 1, reason: "future" as const }];
+    const k = upload("phone-aaaa", "keys", { refused });
     const first = await store.putUpload(k);
     expect(first).toEqual({
       status: "stored",
@@ -234,10 +235,12 @@ describe.each([memory, redisHarness])("MatcherStore contract: $name", (h) => {
         phoneId: "phone-aaaa",
         kind: "keys",
         count: 2,
+        refused,
         receivedAt: NOW,
         replayed: false,
       },
     });
+    expect(await store.getUpload(k.uploadId)).toEqual(first.status === "stored" && first.ack);
     const retry = await store.putUpload({ ...k, uploadId: "upload-retry-xx", receivedAt: NOW + 5 });
     expect(retry).toEqual({
       status: "replayed",

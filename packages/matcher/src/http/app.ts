@@ -1,6 +1,7 @@
 import { MessageError } from "@tracebed/protocol";
 import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
 import type { Logger } from "pino";
+import { StoreUnavailableError } from "../store/redis.js";
 import { hashJsonBodies } from "./body-hash.js";
 import type { HttpContext } from "./context.js";
 import { body, HttpError } from "./errors.js";
@@ -85,6 +86,12 @@ export function buildHttp(
     if (error instanceof HttpError) {
       reply.headers(error.headers);
       return reply.code(error.status).send(body(error.code, error.message));
+    }
+    if (error instanceof StoreUnavailableError) {
+      reply.header("retry-after", "1");
+      return reply
+        .code(503)
+        .send(body("store_unavailable", `${error.message}: nothing was stored`));
     }
     if (error instanceof MessageError) {
       return reply.code(400).send(body("invalid_message", error.message));

@@ -70,6 +70,9 @@ export async function connectRedis(
   let connected = false;
   const client = createClient({
     url,
+    // While Redis is away, commands fail at once (uploads are refused with 503 and retried by
+    // the phone) instead of queueing without bound.
+    disableOfflineQueue: true,
     socket: {
       connectTimeout: timeoutMs,
       reconnectStrategy: (n) =>
@@ -109,6 +112,11 @@ export function redactUrl(url: string): string {
   } catch {
     return "(unparseable URL)";
   }
+}
+
+/** Redis is unreachable: nothing was done; the caller may retry later (HTTP 503). */
+export class StoreUnavailableError extends Error {
+  override readonly name = "StoreUnavailableError";
 }
 
 /**
@@ -442,6 +450,11 @@ export class RedisStore implements MatcherStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    // Unreachable, there is nothing to flush: do not wait for a reconnection.
+    if (!this.client.isReady) {
+      if (this.client.isOpen) this.client.destroy();
+      return;
+    }
     try {
       await this.client.close();
     } catch {
@@ -453,9 +466,33 @@ export class RedisStore implements MatcherStore {
     return `${this.prefix}${suffix}`;
   }
 
-  private cmd<T>(args: (string | Buffer)[], options?: typeof BINARY): Promise<T> {
-    if (this.closed) return Promise.reject(new Error("store is closed"));
-    return this.client.sendCommand<T>(args, options);
+  private async cmd<T>(args: (string | Buffer)[], options?: typeof BINARY): Promise<T> {
+    if (this.closed) throw new Error("store is closed");
+    if (!this.client.isReady) throw new StoreUnavailableError("Redis is unreachable, retry");
+    try {
+      return await this.client.sendCommand<T>(args, options);
+    } catch (err) {
+      // A command cut off by a lost connection: its effect is unknown, so a retry (idempotent)
+      // is the answer.
+      if (!this.client.isReady) throw new StoreUnavailableError("Redis is unreachable, retry");
+      throw err;
+    }
+  }
+
+  /** Tells `on.lost` when the connection to Redis is lost, and `on.back` when it is back. */
+  watchConnection(on: { lost(): void; back(): void }): void {
+    let lost = false;
+    const lose = () => {
+      if (lost || this.closed) return;
+      lost = true;
+      on.lost();
+    };
+    this.client.on("end", lose);
+    this.client.on("error", lose);
+    this.client.on("ready", () => {
+      if (lost && !this.closed) on.back();
+      lost = false;
+    });
   }
 
   private async hgetall(suffix: string): Promise<Record<string, string> | null> {
