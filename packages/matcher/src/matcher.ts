@@ -66,6 +66,9 @@ export interface Matcher {
 }
 
 /** A matcher (HTTP + Socket.IO on one server, the store, the flow). Not listening yet. */
+/** How often the retention sweep runs. */
+const RETENTION_INTERVAL_MS = 3_600_000;
+
 export async function createMatcher(options: MatcherOptions = {}): Promise<Matcher> {
   const o = resolveOptions(options);
   const logger = pino(
@@ -279,6 +282,13 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
     const live = setUpLiveFeed(io.of(LIVE_NAMESPACE), { options: o, metrics, stats, onError });
     const reporter = setInterval(report, CONNECTED_REPORT_MS);
     reporter.unref();
+    // Retention: what is older than the window is deleted, hourly (docs/PRIVACY.md).
+    const retention = setInterval(() => {
+      store
+        .retain(Math.floor(o.clock() / 1000), o.params.windowDays)
+        .catch((err: unknown) => onError(err, "retention"));
+    }, RETENTION_INTERVAL_MS);
+    retention.unref();
 
     // Steps an earlier run acknowledged but did not finish (a crash): push, decide, notify.
     const reconciling = matching.reconcile().catch((err: unknown) => onError(err, "reconcile"));
@@ -312,6 +322,7 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
       close() {
         closing ??= (async () => {
           clearInterval(reporter);
+          clearInterval(retention);
           if (reportSoon !== null) clearTimeout(reportSoon);
           live.stop();
           theIo.local.disconnectSockets(true);

@@ -553,6 +553,53 @@ describe.each([memory, redisHarness])("MatcherStore contract: $name", (h) => {
     expect(await store.pushIndex("index-f1-xxx", NOW + 5, 14)).toBeNull();
   });
 
+  it("retention deletes what is older than the window (a clock moved 16 days on)", async () => {
+    await store.insertCode(code("777777"));
+    await store.redeemCode(redeem("777777", "phone-aaaa", 1));
+    const keys = [DAY - 13, DAY - 1, DAY].map((d) => ({ unixDay: d, key: KEY(d % 200) }));
+    const k = upload("phone-aaaa", "keys", { keys });
+    await store.putUpload(k);
+    const l = upload("phone-bbbb", "log", { exposures: ["index-1-xxxx"] });
+    await store.putUpload(l);
+    await store.notify({
+      phoneId: "phone-bbbb",
+      notification: note("F1", "index-1-xxxx", 1),
+      newIndex: null,
+    });
+    // A fresh upload of another phone, made later: it stays.
+    const later = NOW + 15 * 86_400;
+    const fresh = upload("phone-cccc", "keys", {
+      receivedAt: later,
+      keys: [{ unixDay: DAY + 15, key: KEY(9) }],
+    });
+    await store.putUpload(fresh);
+
+    const kept = await store.retain(NOW, 14); // nothing is old yet
+    expect(kept).toEqual({ uploads: 0, keys: 0, logEntries: 0, notifications: 0, indexes: 0 });
+
+    const report = await store.retain(NOW + 16 * 86_400, 14);
+    expect(report).toEqual({ uploads: 2, keys: 3, logEntries: 2, notifications: 1, indexes: 1 });
+    expect(await store.getUpload(k.uploadId)).toBeNull();
+    expect(await store.getUpload(l.uploadId)).toBeNull();
+    expect(await store.getUpload(fresh.uploadId)).not.toBeNull();
+    expect((await store.getPhone("phone-aaaa"))?.keys).toEqual([]);
+    expect((await store.getPhone("phone-cccc"))?.keys).toHaveLength(1);
+    expect(await store.getLog("phone-bbbb")).toEqual([]);
+    expect(await store.notificationsOf("phone-bbbb")).toEqual([]);
+    expect(await store.getIndex("index-1-xxxx")).toBeNull();
+    expect(await store.listIndexIds()).toEqual([]);
+    expect(await store.candidatesOf("index-1-xxxx")).toEqual([]);
+    expect((await store.getPhone("phone-bbbb"))?.exposures).toEqual([]);
+    // The same idempotency key is a new upload now: the old one is forgotten.
+    expect(
+      (await store.putUpload({ ...k, uploadId: "upload-new-xx", receivedAt: later })).status,
+    ).toBe("stored");
+    // And it stays deleted across a reopen (the memory store journals the sweep).
+    store = await h.reopen(store);
+    expect(await store.getUpload(l.uploadId)).toBeNull();
+    expect(await store.getIndex("index-1-xxxx")).toBeNull();
+  });
+
   it("sums connected phones over the processes that report", async () => {
     await store.reportConnected("proc-1", 3, 1_000_000);
     await store.reportConnected("proc-2", 4, 1_000_000);

@@ -20,6 +20,7 @@ import type {
   PutUploadResult,
   RedeemInput,
   RedeemResult,
+  RetentionReport,
   StoreStats,
   TokenRecord,
 } from "./types.js";
@@ -32,9 +33,11 @@ type Op =
   | "pushIndex"
   | "notify"
   | "lowerWindowStart"
-  | "registerPhone";
+  | "registerPhone"
+  | "retain";
 const OPS: ReadonlySet<string> = new Set<Op>([
   "registerPhone",
+  "retain",
   "insertCode",
   "redeemCode",
   "putUpload",
@@ -295,6 +298,11 @@ export class MemoryStore implements MatcherStore {
   async stats(): Promise<StoreStats> {
     await this.read();
     return this.state.stats();
+  }
+
+  retain(now: number, windowDays: number): Promise<RetentionReport> {
+    const input = { now, windowDays };
+    return this.mutate("retain", input, (s) => s.retain(input));
   }
 
   async reportConnected(processId: string, count: number): Promise<void> {

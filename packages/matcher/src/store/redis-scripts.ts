@@ -222,3 +222,55 @@ local n = redis.call('INCR', k)
 if n == 1 then redis.call('EXPIRE', k, tonumber(ARGV[4])) end
 return n
 `;
+
+/**
+ * Retention of one phone. ARGV: P phoneId firstDay cutoff → {keys deleted, notifications
+ * deleted}: keys of days before firstDay, notifications sent before cutoff (unix seconds).
+ */
+export const RETAIN_PHONE = `
+local p, phone, firstDay, cutoff = ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4])
+local pk = p .. 'phone:' .. phone
+local all = redis.call('HGETALL', pk .. ':keys')
+local nk = 0
+for i = 1, #all, 2 do
+  if tonumber(all[i]) < firstDay then
+    redis.call('HDEL', pk .. ':keys', all[i])
+    nk = nk + 1
+  end
+end
+local notes = redis.call('LRANGE', pk .. ':notes', 0, -1)
+local keep = {}
+for _, n in ipairs(notes) do
+  local at = tonumber(string.match(n, '"notifiedAt":(%d+)'))
+  if at == nil or at >= cutoff then keep[#keep + 1] = n end
+end
+if #keep < #notes then
+  redis.call('DEL', pk .. ':notes')
+  for _, n in ipairs(keep) do redis.call('RPUSH', pk .. ':notes', n) end
+end
+return {nk, #notes - #keep}
+`;
+
+/** ARGV: P phoneId logVersion log → 1 (the pruned log stored) | 0 (changed since it was read) */
+export const PRUNE_LOG = `
+local pk = ARGV[1] .. 'phone:' .. ARGV[2]
+if (redis.call('HGET', pk, 'logVersion') or '0') ~= ARGV[3] then return 0 end
+redis.call('SET', pk .. ':log', ARGV[4])
+redis.call('HINCRBY', pk, 'logVersion', 1)
+return 1
+`;
+
+/** ARGV: P indexId → 1: the index person, its candidates and every mention of it deleted */
+export const DROP_INDEX = `
+local p, id = ARGV[1], ARGV[2]
+local ik = p .. 'index:' .. id
+local phone = redis.call('HGET', ik, 'phoneId')
+if not phone then return 0 end
+for _, c in ipairs(redis.call('SMEMBERS', p .. 'cands:' .. id)) do
+  redis.call('SREM', p .. 'phone:' .. c .. ':exp', id)
+end
+redis.call('DEL', ik, p .. 'cands:' .. id)
+redis.call('LREM', p .. 'indexes', 0, id)
+redis.call('LREM', p .. 'phone:' .. phone .. ':idx', 0, id)
+return 1
+`;

@@ -13,14 +13,17 @@ import { createClient, RESP_TYPES } from "redis";
 import { CompactLog, mergeLogs } from "./compact-log.js";
 import { logRetainedFrom } from "./log-retention.js";
 import {
+  DROP_INDEX,
   INSERT_CODE,
   LOWER_WINDOW_START,
   NOTE_FAILURE,
   NOTIFY,
+  PRUNE_LOG,
   PUSH_INDEX,
   PUT_UPLOAD,
   READ_LOG,
   REDEEM_CODE,
+  RETAIN_PHONE,
 } from "./redis-scripts.js";
 import { CODE_RETENTION_SECONDS } from "./state.js";
 import type {
@@ -34,6 +37,7 @@ import type {
   PutUploadResult,
   RedeemInput,
   RedeemResult,
+  RetentionReport,
   Role,
   StoreStats,
   TokenRecord,
@@ -427,6 +431,77 @@ export class RedisStore implements MatcherStore {
       pushes: n("pushes"),
       latestSeq: seq === null ? 0 : Number(seq),
     };
+  }
+
+  async retain(now: number, windowDays: number): Promise<RetentionReport> {
+    const report = { uploads: 0, keys: 0, logEntries: 0, notifications: 0, indexes: 0 };
+    const cutoff = logRetainedFrom(now, windowDays);
+    const firstDay = Math.floor(now / 86_400) - windowDays;
+    for await (const key of this.scan("upload:*")) {
+      const [receivedAt, phoneId, idem] = await this.cmd<(string | null)[]>([
+        "HMGET",
+        key,
+        "receivedAt",
+        "phoneId",
+        "idempotencyKey",
+      ]);
+      if (receivedAt === null || Number(receivedAt) >= cutoff) continue;
+      await this.cmd(["DEL", key, this.k(`idem:${phoneId}:${idem}`)]);
+      report.uploads++;
+    }
+    for (const id of await this.listIndexIds()) {
+      const end = await this.cmd<string | null>(["HGET", this.k(`index:${id}`), "windowEnd"]);
+      if (end === null || Number(end) >= cutoff) continue;
+      report.indexes += await this.script<number>(DROP_INDEX, [id]);
+    }
+    const phone = new RegExp(
+      `^${this.prefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}phone:([^:]+)$`,
+    );
+    for await (const key of this.scan("phone:*")) {
+      const phoneId = phone.exec(key)?.[1];
+      if (phoneId === undefined) continue;
+      const [keys, notes] = await this.script<[number, number]>(RETAIN_PHONE, [
+        phoneId,
+        String(firstDay),
+        String(cutoff),
+      ]);
+      report.keys += keys;
+      report.notifications += notes;
+      const [version, , bytes] = await this.script<[number, number, Buffer | null]>(
+        READ_LOG,
+        [phoneId, ""],
+        BINARY,
+      );
+      if (bytes === null) continue;
+      const stored = CompactLog.fromBytes(bytes);
+      const kept = mergeLogs(stored, CompactLog.empty(stored.idBytes), cutoff);
+      if (kept.length === stored.length) continue;
+      // Lost to a concurrent upload (which pruned it too): the next sweep sees the rest.
+      const ok = await this.script<number>(PRUNE_LOG, [
+        phoneId,
+        String(version),
+        bufferOf(kept.bytes),
+      ]);
+      if (ok === 1) report.logEntries += stored.length - kept.length;
+    }
+    return report;
+  }
+
+  /** Every key under the prefix matching `pattern` (SCAN: does not block Redis). */
+  private async *scan(pattern: string): AsyncGenerator<string> {
+    let cursor = "0";
+    do {
+      const [next, keys] = await this.cmd<[string, string[]]>([
+        "SCAN",
+        cursor,
+        "MATCH",
+        this.k(pattern),
+        "COUNT",
+        "1000",
+      ]);
+      cursor = String(next);
+      yield* keys;
+    } while (cursor !== "0");
   }
 
   async reportConnected(processId: string, count: number, nowMs: number): Promise<void> {

@@ -22,6 +22,7 @@ import {
   type PutUploadResult,
   type RedeemInput,
   type RedeemResult,
+  type RetentionReport,
   type Role,
   roleRank,
   type StoreStats,
@@ -392,6 +393,53 @@ export class MemoryState {
       phone.indexIds.push(index.indexId);
     }
     return { result: true, changed: true };
+  }
+
+  /** See MatcherStore.retain. Deferred (nothing deleted) while a capture is held. */
+  retain(input: { now: number; windowDays: number }): Applied<RetentionReport> {
+    const report = { uploads: 0, keys: 0, logEntries: 0, notifications: 0, indexes: 0 };
+    // A capture reads the first n entries of maps that only gain keys: no deletion meanwhile.
+    if (this.kept !== null) return { result: report, changed: false };
+    const cutoff = logRetainedFrom(input.now, input.windowDays);
+    const firstDay = Math.floor(input.now / SECONDS_PER_DAY) - input.windowDays;
+    for (const [id, u] of this.uploads) {
+      if (u.ack.receivedAt >= cutoff) continue;
+      this.uploads.delete(id);
+      this.idempotency.delete(`${u.ack.phoneId}\n${u.ack.idempotencyKey}`);
+      report.uploads++;
+    }
+    const gone = new Set<string>();
+    for (const [id, index] of this.indexes) {
+      if (index.windowEnd >= cutoff) continue;
+      this.indexes.delete(id);
+      this.candidates.delete(id);
+      gone.add(id);
+      report.indexes++;
+    }
+    for (const p of this.phones.values()) {
+      for (const day of [...p.keys.keys()]) {
+        if (day >= firstDay) continue;
+        p.keys.delete(day);
+        report.keys++;
+      }
+      if (p.log !== null) {
+        const kept = mergeLogs(p.log, CompactLog.empty(p.log.idBytes), cutoff);
+        report.logEntries += p.log.length - kept.length;
+        if (kept.length !== p.log.length) {
+          p.log = kept;
+          p.logVersion++;
+        }
+      }
+      const notes = p.notifications.filter((n) => n.notifiedAt >= cutoff);
+      report.notifications += p.notifications.length - notes.length;
+      p.notifications = notes;
+      if (gone.size > 0) {
+        p.indexIds = p.indexIds.filter((i) => !gone.has(i));
+        for (const i of gone) p.exposures.delete(i);
+      }
+    }
+    const changed = Object.values(report).some((n) => n > 0);
+    return { result: report, changed };
   }
 
   // --- reads ------------------------------------------------------------------------------

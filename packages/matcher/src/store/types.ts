@@ -145,6 +145,14 @@ export interface StoreStats {
   readonly latestSeq: number;
 }
 
+export interface RetentionReport {
+  readonly uploads: number;
+  readonly keys: number;
+  readonly logEntries: number;
+  readonly notifications: number;
+  readonly indexes: number;
+}
+
 export interface PushPage {
   /** seq > since, ascending, at most `limit`. */
   readonly pushes: readonly KeyPush[];
@@ -225,6 +233,15 @@ export interface MatcherStore {
   /** This process holds `count` phone connections (processes report; stale reports drop). */
   reportConnected(processId: string, count: number, nowMs: number): Promise<void>;
   connectedPhones(nowMs: number): Promise<number>;
+
+  /**
+   * Retention: deletes what is older than the window kept (`windowDays` + 1 days before `now`):
+   * upload acknowledgements received before it, keys of days before today − windowDays, log
+   * entries and notifications before it, index persons whose window ended before it (and the
+   * phones that named them). Registrations and key pushes stay (catch-up leaves old pushes
+   * out). Returns what it deleted; may defer (0s) while a snapshot is being taken.
+   */
+  retain(now: number, windowDays: number): Promise<RetentionReport>;
 
   /** Flushes and releases everything; later calls fail. */
   close(): Promise<void>;
