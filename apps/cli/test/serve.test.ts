@@ -191,7 +191,8 @@ describe("tracebed serve", () => {
 
     const again = await start([]);
     for (const id of uploads) {
-      expect((await fetch(`${again.url}/v1/uploads/${id}`)).status).toBe(200);
+      const headers = { authorization: `Bearer ${token}` }; // the operator reads any
+      expect((await fetch(`${again.url}/v1/uploads/${id}`, { headers })).status).toBe(200);
     }
     expect(await again.stop()).toBe(0);
 

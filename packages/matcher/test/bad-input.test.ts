@@ -532,6 +532,9 @@ describe("uploads", () => {
       "not_found",
     );
     expectError(await call(url, "GET", `/v1/uploads/${first.body.uploadId}`), 401, "unauthorized");
+    // The operator (HA token) reads any acknowledgement: durability checks after a crash.
+    const asOperator = await call(url, "GET", `/v1/uploads/${first.body.uploadId}`, undefined, HA);
+    expect(asOperator.body, JSON.stringify(asOperator.body)).toEqual(first.body);
     expect((await stateOf()).uploads.stored).toBe(before.uploads.stored + 1);
   });
 });

@@ -200,7 +200,7 @@ export const ROUTES: readonly RouteDoc[] = [
     method: "get",
     path: "/v1/uploads/{uploadId}",
     operationId: "getUpload",
-    summary: "An upload's acknowledgement, once durable",
+    summary: "An upload's acknowledgement, once durable (to the phone that uploaded it, or the HA)",
     tag: "phone",
     phone: true,
     pathParams: { uploadId: "The server's uploadId from the acknowledgement" },
@@ -322,7 +322,14 @@ export function buildOpenApi(version: string, limits: BodyLimits): Record<string
           }
         : {}),
       ...(r.ha ? { security: [{ haToken: [] }] } : {}),
-      ...(r.phone ? { security: [{ phoneSecret: [] }] } : {}),
+      ...(r.phone
+        ? {
+            security:
+              r.operationId === "getUpload"
+                ? [{ phoneSecret: [] }, { haToken: [] }]
+                : [{ phoneSecret: [] }],
+          }
+        : {}),
       responses,
     };
     paths[r.path] = { ...paths[r.path], [r.method]: op };
