@@ -16,6 +16,20 @@ import {
 } from "@tracebed/protocol";
 import { z } from "zod";
 import type { BodyLimits } from "../options.js";
+import { describeProperties } from "./openapi-descriptions.js";
+
+/** The flow's order, transports and limits: what a client needs beyond the schemas. */
+const DOC_DESCRIPTION = [
+  "The matching server of the Bluezone hybrid flow. The flow, in order:",
+  "(0) every phone registers once, POST /v1/phones → { phoneId, secret }, and sends Authorization: Phone <secret> on its requests;",
+  "(1) the health authority issues an F0 code (POST /v1/f0-codes, Bearer HA token);",
+  "(2) the F0's phone redeems it (POST /v1/f0-codes/redeem) and uploads its keys, then its log (basis f0; the log may be empty but must be uploaded: nothing is decided before it);",
+  "(3) the server pushes the F0's keys to every phone (Socket.IO key-pushes; catch-up GET /v1/keys);",
+  "(4) a phone that finds the pushed IDs in its own log (each ID in its 15-minute slot, inside the window: from windowStart, for an F1, to windowEnd) uploads its keys then its log (basis exposure);",
+  "(5) the server decides once index and candidate both uploaded keys and a log: a contact has ≥ minCloseSeconds of close time on one UTC day, counted as distinct 300 s periods with a close sighting (GET /v1/config); it is notified (Socket.IO notification) and an F1's keys are pushed in turn, which finds F2.",
+  "Socket.IO (v4) is on the same port, websocket transport only (a polling client gets 'Transport unknown'); namespaces, events and payloads are in x-socket-io.",
+  "Errors are { error: { code, message } }, codes listed per route. Limits: per IP 10,000 requests/s (burst 20,000); per phone uploads and redemptions 1/s (burst 30); per socket 5 events/s (burst 20); refused F0-code redemptions 20 per address and 1,000 in all per hour; over a limit: 429 with Retry-After.",
+].join(" ");
 
 const healthSchema = z.strictObject({
   status: z.enum(["ok", "unavailable"]),
@@ -65,6 +79,8 @@ export interface RouteDoc {
 }
 
 const err = (description: string): ResponseDoc => ({ description, schema: "ErrorBody" });
+const RATE_LIMITED = { "429": err("Rate limited per IP (rate_limited); see Retry-After") };
+const BAD_URL = { "400": err("A request URL that does not decode (invalid_message)") };
 const PHONE_AUTH = {
   "401": err("Missing or unknown phone credential (Authorization: Phone <secret>) (unauthorized)"),
   "403": err("phoneId is not the phone of this credential (forbidden)"),
@@ -96,7 +112,10 @@ export const ROUTES: readonly RouteDoc[] = [
     operationId: "getConfig",
     summary: "The decision parameters the server judges with, and its F0-code format",
     tag: "operations",
-    responses: { "200": { description: "The configuration", schema: "ServerConfig" } },
+    responses: {
+      "200": { description: "The configuration", schema: "ServerConfig" },
+      ...RATE_LIMITED,
+    },
   },
   {
     method: "post",
@@ -232,7 +251,7 @@ export const ROUTES: readonly RouteDoc[] = [
     operationId: "getStats",
     summary: "Counts: uploads, F0 confirmed, F1/F2 notified, phones connected",
     tag: "operations",
-    responses: { "200": { description: "The counts", schema: "Stats" } },
+    responses: { "200": { description: "The counts", schema: "Stats" }, ...RATE_LIMITED },
   },
   {
     method: "get",
@@ -240,7 +259,7 @@ export const ROUTES: readonly RouteDoc[] = [
     operationId: "getOpenApi",
     summary: "This document",
     tag: "operations",
-    responses: { "200": { description: "OpenAPI 3.1" } },
+    responses: { "200": { description: "OpenAPI 3.1" }, ...RATE_LIMITED },
   },
   {
     method: "get",
@@ -251,6 +270,7 @@ export const ROUTES: readonly RouteDoc[] = [
     responses: {
       "200": { description: "Healthy", schema: "Health" },
       "503": { description: "The store does not answer", schema: "Health" },
+      ...BAD_URL,
     },
   },
   {
@@ -259,7 +279,7 @@ export const ROUTES: readonly RouteDoc[] = [
     operationId: "metrics",
     summary: "Prometheus metrics",
     tag: "operations",
-    responses: { "200": { description: "Prometheus text format", text: true } },
+    responses: { "200": { description: "Prometheus text format", text: true }, ...BAD_URL },
   },
 ];
 
@@ -322,6 +342,8 @@ export function buildOpenApi(version: string, limits: BodyLimits): Record<string
           }
         : {}),
       ...(r.ha ? { security: [{ haToken: [] }] } : {}),
+      // Public routes say so (security: []), so that every operation states its security.
+      ...(!r.ha && !r.phone ? { security: [] } : {}),
       ...(r.phone
         ? {
             security:
@@ -335,16 +357,24 @@ export function buildOpenApi(version: string, limits: BodyLimits): Record<string
     paths[r.path] = { ...paths[r.path], [r.method]: op };
   }
   const schemas: Record<string, unknown> = {};
-  for (const [name, [schema, io]] of Object.entries(COMPONENTS))
+  for (const [name, [schema, io]] of Object.entries(COMPONENTS)) {
     schemas[name] = jsonSchema(schema, io);
+    describeProperties(schemas[name], name);
+  }
   return {
     openapi: "3.1.0",
     info: {
       title: "tracebed matcher",
       version,
-      description:
-        "The matching server of the Bluezone hybrid flow: HA codes, key and log uploads, key catch-up. Pushes and notifications travel over Socket.IO (websocket): see x-socket-io.",
+      license: { name: "MIT", identifier: "MIT" },
+      description: DOC_DESCRIPTION,
     },
+    servers: [
+      {
+        url: "http://127.0.0.1:8080",
+        description: "tracebed serve's default address (--host, --port)",
+      },
+    ],
     paths,
     components: {
       schemas,
@@ -366,9 +396,17 @@ function socketDoc(): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [ns, spec] of Object.entries(SOCKET_EVENTS)) {
     const map = (events: Record<string, z.ZodType>) =>
-      Object.fromEntries(Object.entries(events).map(([e, s]) => [e, jsonSchema(s, "output")]));
+      Object.fromEntries(
+        Object.entries(events).map(([e, s]) => {
+          const doc = jsonSchema(s, "output");
+          describeProperties(doc, `${ns}.${e}`);
+          return [e, doc];
+        }),
+      );
+    const handshake = spec.handshake === null ? null : jsonSchema(spec.handshake, "input");
+    describeProperties(handshake, `${ns}.handshake`);
     out[ns] = {
-      handshakeAuth: spec.handshake === null ? null : jsonSchema(spec.handshake, "input"),
+      handshakeAuth: handshake,
       serverToClient: map(spec.serverToClient),
       clientToServer: map(spec.clientToServer),
       acks: map(spec.acks),
