@@ -114,7 +114,7 @@ describe("durability of acknowledged uploads", () => {
     for (const id of acked.slice(-5)) expect((await loop.get(third.url, id)).status).toBe(200);
     for (const id of more.acked) expect((await more.get(third.url, id)).status).toBe(200);
     expect(await third.stop()).toBe(0);
-  });
+  }, 90_000); // each upload is a registration, keys and a log: slow on a busy machine
 
   it("on SIGTERM finishes in-flight acknowledgements, flushes and exits 0", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "tracebed-term-"));
@@ -132,5 +132,5 @@ describe("durability of acknowledged uploads", () => {
     const rs = await Promise.all(loop.acked.map((id) => loop.get(again.url, id)));
     expect(rs.filter((r) => r.status !== 200)).toEqual([]);
     expect(await again.stop()).toBe(0);
-  });
+  }, 90_000);
 });

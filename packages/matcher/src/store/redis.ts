@@ -118,6 +118,10 @@ export function redactUrl(url: string): string {
   }
 }
 
+/** How node-redis words a connection lost under a command. */
+const CONNECTION_LOST =
+  /Socket closed unexpectedly|ECONNRESET|ECONNREFUSED|EPIPE|client is closed|client is offline|Disconnects client/i;
+
 /** Redis is unreachable: nothing was done; the caller may retry later (HTTP 503). */
 export class StoreUnavailableError extends Error {
   override readonly name = "StoreUnavailableError";
@@ -549,7 +553,9 @@ export class RedisStore implements MatcherStore {
     } catch (err) {
       // A command cut off by a lost connection: its effect is unknown, so a retry (idempotent)
       // is the answer.
-      if (!this.client.isReady) throw new StoreUnavailableError("Redis is unreachable, retry");
+      if (!this.client.isReady || CONNECTION_LOST.test(String((err as Error)?.message))) {
+        throw new StoreUnavailableError("Redis is unreachable, retry");
+      }
       throw err;
     }
   }
