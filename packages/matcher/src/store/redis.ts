@@ -314,13 +314,15 @@ export class RedisStore implements MatcherStore {
 
   async getPhone(phoneId: string): Promise<PhoneRecord | null> {
     const pk = this.k(`phone:${phoneId}`);
-    const [h, keys, exposures, indexIds] = (await this.client
-      .multi()
-      .addCommand(["HGETALL", pk])
-      .addCommand(["HGETALL", `${pk}:keys`])
-      .addCommand(["SMEMBERS", `${pk}:exp`])
-      .addCommand(["LRANGE", `${pk}:idx`, "0", "-1"])
-      .exec()) as unknown as [
+    const [h, keys, exposures, indexIds] = (await this.guard(
+      this.client
+        .multi()
+        .addCommand(["HGETALL", pk])
+        .addCommand(["HGETALL", `${pk}:keys`])
+        .addCommand(["SMEMBERS", `${pk}:exp`])
+        .addCommand(["LRANGE", `${pk}:idx`, "0", "-1"])
+        .exec(),
+    )) as unknown as [
       string[] | Record<string, string>,
       string[] | Record<string, string>,
       string[],
@@ -418,11 +420,13 @@ export class RedisStore implements MatcherStore {
   }
 
   async stats(): Promise<StoreStats> {
-    const [h, seq] = (await this.client
-      .multi()
-      .addCommand(["HGETALL", this.k("stats")])
-      .addCommand(["GET", this.k("seq")])
-      .exec()) as unknown as [string[] | Record<string, string>, string | null];
+    const [h, seq] = (await this.guard(
+      this.client
+        .multi()
+        .addCommand(["HGETALL", this.k("stats")])
+        .addCommand(["GET", this.k("seq")])
+        .exec(),
+    )) as unknown as [string[] | Record<string, string>, string | null];
     const s = asRecord(h);
     const n = (f: string) => Number(s[f] ?? 0);
     return {
@@ -553,6 +557,19 @@ export class RedisStore implements MatcherStore {
     } catch (err) {
       // A command cut off by a lost connection: its effect is unknown, so a retry (idempotent)
       // is the answer.
+      if (!this.client.isReady || CONNECTION_LOST.test(String((err as Error)?.message))) {
+        throw new StoreUnavailableError("Redis is unreachable, retry");
+      }
+      throw err;
+    }
+  }
+
+  /** A transaction's result, or StoreUnavailableError if Redis is away or went away under it. */
+  private async guard<T>(p: Promise<T>): Promise<T> {
+    if (!this.client.isReady) throw new StoreUnavailableError("Redis is unreachable, retry");
+    try {
+      return await p;
+    } catch (err) {
       if (!this.client.isReady || CONNECTION_LOST.test(String((err as Error)?.message))) {
         throw new StoreUnavailableError("Redis is unreachable, retry");
       }
