@@ -79,7 +79,9 @@ export function viewerFiles(
     s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
   const html = readFileSync(join(root, "index.html"), "utf8").replace(
     /<meta name="tracebed-live" content="[^"]*"\s*\/?>/,
-    `<meta name="tracebed-live" content="${escapeAttr(options.live ?? "")}" data-token="${escapeAttr(options.liveToken ?? "")}" />`,
+    `<meta name="tracebed-live" content="${escapeAttr(options.live ?? "")}"${
+      options.liveToken === undefined ? "" : ` data-token="${escapeAttr(options.liveToken)}"`
+    } />`,
   );
   const notFound: ViewerFile = {
     status: 404,
