@@ -16,20 +16,20 @@
  * PHONES (every exported phone), F0_PER_MINUTE (60), CONNECT_SECONDS (30: before the first F0),
  * HOLD_SECONDS (120: after the last F0).
  */
+import type { PhoneHandshake } from "@tracebed/protocol";
 import { check } from "k6";
 import { sha256 } from "k6/crypto";
 import { SharedArray } from "k6/data";
 import exec from "k6/execution";
 import { Counter, Rate, Trend } from "k6/metrics";
 import { setTimeout } from "k6/timers";
-import { hits, pushedIds, type Sha256 } from "./lib/bluezone.ts";
+import { hits, pushedIds, type Sha256, WINDOW_DAYS } from "./lib/bluezone.ts";
 import {
   type LogEntry,
   type Phone,
   type PhoneRow,
   parseNdjson,
   shiftLog,
-  taggedPhoneId,
   type UploadBasis,
   uploadsOf,
 } from "./lib/payloads.ts";
@@ -38,10 +38,12 @@ import {
   confirmF0,
   exportDir,
   num,
+  phoneAuth,
   postJson,
   type RunClock,
   readPhones,
   readRun,
+  registerPhone,
   runClock,
   summaryDir,
   urlOf,
@@ -118,15 +120,15 @@ export function setup(): RunClock {
 function upload(
   base: string,
   phone: Phone,
-  phoneId: string,
+  credential: PhoneHandshake,
   clock: RunClock,
   windowEnd: number,
   basis: UploadBasis,
   tag: string,
 ): boolean {
-  const u = uploadsOf(phone, phoneId, clock.shift, windowEnd, basis, tag);
+  const u = uploadsOf(phone, credential.phoneId, clock.shift, windowEnd, basis, tag);
   for (const kind of ["keys", "log"] as const) {
-    const r = postJson(base, `/v1/uploads/${kind}`, u[kind], {}, { kind });
+    const r = postJson(base, `/v1/uploads/${kind}`, u[kind], phoneAuth(credential), { kind });
     const ok = check(r, {
       [`${kind} upload acknowledged`]: (x) => x.status === 201 || x.status === 200,
     });
@@ -141,12 +143,17 @@ export function phone(clock: RunClock): void {
   const p = exec.vu.idInTest - 1;
   const me = phones[p] as Phone;
   const base = urlOf(p);
-  const phoneId = taggedPhoneId(clock.tag, me.phoneId);
+  const credential = registerPhone(base);
+  if (credential === null) {
+    phoneErrors.add(true);
+    return;
+  }
   let log: LogEntry[] | null = null;
   const seen = new Set<number>();
+  const namedIndexes = new Set<string>();
   const pushSeenAt = new Map<string, number>();
   let failed = false;
-  const channel = connectPhone(base, phoneId, {
+  const channel = connectPhone(base, credential, {
     onConnected: (ms) => connectMs.add(ms),
     onReady: () => phoneErrors.add(false),
     onKeyPushes: (frame) => {
@@ -155,14 +162,18 @@ export function phone(clock: RunClock): void {
         seen.add(push.seq);
         pushSeenAt.set(push.indexId, Date.now());
         log ??= shiftLog(me.log, clock.shift);
-        if (hits(log, pushedIds(push, k6Sha256), push.windowEnd) === 0) continue;
+        // A push again (later keys, an earlier exposure) is checked again, named once.
+        if (namedIndexes.has(push.indexId)) continue;
+        const ids = pushedIds(push, k6Sha256);
+        if (hits(log, ids, push.windowEnd, WINDOW_DAYS, push.windowStart) === 0) continue;
+        namedIndexes.add(push.indexId);
         exposureUploads.add(1);
         const basis: UploadBasis = { kind: "exposure", indexIds: [push.indexId] };
         // The phone's own window ends now (a notified F1's ends at its notification).
         upload(
           base,
           me,
-          phoneId,
+          credential,
           clock,
           Math.floor(Date.now() / 1000),
           basis,
@@ -191,17 +202,22 @@ export function healthAuthority(clock: RunClock): void {
   const p = f0Phones[i] as number;
   const me = phones[p] as Phone;
   const base = urlOf(p);
-  const phoneId = taggedPhoneId(clock.tag, me.phoneId);
+  const credential = registerPhone(base);
+  const observing = registerPhone(base);
+  if (credential === null || observing === null) {
+    phoneErrors.add(true);
+    return;
+  }
   const started = Date.now();
-  const f0 = confirmF0(base, `${clock.tag}-case-${i}`, clock.windowEnd, phoneId);
+  const f0 = confirmF0(base, `${clock.tag}-case-${i}`, clock.windowEnd, credential);
   if (!check(f0, { "F0 code issued and redeemed": (x) => x !== null }) || f0 === null) return;
   f0Confirmed.add(1);
   // An observer socket sees this F0's key push (the first leg of the latency); the F0's phone
   // uploads once the observer is connected, so the push cannot pass it by.
   const basis: UploadBasis = { kind: "f0", uploadToken: f0.uploadToken };
-  const observer = connectPhone(base, taggedPhoneId(`${clock.tag}o${i}`, me.phoneId), {
+  const observer = connectPhone(base, observing, {
     onReady: () =>
-      upload(base, me, phoneId, clock, clock.windowEnd, basis, `${clock.tag}f${f0.indexId}`),
+      upload(base, me, credential, clock, clock.windowEnd, basis, `${clock.tag}f${f0.indexId}`),
     onKeyPushes: (frame) => {
       if (!frame.some((p) => p.indexId === f0.indexId)) return;
       pushLatency.add(Date.now() - started);

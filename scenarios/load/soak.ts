@@ -9,17 +9,15 @@
  * PHONES (1000), RAMP_SECONDS (60), HOLD_SECONDS (300).
  */
 
-import { SharedArray } from "k6/data";
 import exec from "k6/execution";
 import { Counter, Rate, Trend } from "k6/metrics";
 import { setTimeout } from "k6/timers";
-import { type PhoneRow, parseNdjson, taggedPhoneId } from "./lib/payloads.ts";
 import { type K6SummaryData, summaryOutputs } from "./lib/summary.ts";
 import {
-  exportDir,
   num,
   type RunClock,
   readRun,
+  registerPhone,
   runClock,
   summaryDir,
   urlOf,
@@ -30,10 +28,6 @@ const PHONES = num("PHONES", 1000);
 const RAMP = num("RAMP_SECONDS", 60);
 const HOLD = num("HOLD_SECONDS", 300);
 
-// Ids only: an idle phone sends nothing but its handshake.
-const phoneIds = new SharedArray("phone ids", () =>
-  parseNdjson<PhoneRow>(open(`${exportDir}/phones.ndjson`)).map((p) => p.phoneId),
-);
 const run = readRun((f) => open(f));
 
 const connectMs = new Trend("socketio_connect_ms", true);
@@ -64,14 +58,18 @@ export function setup(): RunClock {
   return runClock(run);
 }
 
-export default function (clock: RunClock): void {
+export default function (_clock: RunClock): void {
   const vu = exec.vu.idInTest - 1;
-  const exported = phoneIds[vu % phoneIds.length] as string;
-  const phoneId = taggedPhoneId(`${clock.tag}v${vu}`, exported);
+  // Each VU is a phone of its own: registered, then connected (the server issues its id).
+  const credential = registerPhone(urlOf(vu));
+  if (credential === null) {
+    phoneErrors.add(true);
+    return;
+  }
   // Hold until the end of the hold stage, whenever this VU started.
   const closeAt = exec.scenario.startTime + (RAMP + HOLD) * 1000;
   let failed = false;
-  const channel = connectPhone(urlOf(vu), phoneId, {
+  const channel = connectPhone(urlOf(vu), credential, {
     onConnected: (ms) => connectMs.add(ms),
     onReady: () => phoneErrors.add(false),
     onKeyPushes: (frame) => pushes.add(frame.length),

@@ -13,15 +13,17 @@ import { check } from "k6";
 import { SharedArray } from "k6/data";
 import exec from "k6/execution";
 import { Counter, Trend } from "k6/metrics";
-import { type Phone, taggedPhoneId, uploadsOf } from "./lib/payloads.ts";
+import { type Phone, uploadsOf } from "./lib/payloads.ts";
 import { type K6SummaryData, summaryOutputs } from "./lib/summary.ts";
 import {
   confirmF0,
   num,
+  phoneAuth,
   postJson,
   type RunClock,
   readPhones,
   readRun,
+  registerPhone,
   runClock,
   summaryDir,
   urlOf,
@@ -67,7 +69,9 @@ interface BurstSetup extends RunClock {
 /** One index person the uploads name (an F0 confirmed by the health authority). */
 export function setup(): BurstSetup {
   const clock = runClock(run);
-  const f0 = confirmF0(urlOf(0), `${clock.tag}-burst`, clock.windowEnd, `${clock.tag}-burst-index`);
+  const index = registerPhone(urlOf(0));
+  if (index === null) throw new Error("could not register the index person's phone");
+  const f0 = confirmF0(urlOf(0), `${clock.tag}-burst`, clock.windowEnd, index);
   if (f0 === null) throw new Error("the health authority could not confirm an F0 (HA_TOKEN?)");
   return { ...clock, indexId: f0.indexId };
 }
@@ -76,11 +80,13 @@ export default function (s: BurstSetup): void {
   const i = exec.scenario.iterationInTest;
   const me = phones[i % phones.length] as Phone;
   const base = urlOf(i);
-  const phoneId = taggedPhoneId(`${s.tag}u${i}`, me.phoneId);
+  // A registration is the phone's first request, not an upload: not timed.
+  const credential = registerPhone(base);
+  if (!check(credential, { "phone registered": (x) => x !== null }) || credential === null) return;
   const now = Math.floor(Date.now() / 1000);
   const u = uploadsOf(
     me,
-    phoneId,
+    credential.phoneId,
     s.shift,
     now,
     { kind: "exposure", indexIds: [s.indexId] },
@@ -88,7 +94,7 @@ export default function (s: BurstSetup): void {
   );
   for (const kind of ["keys", "log"] as const) {
     const started = Date.now();
-    const r = postJson(base, `/v1/uploads/${kind}`, u[kind], {}, { kind });
+    const r = postJson(base, `/v1/uploads/${kind}`, u[kind], phoneAuth(credential), { kind });
     if (!check(r, { [`${kind} acknowledged`]: (x) => x.status === 201 })) return;
     ackMs.add(Date.now() - started, { kind });
     acknowledged.add(1, { kind });

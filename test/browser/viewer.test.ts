@@ -384,10 +384,14 @@ describe("the viewer in Chromium", () => {
     });
     expect(issued.status).toBe(201);
     const { code } = (await issued.json()) as { code: string };
+    const phone = (await (await fetch(`${demo.url}v1/phones`, { method: "POST" })).json()) as {
+      phoneId: string;
+      secret: string;
+    };
     const redeemed = await fetch(`${demo.url}v1/f0-codes/redeem`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ code, phoneId: "browser-test-phone-1" }),
+      headers: { "content-type": "application/json", authorization: `Phone ${phone.secret}` },
+      body: JSON.stringify({ code, phoneId: phone.phoneId }),
     });
     expect(redeemed.status).toBe(200);
     await expect.poll(() => panel.locator('[data-kind="f0"]').count(), { timeout: 10_000 }).toBe(1);

@@ -36,6 +36,11 @@ describe("tracebed demo", () => {
     expect(js.status).toBe(200);
     expect(js.type).toMatch(/javascript/);
     expect(js.cache).toMatch(/immutable/);
+    // The live feed's viewer token rides beside its address (the viewer scope only).
+    const withToken = viewerFiles(fakeDist(), { live: "same-origin", liveToken: "v".repeat(20) });
+    expect(withToken.get("/").body.toString()).toContain(
+      `<meta name="tracebed-live" content="same-origin" data-token="${"v".repeat(20)}" />`,
+    );
   });
 
   it("serves nothing outside the viewer's folder", () => {

@@ -1,13 +1,19 @@
 // Runs the built binary: build first (`npx turbo run build --filter=@tracebed/cli`).
 import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { Agent } from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { postJson, redeemF0Code, startServe } from "@tracebed/testkit";
+import {
+  ownLog,
+  postJson,
+  randomDailyKeys,
+  redeemF0Code,
+  registerPhone,
+  startServe,
+} from "@tracebed/testkit";
 import { afterAll, describe, expect, it } from "vitest";
 
 const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
@@ -151,21 +157,16 @@ describe("tracebed serve", () => {
       // Four logs of a phone's 14 days: ≈ 1.4 MiB of journal.
       const { indexId } = await redeemF0Code(agent, serve.url, token, "phone-f0-xxxx");
       const now = Math.floor(Date.now() / 1000);
+      const basis = { kind: "exposure", indexIds: [indexId] };
       for (let p = 0; p < 4; p++) {
-        const log = Array.from({ length: 2_400 }, (_, i) => ({
-          ownId: randomBytes(12).toString("hex"),
-          contactId: randomBytes(12).toString("hex"),
-          rssi: -60,
-          txPower: -8,
-          timestamp: now - 60 - i * 300,
-        }));
-        const r = await postJson(agent, serve.url, "/v1/uploads/log", {
-          idempotencyKey: `serve-compact-key-${p}`,
-          phoneId: `phone-${p}-xxxx`,
-          scheme: "bluezone",
-          basis: { kind: "exposure", indexIds: [indexId] },
-          log,
-        });
+        const keys = randomDailyKeys(Math.floor(now / 86_400));
+        const log = ownLog(keys, 2_400, now);
+        const { phoneId, auth } = await registerPhone(agent, serve.url);
+        const common = { phoneId, scheme: "bluezone", basis };
+        const k = { idempotencyKey: `serve-compact-keys-${p}`, ...common, keys };
+        expect((await postJson(agent, serve.url, "/v1/uploads/keys", k, auth)).status).toBe(201);
+        const body = { idempotencyKey: `serve-compact-key-${p}`, ...common, log };
+        const r = await postJson(agent, serve.url, "/v1/uploads/log", body, auth);
         expect(r.status).toBe(201);
         uploads.push((r.body as { uploadId: string }).uploadId);
       }
@@ -190,7 +191,8 @@ describe("tracebed serve", () => {
 
     const again = await start([]);
     for (const id of uploads) {
-      expect((await fetch(`${again.url}/v1/uploads/${id}`)).status).toBe(200);
+      const headers = { authorization: `Bearer ${token}` }; // the operator reads any
+      expect((await fetch(`${again.url}/v1/uploads/${id}`, { headers })).status).toBe(200);
     }
     expect(await again.stop()).toBe(0);
 

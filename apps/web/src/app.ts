@@ -74,6 +74,12 @@ function demoLiveUrl(): string {
 /** The longest the network's run waits for the sweep's first curve after the page loads. */
 const FIRST_CURVE_WAIT_MS = 20_000;
 
+/** The live feed's viewer token `tracebed demo` puts beside its URL, if any. */
+function demoLiveToken(): string {
+  const meta = document.querySelector<HTMLMetaElement>('meta[name="tracebed-live"]');
+  return meta?.dataset.token?.trim() ?? "";
+}
+
 export class App {
   private state: ViewState;
   private readonly defaults = defaultState();
@@ -127,7 +133,12 @@ export class App {
         }),
     });
     this.panels = PANELS.map((make) => make(document));
-    this.live = new LivePanel($("#live"), this.state.lang, (url) => this.update({ live: url }));
+    this.live = new LivePanel(
+      $("#live"),
+      this.state.lang,
+      (url) => this.update({ live: url }),
+      demoLiveToken(),
+    );
 
     this.bindControls();
     this.fillScenarioSelect();

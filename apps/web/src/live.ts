@@ -45,6 +45,8 @@ export class LivePanel {
     private readonly root: HTMLElement,
     lang: Lang,
     private readonly onUrl: (url: string) => void,
+    /** The live feed's viewer token (from `tracebed demo`), sent in the handshake. */
+    private readonly token = "",
   ) {
     this.lang = lang;
     root.dataset.status = "idle";
@@ -79,7 +81,7 @@ export class LivePanel {
     this.url = url;
     this.input.value = url;
     this.setStatus("connecting");
-    const socket = openLiveFeed(url);
+    const socket = openLiveFeed(url, this.token);
     this.socket = socket;
     socket.on("connect", () => this.setStatus("connected"));
     socket.on("disconnect", () => this.setStatus("connecting"));
@@ -93,7 +95,8 @@ export class LivePanel {
       this.push({ kind: "f0", indexId: e.indexId, at: e.at }),
     );
     socket.on(EVENTS.notified, (e: LiveNotified) =>
-      this.push({ kind: "notified", role: e.role, indexId: e.indexId, at: e.notifiedAt }),
+      // The viewer scope does not say through whom (indexId null).
+      this.push({ kind: "notified", role: e.role, indexId: e.indexId ?? "", at: e.notifiedAt }),
     );
     socket.on(EVENTS.keyPushed, (e: LiveKeyPushed) =>
       this.push({

@@ -11,6 +11,7 @@ export interface F0Confirmation {
   mine(p: number): boolean;
   urlOf(p: number): string;
   phoneIdOf(agent: number): string;
+  authOf(agent: number): Record<string, string>;
   /** F0 confirmed per second, all processes together. */
   f0Rate: number;
   haToken: string;
@@ -39,10 +40,12 @@ export async function confirmF0s(c: F0Confirmation, startedAt: number): Promise<
         { caseRef: `${c.runTag}-case-${agent}`, confirmedAt: c.confirmedAt },
         { authorization: `Bearer ${c.haToken}` },
       );
-      const redeemed = await postJson<F0RedeemResponse>(url, "/v1/f0-codes/redeem", {
-        code: code.code,
-        phoneId: c.phoneIdOf(agent),
-      });
+      const redeemed = await postJson<F0RedeemResponse>(
+        url,
+        "/v1/f0-codes/redeem",
+        { code: code.code, phoneId: c.phoneIdOf(agent) },
+        c.authOf(agent),
+      );
       c.emit({ type: "confirmed", agent, indexId: redeemed.indexId, at: Date.now() });
       await c.upload(
         p,

@@ -16,7 +16,7 @@ export interface PhoneListeners {
 export async function connectPhones(
   phones: readonly number[],
   urlOf: (p: number) => string,
-  phoneIdOf: (p: number) => string,
+  credentialOf: (p: number) => PhoneHandshake,
   listeners: PhoneListeners,
   emit: EmitEvent,
 ): Promise<Map<number, Socket>> {
@@ -26,7 +26,7 @@ export async function connectPhones(
       const url = urlOf(p);
       const s = io(url, {
         transports: ["websocket"],
-        auth: { phoneId: phoneIdOf(p) } satisfies PhoneHandshake,
+        auth: credentialOf(p),
         reconnection: false,
       });
       sockets.set(p, s);

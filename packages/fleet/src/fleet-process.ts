@@ -2,10 +2,10 @@ import { getIdScheme, type UploadBasis } from "@tracebed/protocol";
 import { type SimConfig, simulate } from "@tracebed/sim";
 import { confirmF0s } from "./confirm-f0.js";
 import { connectPhones, type PhoneListeners } from "./connect-phones.js";
+import { registerPhones } from "./credentials.js";
 import type { EmitEvent } from "./events.js";
 import { ExposureLedger, matchedIndexIds, notifiedEvent } from "./exposures.js";
 import { f0Phones, phonesOf } from "./fleet-phones.js";
-import { phoneIdFor } from "./phone-ids.js";
 import { PhoneLogs } from "./phone-logs.js";
 import { PhoneUploads } from "./phone-uploads.js";
 import { PushMatches } from "./push-matches.js";
@@ -54,15 +54,24 @@ export async function startFleetProcess(
   const { engine, outbreak } = await simulate(o.config);
   const { agents, phoneOfAgent } = phonesOf(engine.population);
   const { mine, urlOf } = shardOf(o.proc, o.procs, o.urls);
-  const phoneIdOf = (agent: number) => phoneIdFor(o.runTag, agent);
+  const concurrency = o.concurrency ?? DEFAULT_UPLOAD_CONCURRENCY;
+  const phones = Array.from(agents, (_, p) => p).filter(mine);
+  // Each phone registers with the matcher it talks to, which issues its id and secret.
+  const credentials = await registerPhones(phones, agents, urlOf, concurrency);
+  const { phoneIdOf, authOf } = credentials;
   const logs = PhoneLogs.build(engine, agents, phoneOfAgent, getIdScheme("bluezone"), mine);
   const uploads = new PhoneUploads(engine, logs, agents, outbreak.window, phoneIdOf);
-  const upload = uploader(uploads, urlOf, o.concurrency ?? DEFAULT_UPLOAD_CONCURRENCY, emit);
+  const upload = uploader(uploads, urlOf, (p) => authOf(agents[p]!), concurrency, emit);
   const matches = new PushMatches(logs, o.windowDays ?? 14, mine);
 
-  const phones = Array.from(agents, (_, p) => p).filter(mine);
   const listeners = phoneListeners(matches, agents, phoneIdOf, upload, emit);
-  const sockets = await connectPhones(phones, urlOf, (p) => phoneIdOf(agents[p]!), listeners, emit);
+  const sockets = await connectPhones(
+    phones,
+    urlOf,
+    (p) => ({ phoneId: phoneIdOf(agents[p]!), secret: credentials.secretOf(agents[p]!) }),
+    listeners,
+    emit,
+  );
   emit({ type: "ready", phones: phones.length, sightings: logs.size });
 
   return {
@@ -71,7 +80,20 @@ export async function startFleetProcess(
       const { haToken, runTag, f0Rate } = o;
       const confirmedAt = outbreak.window.end;
       await confirmF0s(
-        { f0, agents, mine, urlOf, phoneIdOf, f0Rate, haToken, runTag, confirmedAt, upload, emit },
+        {
+          f0,
+          agents,
+          mine,
+          urlOf,
+          phoneIdOf,
+          authOf,
+          f0Rate,
+          haToken,
+          runTag,
+          confirmedAt,
+          upload,
+          emit,
+        },
         startedAt,
       );
       emit({ type: "f0-done" });

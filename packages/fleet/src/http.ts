@@ -10,8 +10,8 @@ export class HttpCallError extends Error {
 
 /**
  * POSTs JSON and returns the parsed response; throws HttpCallError on a non-2xx answer. For
- * idempotent calls, a network failure or a 429 is retried `retries` times (after the server's
- * Retry-After, else with backoff).
+ * idempotent calls, a network failure, a 429 or a 503 (the matcher's store unreachable) is
+ * retried `retries` times (after the server's Retry-After, else with backoff, at most 5 s).
  */
 export async function postJson<T>(
   base: string,
@@ -22,7 +22,7 @@ export async function postJson<T>(
 ): Promise<T> {
   let res: Response;
   for (let attempt = 0; ; attempt++) {
-    const backoff = 200 * 2 ** attempt;
+    const backoff = Math.min(200 * 2 ** attempt, 5_000);
     try {
       res = await fetch(new URL(path, base), {
         method: "POST",
@@ -39,7 +39,7 @@ export async function postJson<T>(
       await new Promise((r) => setTimeout(r, backoff));
       continue;
     }
-    if (res.status !== 429 || attempt >= retries) break;
+    if ((res.status !== 429 && res.status !== 503) || attempt >= retries) break;
     await res.arrayBuffer();
     const after = Number(res.headers.get("retry-after"));
     await new Promise((r) =>

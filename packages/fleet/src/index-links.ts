@@ -13,17 +13,25 @@ export interface IndexLinks {
   close(): void;
 }
 
-/** Connects to `${url}/live`; rejects if the feed cannot be reached within `timeoutMs`. */
-export function watchIndexLinks(url: string, timeoutMs = 5_000): Promise<IndexLinks> {
+/**
+ * Connects to `${url}/live` with the operator token (the HA token: the ties are the operator's
+ * to see); rejects if the feed cannot be reached within `timeoutMs`.
+ */
+export function watchIndexLinks(
+  url: string,
+  operatorToken: string,
+  timeoutMs = 5_000,
+): Promise<IndexLinks> {
   const foundThrough = new Map<string, string>();
   const socket = io(`${url}${LIVE_NAMESPACE}`, {
     transports: ["websocket"],
+    auth: { token: operatorToken },
     reconnectionDelayMax: 1_000,
     timeout: timeoutMs,
   });
   socket.on(EVENTS.notified, (payload: unknown) => {
     const n = liveNotifiedSchema.safeParse(payload);
-    if (n.success && n.data.contactIndexId !== null) {
+    if (n.success && n.data.contactIndexId !== null && n.data.indexId !== null) {
       foundThrough.set(n.data.contactIndexId, n.data.indexId);
     }
   });

@@ -1,3 +1,4 @@
+export { CalibrationError, checkCalibration } from "./calibration.js";
 export type { FleetEvent } from "./events.js";
 export {
   DEFAULT_UPLOAD_CONCURRENCY,

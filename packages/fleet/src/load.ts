@@ -1,6 +1,7 @@
 import { fork } from "node:child_process";
 import { appendFileSync } from "node:fs";
-import { endingAt, type SimConfig, simulate } from "@tracebed/sim";
+import { decisionParams, endingAt, type SimConfig, simulate } from "@tracebed/sim";
+import { checkCalibration } from "./calibration.js";
 import type { FleetEvent } from "./events.js";
 import { type FleetProcessOptions, startFleetProcess } from "./fleet-process.js";
 import { watchIndexLinks } from "./index-links.js";
@@ -85,6 +86,8 @@ function child(o: FleetProcessOptions, emit: (e: FleetEvent) => void): Promise<W
  * every notification is compared with the oracle's app-notified sets.
  */
 export async function runLoad(o: LoadOptions): Promise<LoadResult> {
+  // Phones and matcher must judge alike, or missing F1 would say nothing about the matcher.
+  await checkCalibration(o.urls, decisionParams(o.config));
   const started = Date.now();
   const runTag = newRunTag(started);
   const config = endingAt(o.config, Math.floor(started / 1000));
@@ -121,7 +124,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     return { summary: summary.build(expected, (Date.now() - started) / 1000), ok: false };
   }
   // Without a live feed (another matcher under test) F2 latency is left out, nothing else.
-  const links = await watchIndexLinks(o.urls[0]!).catch(() => null);
+  const links = await watchIndexLinks(o.urls[0]!, o.haToken).catch(() => null);
   const t0 = Date.now();
   for (const w of workers) w.confirmF0(t0);
   const quiet = o.quietMs ?? 3_000;

@@ -7,13 +7,17 @@ import type { PhoneUploads } from "./phone-uploads.js";
 /** Uploads phone p's keys, then its log, on one basis; `tag` makes the idempotency keys. */
 export type Upload = (p: number, basis: UploadBasis, tag: string) => Promise<void>;
 
+/** Retries of an upload refused for a while (429, 503: the matcher's store away) or cut off. */
+const UPLOAD_RETRIES = 8;
+
 /**
- * Uploads are idempotent, so a network failure is retried (3 times); at most `concurrency`
- * run at once in this process.
+ * Uploads are idempotent, so a network failure, a 429 or a 503 is retried; each carries the
+ * phone's credential (`authOf(p)`); at most `concurrency` run at once in this process.
  */
 export function uploader(
   uploads: PhoneUploads,
   urlOf: (p: number) => string,
+  authOf: (p: number) => Record<string, string>,
   concurrency: number,
   emit: EmitEvent,
 ): Upload {
@@ -25,7 +29,13 @@ export function uploader(
         const key = `${tag}-${kind}`;
         const body = kind === "keys" ? uploads.keys(p, basis, key) : uploads.log(p, basis, key);
         emit({ type: "sent", kind });
-        const ack = await postJson<UploadAck>(url, `/v1/uploads/${kind}`, body, {}, 3);
+        const ack = await postJson<UploadAck>(
+          url,
+          `/v1/uploads/${kind}`,
+          body,
+          authOf(p),
+          UPLOAD_RETRIES,
+        );
         emit({ type: "acked", uploadId: ack.uploadId });
       }
     });

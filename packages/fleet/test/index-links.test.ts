@@ -37,7 +37,7 @@ afterEach(async () => {
 describe("watchIndexLinks", () => {
   it("records which index each F1 became and what it was found through; ignores the rest", async () => {
     feed = await liveFeed();
-    const links = await watchIndexLinks(feed.url);
+    const links = await watchIndexLinks(feed.url, "operator-token");
     const live = feed.io.of(LIVE_NAMESPACE);
     live.emit(EVENTS.notified, notified({ indexId: "index-f0-1", contactIndexId: "index-f1-1" }));
     live.emit(EVENTS.notified, notified({ indexId: "index-f0-1", contactIndexId: "index-f1-2" }));
@@ -59,7 +59,7 @@ describe("watchIndexLinks", () => {
     const url = feed.url;
     await feed.io.close();
     feed = undefined;
-    await expect(watchIndexLinks(url, 300)).rejects.toThrow(
+    await expect(watchIndexLinks(url, "operator-token", 300)).rejects.toThrow(
       `${url}/live: no connection within 300 ms`,
     );
   });

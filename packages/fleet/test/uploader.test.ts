@@ -10,6 +10,7 @@ interface Seen {
   path: string;
   idempotencyKey: string;
   phoneId: string;
+  auth: string | undefined;
 }
 
 const seen: Seen[] = [];
@@ -26,7 +27,7 @@ const http = createServer((req, res) => {
   });
   req.on("end", () => {
     const b = JSON.parse(body);
-    const uploadId = `upload-${seen.push({ path: req.url!, idempotencyKey: b.idempotencyKey, phoneId: b.phoneId })}`;
+    const uploadId = `upload-${seen.push({ path: req.url!, idempotencyKey: b.idempotencyKey, phoneId: b.phoneId, auth: req.headers.authorization })}`;
     if (req.url === "/v1/uploads/log" && !logUploadSchema.safeParse(b).success) invalid++;
     setTimeout(() => {
       inFlight--;
@@ -49,6 +50,7 @@ describe("uploader", () => {
     const upload = uploader(
       uploads,
       () => url,
+      (p) => ({ authorization: `Phone secret-of-${p}` }),
       3,
       (e) => events.push(e),
     );
@@ -68,11 +70,13 @@ describe("uploader", () => {
           path: "/v1/uploads/keys",
           idempotencyKey: `x-index-of-phone-${p}-keys`,
           phoneId: mine[0]!.phoneId,
+          auth: `Phone secret-of-${p}`,
         },
         {
           path: "/v1/uploads/log",
           idempotencyKey: `x-index-of-phone-${p}-log`,
           phoneId: mine[0]!.phoneId,
+          auth: `Phone secret-of-${p}`,
         },
       ]);
     }

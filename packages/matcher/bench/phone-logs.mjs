@@ -1,9 +1,6 @@
-// The bench scripts' phones: each uploads its own log, a phone's 14 days, `rounds` times.
-import { randomBytes } from "node:crypto";
-import { getIdScheme } from "@tracebed/protocol";
-import { postJson } from "@tracebed/testkit";
-
-const ID_BYTES = getIdScheme("bluezone").idLength;
+// The bench scripts' phones: each registers, uploads its keys, then its log (a phone's 14 days,
+// own IDs derived from the keys) `rounds` times.
+import { ownLog, postJson, randomDailyKeys, registerPhone } from "@tracebed/testkit";
 
 /** The command-line options of the scripts that upload phone logs (node:util parseArgs). */
 export const PHONE_LOG_OPTIONS = {
@@ -12,22 +9,6 @@ export const PHONE_LOG_OPTIONS = {
   rounds: { type: "string", default: "2" },
   concurrency: { type: "string", default: "16" },
 };
-
-/** A phone's log over 14 days: random IDs, integer RSSI as real phones report it. */
-export function phoneLog(now, entries) {
-  const log = [];
-  for (let i = 0; i < entries; i++) {
-    const timestamp = now - 60 - Math.floor((i * 14 * 86_400) / entries);
-    log.push({
-      ownId: randomBytes(ID_BYTES).toString("hex"),
-      contactId: randomBytes(ID_BYTES).toString("hex"),
-      rssi: -50 - (i % 40),
-      txPower: -8,
-      timestamp,
-    });
-  }
-  return log;
-}
 
 /**
  * `phones` phones (`concurrency` at a time) each upload their log `rounds` times, naming
@@ -44,20 +25,22 @@ export async function uploadPhoneLogs({
   prefix,
 }) {
   const now = Math.floor(Date.now() / 1000);
+  // Every phone's keys are the same (a log's own IDs must derive from its phone's keys).
+  const keys = randomDailyKeys(Math.floor(now / 86_400));
+  const log = ownLog(keys, entries, now);
+  const basis = { kind: "exposure", indexIds: [indexId] };
   let next = 0;
   let refused = 0;
   const worker = async () => {
     while (next < phones) {
       const p = next++;
-      const log = phoneLog(now, entries);
+      const { phoneId, auth } = await registerPhone(agent, url);
+      const idem = (what) => `${prefix}-p${p}-${what}`.padEnd(16, "0");
+      const k = { idempotencyKey: idem("keys"), phoneId, scheme: "bluezone", basis, keys };
+      if ((await postJson(agent, url, "/v1/uploads/keys", k, auth)).status !== 201) refused++;
       for (let r = 0; r < rounds; r++) {
-        const res = await postJson(agent, url, "/v1/uploads/log", {
-          idempotencyKey: `${prefix}-p${p}-r${r}`.padEnd(16, "0"),
-          phoneId: `${prefix}-phone-${p}`,
-          scheme: "bluezone",
-          basis: { kind: "exposure", indexIds: [indexId] },
-          log,
-        });
+        const body = { idempotencyKey: idem(`r${r}`), phoneId, scheme: "bluezone", basis, log };
+        const res = await postJson(agent, url, "/v1/uploads/log", body, auth);
         if (res.status !== 201) refused++;
       }
     }

@@ -19,10 +19,11 @@ import { Matching } from "./flow/matching.js";
 import { buildHttp, type RegisteredRoute } from "./http/app.js";
 import type { HttpContext } from "./http/context.js";
 import { buildOpenApi } from "./http/openapi.js";
+import { PhoneCredentials } from "./http/phone-auth.js";
 import { Metrics } from "./metrics.js";
 import { type MatcherOptions, resolveOptions } from "./options.js";
 import { RateLimiter } from "./rate-limit.js";
-import { setUpLiveFeed } from "./socket/live.js";
+import { LIVE_ROOMS, setUpLiveFeed } from "./socket/live.js";
 import { phoneRoom, setUpPhoneChannel } from "./socket/phones.js";
 import { FAN_OUT_EVENT, PushFanOut } from "./socket/push-fan-out.js";
 import { MemoryStore } from "./store/memory.js";
@@ -65,6 +66,9 @@ export interface Matcher {
 }
 
 /** A matcher (HTTP + Socket.IO on one server, the store, the flow). Not listening yet. */
+/** How often the retention sweep runs. */
+const RETENTION_INTERVAL_MS = 3_600_000;
+
 export async function createMatcher(options: MatcherOptions = {}): Promise<Matcher> {
   const o = resolveOptions(options);
   const logger = pino(
@@ -129,6 +133,8 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
     // Late-bound: the flow emits through Socket.IO, which is built on the HTTP server below.
     let io: Server | null = null;
     let fanOut: PushFanOut | null = null;
+    /** The highest push seq this process has fanned out (see the Redis outage catch-up). */
+    let latestFanned = 0;
     const shared = store instanceof RedisStore;
     const matching = new Matching({
       store,
@@ -140,6 +146,7 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
         keyPushed(push) {
           if (io === null || fanOut === null) return;
           // Every process fans the push out to its own phones.
+          latestFanned = Math.max(latestFanned, push.seq);
           fanOut.push(push);
           if (shared) io.serverSideEmit(FAN_OUT_EVENT, push);
           const live: LiveKeyPushed = {
@@ -149,13 +156,17 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
             keyCount: push.keys.length,
             pushedAt: push.pushedAt,
           };
-          io.of(LIVE_NAMESPACE).emit(EVENTS.keyPushed, live);
+          io.of(LIVE_NAMESPACE).emit(EVENTS.keyPushed, live); // both scopes
         },
         notified(phoneId, n, contactIndexId) {
           if (io === null) return;
           io.to(phoneRoom(phoneId)).emit(EVENTS.notification, n);
           const live: LiveNotified = { ...n, contactIndexId };
-          io.of(LIVE_NAMESPACE).emit(EVENTS.notified, live);
+          const feed = io.of(LIVE_NAMESPACE);
+          feed.to(LIVE_ROOMS.operator).emit(EVENTS.notified, live);
+          // Viewers (a public credential) see that someone was notified, not through whom.
+          const anonymous: LiveNotified = { ...live, indexId: null, contactIndexId: null };
+          feed.to(LIVE_ROOMS.viewer).emit(EVENTS.notified, anonymous);
         },
       },
     });
@@ -177,12 +188,14 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
       };
     };
 
+    const credentials = new PhoneCredentials(store);
     let openapi: unknown = null;
     const ctx: HttpContext = {
       shuttingDown: false,
       options: o,
       store,
       matching,
+      phones: credentials,
       metrics,
       ipLimiter: o.rateLimits.ip === false ? null : new RateLimiter(o.rateLimits.ip),
       phoneLimiter: o.rateLimits.phone === false ? null : new RateLimiter(o.rateLimits.phone),
@@ -223,14 +236,44 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
     fanOut = pushFanOut;
     io.on(FAN_OUT_EVENT, (raw: unknown) => {
       const push = keyPushSchema.safeParse(raw);
-      if (push.success) pushFanOut.push(push.data);
-      else onError(push.error, "a key push from another process");
+      if (push.success) {
+        latestFanned = Math.max(latestFanned, push.data.seq);
+        pushFanOut.push(push.data);
+      } else onError(push.error, "a key push from another process");
     });
+    if (store instanceof RedisStore) {
+      // Redis away and back: pushes other processes made meanwhile may not have reached this
+      // one (the adapter's channel was down), and steps cut off by the outage are undone.
+      // Fan out again every push since the loss (phones dedupe by seq), then reconcile.
+      let fannedAtLoss = 0;
+      store.watchConnection({
+        lost: () => {
+          fannedAtLoss = latestFanned;
+          logger.warn("redis unreachable: uploads are refused with 503 until it is back");
+        },
+        back: () => {
+          logger.warn("redis reachable again: catching up pushes and decisions");
+          void catchUpAfterOutage(fannedAtLoss).catch((err: unknown) =>
+            onError(err, "catch-up after a Redis outage"),
+          );
+        },
+      });
+    }
+    const catchUpAfterOutage = async (since: number) => {
+      for (let from = since; ; ) {
+        const page = await store.listPushes(from, 1_000);
+        for (const push of page.pushes) pushFanOut.push(push);
+        if (!page.more || page.pushes.length === 0) break;
+        from = page.pushes.at(-1)!.seq;
+      }
+      await matching.reconcile();
+    };
     phoneChannel = setUpPhoneChannel(io.of(PHONE_NAMESPACE), {
       options: o,
       store,
       metrics,
       fanOut: pushFanOut,
+      credentials,
       onError,
       onCountChange: () => {
         reportSoon ??= setTimeout(report, 100);
@@ -239,6 +282,13 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
     const live = setUpLiveFeed(io.of(LIVE_NAMESPACE), { options: o, metrics, stats, onError });
     const reporter = setInterval(report, CONNECTED_REPORT_MS);
     reporter.unref();
+    // Retention: what is older than the window is deleted, hourly (docs/PRIVACY.md).
+    const retention = setInterval(() => {
+      store
+        .retain(Math.floor(o.clock() / 1000), o.params.windowDays)
+        .catch((err: unknown) => onError(err, "retention"));
+    }, RETENTION_INTERVAL_MS);
+    retention.unref();
 
     // Steps an earlier run acknowledged but did not finish (a crash): push, decide, notify.
     const reconciling = matching.reconcile().catch((err: unknown) => onError(err, "reconcile"));
@@ -272,6 +322,7 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
       close() {
         closing ??= (async () => {
           clearInterval(reporter);
+          clearInterval(retention);
           if (reportSoon !== null) clearTimeout(reportSoon);
           live.stop();
           theIo.local.disconnectSockets(true);
@@ -293,6 +344,10 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
           });
           await store.reportConnected(processId, 0, o.clock()).catch(() => {});
           for (const c of redisClients) {
+            if (!c.isReady) {
+              if (c.isOpen) c.destroy(); // Redis away: nothing to wait for
+              continue;
+            }
             await c.close().catch(() => {
               if (c.isOpen) c.destroy();
             });

@@ -50,6 +50,11 @@ export class Metrics implements FlowMetrics {
     },
     delivered: (seconds) => this.pushFanOut.observe(seconds),
   };
+  readonly phonesRegistered = new Counter({
+    name: "tracebed_phones_registered_total",
+    help: "Phones registered (POST /v1/phones)",
+    registers: [this.registry],
+  });
   readonly f0Codes = new Counter({
     name: "tracebed_f0_codes_total",
     help: "F0 codes issued, redeemed and refused",

@@ -26,10 +26,16 @@ export interface RateLimits {
   readonly socket: BucketSpec | false;
 }
 
+/**
+ * Limits on F0-code guessing. Only refused redemptions count, so honest phones behind one
+ * address (carrier NAT, a loopback load run) are never held up by their own successes.
+ */
 export interface RedeemLimits {
-  /** Refused redemptions a phone may make per window before it gets 429. */
-  readonly perPhone: number;
-  readonly perPhoneWindowSeconds: number;
+  /** Refused redemptions one source address may make per window before it gets 429. */
+  readonly perAddress: number;
+  /** Refused redemptions from everyone per window before every redemption gets 429 (breaker). */
+  readonly global: number;
+  readonly windowSeconds: number;
   /** Refused attempts naming one code (a replay, a late try) after which it is locked. */
   readonly perCode: number;
 }
@@ -46,10 +52,18 @@ export interface MatcherOptions {
   readonly compactAfterBytes?: number;
   /** Redis store: key prefix (default `tracebed:`); the Socket.IO adapter's channels use it too. */
   readonly redisPrefix?: string;
-  /** Bearer token of the health authority; see resolveHaToken for the default. */
+  /**
+   * Bearer token of the health authority; see resolveHaToken for the default. It is also the
+   * live feed's operator credential (the full F0 → F1 → F2 ties).
+   */
   readonly haToken?: string;
+  /**
+   * The live feed's viewer credential (counts and anonymised events: safe to hand to a
+   * browser); none: the viewer scope is off.
+   */
+  readonly viewerToken?: string;
   readonly decisionParams?: DecisionParams;
-  /** Lifetime of an F0 code when the HA does not say (default one day). */
+  /** Lifetime of an F0 code when the HA does not say (default one hour). */
   readonly codeTtlSeconds?: number;
   /** Lifetime of an F0's upload token (default one day). */
   readonly uploadTokenTtlSeconds?: number;
@@ -91,10 +105,14 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
 };
 
 export const DEFAULT_REDEEM_LIMITS: RedeemLimits = {
-  perPhone: 5,
-  perPhoneWindowSeconds: 3_600,
+  perAddress: 20,
+  global: 1_000,
+  windowSeconds: 3_600,
   perCode: 5,
 };
+
+/** An F0 code's default lifetime: short, so few codes are live at once (docs/SECURITY.md). */
+export const DEFAULT_CODE_TTL_SECONDS = 3_600;
 
 export interface Resolved {
   readonly store: StoreSpec | MatcherStore;
@@ -102,6 +120,7 @@ export interface Resolved {
   readonly compactAfterBytes: number;
   readonly redisPrefix: string;
   readonly haToken: string;
+  readonly viewerToken: string | null;
   readonly params: DecisionParams;
   readonly codeTtlSeconds: number;
   readonly uploadTokenTtlSeconds: number;
@@ -149,6 +168,14 @@ export function resolveHaToken(
   return DEV_HA_TOKEN;
 }
 
+function resolveViewerToken(token: string | undefined): string | null {
+  if (token === undefined || token === "") return null;
+  if (token.length < 16 || !/^[A-Za-z0-9_.~+/=-]*$/.test(token)) {
+    throw new ConfigError("the viewer token must be at least 16 characters of A-Z a-z 0-9 _.~+/=-");
+  }
+  return token;
+}
+
 export function resolveOptions(o: MatcherOptions): Resolved {
   const hold = o.f1PushHoldMs ?? DEFAULT_F1_PUSH_HOLD_MS;
   if (!Number.isInteger(hold) || hold < 0 || hold > MAX_F1_PUSH_HOLD_MS) {
@@ -165,8 +192,9 @@ export function resolveOptions(o: MatcherOptions): Resolved {
     compactAfterBytes,
     redisPrefix: o.redisPrefix ?? "tracebed:",
     haToken: resolveHaToken(o.haToken, process.env, warn),
+    viewerToken: resolveViewerToken(o.viewerToken),
     params: o.decisionParams ?? DEFAULT_DECISION_PARAMS,
-    codeTtlSeconds: o.codeTtlSeconds ?? 86_400,
+    codeTtlSeconds: o.codeTtlSeconds ?? DEFAULT_CODE_TTL_SECONDS,
     uploadTokenTtlSeconds: o.uploadTokenTtlSeconds ?? 86_400,
     bodyLimits: { ...DEFAULT_BODY_LIMITS, ...o.bodyLimits },
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...o.rateLimits },

@@ -11,7 +11,7 @@ import {
 import { io as ioc } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMatcher, DEFAULT_BODY_LIMITS, type Matcher, ROUTES } from "../src/index.js";
-import { confirmF0, HA, HA_TOKEN } from "./helpers/clients.js";
+import { confirmF0, HA, HA_TOKEN, registered } from "./helpers/clients.js";
 import { call, streamBody } from "./helpers/http.js";
 import { idemKey, meet, midnight, TestPhone, today } from "./helpers/phones.js";
 
@@ -26,9 +26,15 @@ beforeAll(async () => {
     logLevel: "silent",
     defaultMetrics: false,
     clock: () => clockMs,
+    // The guessing limits have their own tests below; here refusals are the subject.
+    redeemLimits: { perAddress: 10_000, global: 10_000 },
   });
   url = (await matcher.listen(0)).url;
+  phone = await registered(url);
 });
+
+/** A registered phone whose credential the route tests send. */
+let phone: Awaited<ReturnType<typeof registered>>;
 
 afterAll(async () => {
   await matcher?.close();
@@ -57,10 +63,9 @@ describe("every POST route of the OpenAPI document", () => {
     const doc = (await call(url, "GET", "/v1/openapi.json")).body;
     posts = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
       .filter(([, ops]) => "post" in ops)
-      .map(([path]) => {
-        const route = ROUTES.find((r) => r.path === path && r.method === "post")!;
-        return { path, limit: DEFAULT_BODY_LIMITS[route.body!.limit] };
-      });
+      .map(([path]) => ROUTES.find((r) => r.path === path && r.method === "post")!)
+      .filter((route) => route.body !== undefined) // POST /v1/phones takes none
+      .map((route) => ({ path: route.path, limit: DEFAULT_BODY_LIMITS[route.body!.limit] }));
   });
 
   it("lists four POST routes, and the document lists every registered route", async () => {
@@ -87,7 +92,7 @@ describe("every POST route of the OpenAPI document", () => {
   it("answers malformed JSON, wrong types, wrong media types and oversized bodies with 4xx, changing nothing", async () => {
     const before = await stateOf();
     for (const { path, limit } of posts) {
-      const h = path === "/v1/f0-codes" ? HA : {};
+      const h = path === "/v1/f0-codes" ? HA : phone.auth;
       expectError(
         await call(url, "POST", path, '{"caseRef": "x",', h),
         400,
@@ -147,7 +152,7 @@ describe("every POST route of the OpenAPI document", () => {
   });
 
   it("refuses a multi-megabyte log body (over its 16 MiB limit) streamed in chunks", async () => {
-    const r = await streamBody(`${url}/v1/uploads/log`, 40 * 1024 * 1024);
+    const r = await streamBody(`${url}/v1/uploads/log`, 40 * 1024 * 1024, phone.auth);
     expect(r.status).toBe(413);
     expect(r.written).toBeLessThan(40 * 1024 * 1024);
     expect((await call(url, "GET", "/healthz")).status).toBe(200);
@@ -156,8 +161,9 @@ describe("every POST route of the OpenAPI document", () => {
 
 describe("field errors", () => {
   it("names the field and the rule", async () => {
-    const P = new TestPhone("F", today() - 3);
+    const P = await new TestPhone("F", today() - 3).register(url);
     meet(P, new TestPhone("G", today() - 3), midnight(1), 1, 1);
+    const post = (path: string, body: unknown) => call(url, "POST", path, body, P.auth);
     const base = {
       idempotencyKey: idemKey(),
       phoneId: P.phoneId,
@@ -166,19 +172,19 @@ describe("field errors", () => {
     };
     const bad = { ...P.log[0]!, rssi: 50 };
     expectError(
-      await call(url, "POST", "/v1/uploads/log", { ...base, log: [P.log[0], bad] }),
+      await post("/v1/uploads/log", { ...base, log: [P.log[0], bad] }),
       400,
       "invalid_message",
       /^log\[1\]\.rssi: must be ≤ 20$/,
     );
     expectError(
-      await call(url, "POST", "/v1/uploads/log", { ...base, log: [], extra: 1 }),
+      await post("/v1/uploads/log", { ...base, log: [], extra: 1 }),
       400,
       "invalid_message",
       /^extra: is not allowed$/,
     );
     expectError(
-      await call(url, "POST", "/v1/uploads/keys", {
+      await post("/v1/uploads/keys", {
         ...base,
         keys: [{ unixDay: today(), key: "ab" }],
       }),
@@ -187,16 +193,16 @@ describe("field errors", () => {
       /^keys\[0\]\.key: must be 64 hex/,
     );
     expectError(
-      await call(url, "POST", "/v1/uploads/log", { ...base, log: [] }),
+      await post("/v1/uploads/log", { ...base, log: [] }),
       400,
       "unknown_index",
       /^basis\.indexIds\[0\]: no such index person$/,
     );
     expectError(
-      await call(url, "POST", "/v1/f0-codes/redeem", { code: "12345", phoneId: P.phoneId }),
+      await post("/v1/f0-codes/redeem", { code: "123456", phoneId: P.phoneId }),
       400,
       "invalid_message",
-      /^code: must be exactly 6 digits$/,
+      /^code: must be exactly 10 digits$/,
     );
     expectError(
       await call(url, "POST", "/v1/f0-codes", { caseRef: "c", ttlSeconds: 5 }, HA),
@@ -206,12 +212,16 @@ describe("field errors", () => {
     );
     expectError(await call(url, "GET", "/v1/keys?since=-1"), 400, "invalid_message", /^since: /);
     expectError(
-      await call(url, "GET", "/v1/uploads/bad!id"),
+      await call(url, "GET", "/v1/uploads/bad!id", undefined, P.auth),
       400,
       "invalid_message",
       /^uploadId: /,
     );
-    expectError(await call(url, "GET", "/v1/uploads/nosuchupload1"), 404, "not_found");
+    expectError(
+      await call(url, "GET", "/v1/uploads/nosuchupload1", undefined, P.auth),
+      404,
+      "not_found",
+    );
     expectError(
       await call(url, "GET", "/v1/nothing"),
       404,
@@ -257,31 +267,36 @@ describe("F0 codes", () => {
     expect(f0.indexId).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
     const code = await call(url, "POST", "/v1/f0-codes", { caseRef: "case-2" }, HA);
     expect(code.status).toBe(201);
-    expect(code.body.code).toMatch(/^\d{6}$/);
-    const b = new TestPhone("codeB", today());
-    expect(
-      (await call(url, "POST", "/v1/f0-codes/redeem", { code: code.body.code, phoneId: b.phoneId }))
-        .status,
-    ).toBe(200);
+    expect(code.body.code).toMatch(/^\d{10}$/);
+    const b = await new TestPhone("codeB", today()).register(url);
+    const redeem = (c: string, p: { phoneId: string; auth: Record<string, string> }) =>
+      call(url, "POST", "/v1/f0-codes/redeem", { code: c, phoneId: p.phoneId }, p.auth);
+    expect((await redeem(code.body.code, b)).status).toBe(200);
     const before = await stateOf();
     for (let i = 0; i < 5; i++) {
-      const replay = await call(url, "POST", "/v1/f0-codes/redeem", {
-        code: code.body.code,
-        phoneId: `replayer-${i}-xx`,
-      });
-      expectError(replay, 409, "code_used", /^code: /);
+      expectError(await redeem(code.body.code, await registered(url)), 409, "code_used", /^code: /);
     }
-    const locked = await call(url, "POST", "/v1/f0-codes/redeem", {
-      code: code.body.code,
-      phoneId: "replayer-9-xx",
-    });
+    const locked = await redeem(code.body.code, await registered(url));
     expectError(locked, 429, "too_many_attempts", /^code: locked/);
     // The same phone again: it already is an F0.
     const code3 = await call(url, "POST", "/v1/f0-codes", { caseRef: "case-3" }, HA);
+    expectError(await redeem(code3.body.code, b), 409, "already_confirmed");
+    // Another phone's id with this credential: refused, the code left alone.
+    expectError(
+      await call(
+        url,
+        "POST",
+        "/v1/f0-codes/redeem",
+        { code: code3.body.code, phoneId: a.phoneId },
+        b.auth,
+      ),
+      403,
+      "forbidden",
+    );
     expectError(
       await call(url, "POST", "/v1/f0-codes/redeem", { code: code3.body.code, phoneId: b.phoneId }),
-      409,
-      "already_confirmed",
+      401,
+      "unauthorized",
     );
     expect(await stateOf()).toMatchObject({ f0: { confirmed: before.f0.confirmed } });
   });
@@ -294,13 +309,17 @@ describe("F0 codes", () => {
       { caseRef: "case-exp", ttlSeconds: 60 },
       HA,
     );
+    const late = await registered(url);
     clockMs += 61_000;
     try {
       expectError(
-        await call(url, "POST", "/v1/f0-codes/redeem", {
-          code: code.body.code,
-          phoneId: "late-phone-1",
-        }),
+        await call(
+          url,
+          "POST",
+          "/v1/f0-codes/redeem",
+          { code: code.body.code, phoneId: late.phoneId },
+          late.auth,
+        ),
         410,
         "code_expired",
       );
@@ -308,34 +327,97 @@ describe("F0 codes", () => {
       clockMs -= 61_000;
     }
   });
+});
 
-  it("limit wrong attempts per phone", async () => {
-    const guesser = "guessing-phone-1";
-    let refused = 0;
-    for (let i = 0; i < 5; i++) {
-      const r = await call(url, "POST", "/v1/f0-codes/redeem", {
-        code: String(100000 + i),
-        phoneId: guesser,
-      });
-      if (r.status === 404) refused++;
-    }
-    expect(refused).toBeGreaterThanOrEqual(4); // a guess may hit a live code
-    const code = await call(url, "POST", "/v1/f0-codes", { caseRef: "case-guess" }, HA);
-    const r = await call(url, "POST", "/v1/f0-codes/redeem", {
-      code: code.body.code,
-      phoneId: guesser,
+describe("F0-code guessing", () => {
+  /** A matcher of its own, so that other tests' refusals count for nothing here. */
+  async function guessed(redeemLimits?: { perAddress?: number; global?: number }) {
+    const m = await createMatcher({
+      dataDir: null,
+      haToken: HA_TOKEN,
+      logLevel: "silent",
+      defaultMetrics: false,
+      ...(redeemLimits ? { redeemLimits } : {}),
     });
-    expectError(r, 429, "too_many_attempts", /^phoneId: /);
-    expect(r.headers.get("retry-after")).toBe("3600");
-    // Not consumed: the right phone can still redeem it.
-    expect(
-      (
-        await call(url, "POST", "/v1/f0-codes/redeem", {
-          code: code.body.code,
-          phoneId: "rightful-phone",
-        })
-      ).status,
-    ).toBe(200);
+    const u = (await m.listen(0)).url;
+    // 1,000 failed guesses, each from a freshly registered phone (a new phone resets nothing).
+    const statuses: number[] = [];
+    for (let i = 0; i < 1_000; i++) {
+      const p = await registered(u);
+      const guess = String(1_000_000_000 + i * 7_919);
+      const r = await call(
+        u,
+        "POST",
+        "/v1/f0-codes/redeem",
+        { code: guess, phoneId: p.phoneId },
+        p.auth,
+      );
+      statuses.push(r.status);
+    }
+    return { m, u, statuses };
+  }
+
+  it("stops 1,000 guesses from fresh phones with 429 within the first 200 (per address)", async () => {
+    const { m, u, statuses } = await guessed();
+    try {
+      const first = statuses.indexOf(429);
+      expect(first).toBeGreaterThanOrEqual(0);
+      expect(first).toBeLessThan(200);
+      expect(statuses.slice(0, first).every((s) => s === 404)).toBe(true);
+      expect(statuses.slice(first).every((s) => s === 429)).toBe(true);
+      // A live code is not redeemable from that address for now: guessing stays stopped.
+      const code = await call(u, "POST", "/v1/f0-codes", { caseRef: "case-guess" }, HA);
+      const p = await registered(u);
+      const r = await call(
+        u,
+        "POST",
+        "/v1/f0-codes/redeem",
+        { code: code.body.code, phoneId: p.phoneId },
+        p.auth,
+      );
+      expectError(r, 429, "too_many_attempts", /from 127\.0\.0\.1/);
+      expect(r.headers.get("retry-after")).toBe("3600");
+    } finally {
+      await m.close();
+    }
+  });
+
+  it("trips the global breaker when guesses come from many addresses", async () => {
+    // Loopback has one address: a per-address limit out of reach stands in for many.
+    const { m, statuses } = await guessed({ perAddress: 1_000_000, global: 150 });
+    try {
+      expect(statuses.indexOf(429)).toBe(150);
+      expect(statuses.slice(150).every((s) => s === 429)).toBe(true);
+    } finally {
+      await m.close();
+    }
+  });
+
+  it("counts refusals only: many honest redemptions from one address are never held up", async () => {
+    const m = await createMatcher({
+      dataDir: null,
+      haToken: HA_TOKEN,
+      logLevel: "silent",
+      defaultMetrics: false,
+      redeemLimits: { perAddress: 3, global: 3 },
+    });
+    const u = (await m.listen(0)).url;
+    try {
+      for (let i = 0; i < 30; i++) {
+        const code = await call(u, "POST", "/v1/f0-codes", { caseRef: `case-ok-${i}` }, HA);
+        const p = await registered(u);
+        const r = await call(
+          u,
+          "POST",
+          "/v1/f0-codes/redeem",
+          { code: code.body.code, phoneId: p.phoneId },
+          p.auth,
+        );
+        expect(r.status).toBe(200);
+      }
+    } finally {
+      await m.close();
+    }
   });
 });
 
@@ -344,6 +426,20 @@ describe("uploads", () => {
     const a = new TestPhone("idem", today() - 2);
     meet(a, new TestPhone("x", today() - 2), midnight(1), 3, 1);
     const f0 = await confirmF0(url, a, "case-idem");
+    const keys = await call(
+      url,
+      "POST",
+      "/v1/uploads/keys",
+      {
+        idempotencyKey: idemKey(),
+        phoneId: a.phoneId,
+        scheme: "bluezone",
+        basis: { kind: "f0", uploadToken: f0.uploadToken },
+        keys: a.keys(today()),
+      },
+      a.auth,
+    );
+    expect(keys.status).toBe(201);
     const before = await stateOf();
     const body = {
       idempotencyKey: idemKey(),
@@ -352,76 +448,115 @@ describe("uploads", () => {
       basis: { kind: "f0", uploadToken: f0.uploadToken },
       log: a.log,
     };
-    const first = await call(url, "POST", "/v1/uploads/log", body);
+    const first = await call(url, "POST", "/v1/uploads/log", body, a.auth);
     expect(first.status).toBe(201);
     expect(first.body.replayed).toBe(false);
     const [r1, r2] = await Promise.all([
-      call(url, "POST", "/v1/uploads/log", body),
-      call(url, "POST", "/v1/uploads/log", body),
+      call(url, "POST", "/v1/uploads/log", body, a.auth),
+      call(url, "POST", "/v1/uploads/log", body, a.auth),
     ]);
     for (const r of [r1, r2]) {
       expect(r.status).toBe(200);
       expect(r.body).toEqual({ ...first.body, replayed: true });
     }
-    expect((await call(url, "GET", `/v1/uploads/${first.body.uploadId}`)).body).toEqual(first.body);
+    expect(
+      (await call(url, "GET", `/v1/uploads/${first.body.uploadId}`, undefined, a.auth)).body,
+    ).toEqual(first.body);
     expect((await stateOf()).uploads.stored).toBe(before.uploads.stored + 1);
 
     expectError(
-      await call(url, "POST", "/v1/uploads/log", { ...body, log: a.log.slice(1) }),
+      await call(url, "POST", "/v1/uploads/log", { ...body, log: a.log.slice(1) }, a.auth),
       409,
       "idempotency_conflict",
       /^idempotencyKey: /,
     );
     // A retry is the same bytes: the same content serialised otherwise counts as another body.
     expectError(
-      await call(url, "POST", "/v1/uploads/log", JSON.stringify(body, null, 1)),
+      await call(url, "POST", "/v1/uploads/log", JSON.stringify(body, null, 1), a.auth),
       409,
       "idempotency_conflict",
     );
     expectError(
-      await call(url, "POST", "/v1/uploads/log", {
-        ...body,
-        idempotencyKey: idemKey(),
-        scheme: "gaen",
-        log: [],
-      }),
+      await call(
+        url,
+        "POST",
+        "/v1/uploads/log",
+        {
+          ...body,
+          idempotencyKey: idemKey(),
+          scheme: "gaen",
+          log: [],
+        },
+        a.auth,
+      ),
       409,
       "scheme_mismatch",
     );
     expectError(
-      await call(url, "POST", "/v1/uploads/log", {
-        ...body,
-        idempotencyKey: idemKey(),
-        basis: { kind: "f0", uploadToken: "x".repeat(40) },
-      }),
+      await call(
+        url,
+        "POST",
+        "/v1/uploads/log",
+        {
+          ...body,
+          idempotencyKey: idemKey(),
+          basis: { kind: "f0", uploadToken: "x".repeat(40) },
+        },
+        a.auth,
+      ),
       401,
       "unauthorized",
       /^basis\.uploadToken: unknown/,
     );
     expectError(
-      await call(url, "POST", "/v1/uploads/log", {
-        ...body,
-        idempotencyKey: idemKey(),
-        phoneId: "another-phone-1",
-      }),
-      401,
-      "unauthorized",
-      /another phone/,
+      await call(
+        url,
+        "POST",
+        "/v1/uploads/log",
+        {
+          ...body,
+          idempotencyKey: idemKey(),
+          phoneId: "another-phone-1",
+        },
+        a.auth,
+      ),
+      403,
+      "forbidden",
+      /^phoneId: not the phone of this credential$/,
     );
+    // Another phone cannot read this phone's acknowledgement.
+    const other = await registered(url);
+    expectError(
+      await call(url, "GET", `/v1/uploads/${first.body.uploadId}`, undefined, other.auth),
+      404,
+      "not_found",
+    );
+    expectError(await call(url, "GET", `/v1/uploads/${first.body.uploadId}`), 401, "unauthorized");
+    // The operator (HA token) reads any acknowledgement: durability checks after a crash.
+    const asOperator = await call(url, "GET", `/v1/uploads/${first.body.uploadId}`, undefined, HA);
+    expect(asOperator.body, JSON.stringify(asOperator.body)).toEqual(first.body);
     expect((await stateOf()).uploads.stored).toBe(before.uploads.stored + 1);
   });
 });
 
 describe("Socket.IO payloads", () => {
-  it("refuses a handshake without a valid phoneId", async () => {
-    for (const auth of [{}, { phoneId: "x" }, { phoneId: "ok-phone-1", extra: 1 }]) {
+  it("refuses a handshake without this phone's credential", async () => {
+    const other = await registered(url);
+    for (const auth of [
+      {},
+      { phoneId: "x" },
+      { phoneId: phone.phoneId }, // a victim's id, no secret
+      { phoneId: phone.phoneId, secret: "w".repeat(43) }, // a wrong secret
+      { phoneId: phone.phoneId, secret: other.secret }, // another phone's secret
+      { phoneId: phone.phoneId, secret: phone.secret, extra: 1 },
+    ]) {
       const s = ioc(url, { transports: ["websocket"], auth, reconnection: false, forceNew: true });
       // biome-ignore lint/suspicious/noExplicitAny: tests read JSON loosely
       const err = await new Promise<Error & { data?: any }>((resolve) =>
         s.on("connect_error", resolve),
       );
-      expect(err.message).toMatch(/^auth\./);
-      expect(err.data.error.code).toBe("invalid_message");
+      expect(err.message).toMatch(/^auth/);
+      expect(errorBodySchema.parse(err.data).error.code).toBe("unauthorized");
       s.close();
     }
   });
@@ -429,7 +564,7 @@ describe("Socket.IO payloads", () => {
   it("validates catch-up requests and refuses unknown events", async () => {
     const s = ioc(url, {
       transports: ["websocket"],
-      auth: { phoneId: "socket-phone-1" },
+      auth: { phoneId: phone.phoneId, secret: phone.secret },
       reconnection: false,
       forceNew: true,
     });
@@ -453,6 +588,7 @@ describe("Socket.IO payloads", () => {
   it("refuses any event a viewer sends to the read-only live feed, as SOCKET_EVENTS says", async () => {
     const v = ioc(`${url}${LIVE_NAMESPACE}`, {
       transports: ["websocket"],
+      auth: { token: HA_TOKEN },
       reconnection: false,
       forceNew: true,
     });
@@ -487,18 +623,19 @@ describe("rate limits", () => {
     });
     const u = (await m.listen(0)).url;
     try {
-      const redeem = (phoneId: string) =>
-        call(u, "POST", "/v1/f0-codes/redeem", { code: "000000", phoneId });
-      expect((await redeem("limited-1")).status).toBe(404);
-      expect((await redeem("limited-1")).status).toBe(404);
-      const third = await redeem("limited-1");
+      const [p1, p2, p3] = [await registered(u), await registered(u), await registered(u)];
+      const redeem = (p: typeof p1) =>
+        call(u, "POST", "/v1/f0-codes/redeem", { code: "0000000000", phoneId: p.phoneId }, p.auth);
+      expect((await redeem(p1)).status).toBe(404);
+      expect((await redeem(p1)).status).toBe(404);
+      const third = await redeem(p1);
       expectError(third, 429, "rate_limited", /^phoneId: /);
       expect(Number(third.headers.get("retry-after"))).toBeGreaterThan(0);
-      expect((await redeem("limited-2")).status).toBe(404);
+      expect((await redeem(p2)).status).toBe(404);
 
       const s = ioc(u, {
         transports: ["websocket"],
-        auth: { phoneId: "limited-3" },
+        auth: { phoneId: p3.phoneId, secret: p3.secret },
         reconnection: false,
         forceNew: true,
       });

@@ -1,6 +1,7 @@
 // The whole Bluezone hybrid flow over HTTP and real Socket.IO clients, on the memory store:
-// A and B close on one day → A is F0 → B notified F1; C close to B → C notified F2;
-// D far from A and E too briefly near B → never notified.
+// A and B close on one day → A is F0 → B notified F1, exposed that day; F close to B that
+// day → F notified F2; C close to B the day before B's exposure → not an F2 (an F1's window
+// is causal); D far from A and E too briefly near B → never notified.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,6 +20,7 @@ import { confirmF0, HA_TOKEN, PhoneClient } from "./helpers/clients.js";
 import { call } from "./helpers/http.js";
 import { meet, midnight, TestPhone, today } from "./helpers/phones.js";
 
+const VIEWER_TOKEN = "test-viewer-token-0123456789";
 const dataDir = mkdtempSync(join(tmpdir(), "tracebed-flow-"));
 let matcher: Matcher;
 let url: string;
@@ -29,10 +31,16 @@ const B = new TestPhone("B", T - 20);
 const C = new TestPhone("C", T - 20);
 const D = new TestPhone("D", T - 20);
 const E = new TestPhone("E", T - 20);
+const F = new TestPhone("F", T - 20);
+const G = new TestPhone("G", T - 20);
 // Yesterday 10:00 UTC, 3 scan periods at 1 m: exactly 15 minutes close.
 meet(A, B, midnight(1) + 10 * 3600, 3, 1);
-// Two days ago 14:00, 4 periods at 1.5 m.
+// Two days ago 14:00, 4 periods at 1.5 m: before B's exposure, so it does not count.
 meet(B, C, midnight(2) + 14 * 3600, 4, 1.5);
+// Yesterday 08:00, 4 periods at 1.5 m: before B met A, but on B's exposure day, so it counts.
+meet(B, F, midnight(1) + 8 * 3600, 4, 1.5);
+// Three days ago 09:00, 3 periods at 1 m: G, a later F0, exposed B before A did.
+meet(B, G, midnight(3) + 9 * 3600, 3, 1);
 // D is near A for half an hour, but 10 m away: evidence, never close.
 meet(A, D, midnight(1) + 12 * 3600, 6, 10);
 // E is close to B for only 2 periods (10 minutes).
@@ -42,6 +50,7 @@ async function start(): Promise<Matcher> {
   const m = await createMatcher({
     dataDir,
     haToken: HA_TOKEN,
+    viewerToken: VIEWER_TOKEN,
     logLevel: "silent",
     defaultMetrics: false,
   });
@@ -60,18 +69,27 @@ afterAll(async () => {
 
 describe("the Bluezone hybrid flow", () => {
   it("finds F1 and F2 and nobody else, pushing keys and notifications over Socket.IO", async () => {
-    const live = ioc(`${url}${LIVE_NAMESPACE}`, {
-      transports: ["websocket"],
-      forceNew: true,
-      reconnection: false,
-    });
+    const feed = (token: string) =>
+      ioc(`${url}${LIVE_NAMESPACE}`, {
+        transports: ["websocket"],
+        forceNew: true,
+        reconnection: false,
+        auth: { token },
+      });
+    const live = feed(HA_TOKEN);
     // biome-ignore lint/suspicious/noExplicitAny: tests read JSON loosely
     const liveEvents: { event: string; payload: any }[] = [];
     live.onAny((event: string, payload: unknown) => liveEvents.push({ event, payload }));
     await new Promise<void>((resolve) => live.on("connect", () => resolve()));
+    const viewer = feed(VIEWER_TOKEN);
+    // biome-ignore lint/suspicious/noExplicitAny: tests read JSON loosely
+    const viewerEvents: { event: string; payload: any }[] = [];
+    viewer.onAny((event: string, payload: unknown) => viewerEvents.push({ event, payload }));
+    await new Promise<void>((resolve) => viewer.on("connect", () => resolve()));
 
-    const phones = [A, B, C, D, E].map((p) => new PhoneClient(p, url));
-    const [a, b, c, d, e] = phones as [
+    const phones = await Promise.all([A, B, C, D, E, F].map((p) => PhoneClient.open(p, url)));
+    const [a, b, c, d, e, f] = phones as [
+      PhoneClient,
       PhoneClient,
       PhoneClient,
       PhoneClient,
@@ -104,9 +122,9 @@ describe("the Bluezone hybrid flow", () => {
     });
     expect(pushA.keys).toHaveLength(14);
 
-    // Step 4: phones with a hit upload (B and D); C and E have none.
-    const uploaded = await Promise.all([b, c, d, e].map((p) => p.onPush(pushA)));
-    expect(uploaded).toEqual([true, false, true, false]);
+    // Step 4: phones with a hit upload (B and D); C, E and F have none.
+    const uploaded = await Promise.all([b, c, d, e, f].map((p) => p.onPush(pushA)));
+    expect(uploaded).toEqual([true, false, true, false, false]);
 
     // Step 5: the server decides B is F1 of A, 900 s close yesterday.
     await b.until(() => b.notifications.length > 0, "B's notification");
@@ -115,29 +133,40 @@ describe("the Bluezone hybrid flow", () => {
         role: "F1",
         indexId: f0.indexId,
         bestDay: T - 1,
+        exposureDay: T - 1,
         closeSeconds: 900,
       }),
     ]);
 
-    // B's keys are pushed in turn (role F1, window end = its notification).
+    // B's keys are pushed in turn (role F1, its window from its exposure day to its
+    // notification, so only the keys of those days).
     const isB = (p: KeyPush) => p.role === "F1";
     await Promise.all(phones.map((p) => p.until(() => p.pushes.some(isB), "B's push")));
     const pushB = c.pushes.find(isB)!;
-    expect(pushB).toMatchObject({ seq: 2, windowEnd: b.notifications[0]!.notifiedAt });
-    const again = await Promise.all([a, c, d, e].map((p) => p.onPush(pushB)));
-    expect(again).toEqual([true, true, false, true]);
+    expect(pushB).toMatchObject({
+      seq: 2,
+      windowEnd: b.notifications[0]!.notifiedAt,
+      windowStart: (T - 1) * 86_400,
+    });
+    expect(pushB.keys.map((k) => k.unixDay)).toEqual([T - 1, T]);
+    const again = await Promise.all([a, c, d, e, f].map((p) => p.onPush(pushB)));
+    expect(again).toEqual([true, false, false, true, true]);
 
-    await c.until(() => c.notifications.length > 0, "C's notification");
-    expect(c.notifications).toEqual([
+    await f.until(() => f.notifications.length > 0, "F's notification");
+    expect(f.notifications).toEqual([
       expect.objectContaining({
         role: "F2",
         indexId: pushB.indexId,
-        bestDay: T - 2,
+        bestDay: T - 1,
+        exposureDay: T - 1,
         closeSeconds: 1200,
       }),
     ]);
 
+    // C met B only before B's exposure: even uploading as if it had a hit, it is no F2.
+    await c.upload({ kind: "exposure", indexIds: [pushB.indexId] });
     await matcher.idle();
+    expect(c.notifications).toEqual([]);
     expect(a.notifications).toEqual([]); // the F0 is not its own F1's F2
     expect(d.notifications).toEqual([]);
     expect(e.notifications).toEqual([]);
@@ -145,11 +174,11 @@ describe("the Bluezone hybrid flow", () => {
 
     const stats = await call(url, "GET", "/v1/stats");
     expect(stats.body).toMatchObject({
-      uploads: { stored: 12 },
+      uploads: { stored: 14 },
       f0: { confirmed: 1, codesIssued: 1 },
       notifications: { f1: 1, f2: 1, sent: 2 },
       keyPushes: { total: 2, latestSeq: 2 },
-      phones: { connected: 5 },
+      phones: { connected: 6 },
     });
 
     // Catch-up gives the same pushes.
@@ -169,19 +198,71 @@ describe("the Bluezone hybrid flow", () => {
     expect(JSON.stringify(liveEvents)).not.toContain(B.phoneId);
     // Every payload is what the protocol says.
     const liveSchemas: Record<string, z.ZodType> = SOCKET_EVENTS[LIVE_NAMESPACE].serverToClient;
-    for (const { event, payload } of liveEvents) parseMessage(liveSchemas[event]!, payload);
+    for (const { event, payload } of [...liveEvents, ...viewerEvents]) {
+      parseMessage(liveSchemas[event]!, payload);
+    }
+    // The viewer scope sees the counts and that people were notified, never through whom.
+    const seen = viewerEvents.filter((x) => x.event === EVENTS.notified).map((x) => x.payload);
+    expect(seen.map((n) => [n.role, n.indexId, n.contactIndexId])).toEqual([
+      ["F1", null, null],
+      ["F2", null, null],
+    ]);
+    expect(JSON.stringify(viewerEvents)).not.toContain(`"contactIndexId":"`);
+    expect(
+      viewerEvents.filter((x) => x.event === EVENTS.stats).at(-1)!.payload.notifications,
+    ).toMatchObject({ f1: 1, f2: 1 });
     const lastStats = liveEvents.filter((x) => x.event === EVENTS.stats).at(-1)!.payload;
     expect(lastStats.notifications).toMatchObject({ f1: 1, f2: 1 });
 
+    // G, confirmed later, met B on T-3: B's exposure is the earliest over its F0, so B's
+    // window moves back to T-3, its keys are pushed again, and C (met on T-2) becomes an F2.
+    const g = await PhoneClient.open(G, url);
+    await g.connected();
+    const f0G = await confirmF0(url, G, "case-2");
+    await g.upload({ kind: "f0", uploadToken: f0G.uploadToken });
+    const isG = (p: KeyPush) => p.indexId === f0G.indexId;
+    await b.until(() => b.pushes.some(isG), "G's push");
+    expect(await b.onPush(b.pushes.find(isG)!)).toBe(true);
+    const isB2 = (p: KeyPush) => p.indexId === pushB.indexId && p.seq > pushB.seq;
+    await c.until(() => c.pushes.some(isB2), "B's second push");
+    const pushB2 = c.pushes.find(isB2)!;
+    expect(pushB2).toMatchObject({ windowEnd: pushB.windowEnd, windowStart: (T - 3) * 86_400 });
+    expect(pushB2.keys.map((k) => k.unixDay)).toEqual([T - 3, T - 2, T - 1, T]);
+    expect(c.phone.hits(pushB2)).toBe(true);
+    await c.until(() => c.notifications.length > 0, "C's notification");
+    expect(c.notifications).toEqual([
+      expect.objectContaining({ role: "F2", indexId: pushB.indexId, bestDay: T - 2 }),
+    ]);
+    await matcher.idle();
+    expect(b.notifications).toHaveLength(1); // still one F1 notification, from A
+    g.close();
+
     // A phone reconnecting gets its notification again.
     b.close();
-    const b2 = new PhoneClient(B, url);
+    const b2 = await PhoneClient.open(B, url);
     await b2.until(() => b2.notifications.length === 1, "B's stored notification");
     expect(b2.notifications[0]).toEqual(b.notifications[0]);
     b2.close();
 
     for (const p of phones) p.close();
     live.close();
+    viewer.close();
+  });
+
+  it("refuses the live feed without an operator or viewer token", async () => {
+    for (const auth of [{}, { token: "not-the-right-token-000" }]) {
+      const s = ioc(`${url}${LIVE_NAMESPACE}`, {
+        transports: ["websocket"],
+        forceNew: true,
+        reconnection: false,
+        auth,
+      });
+      const err = await new Promise<Error & { data?: unknown }>((resolve) =>
+        s.on("connect_error", resolve),
+      );
+      expect(err.data).toMatchObject({ error: { code: "unauthorized" } });
+      s.close();
+    }
   });
 
   it("replays its journal on restart: same stats, pushes and uploads", async () => {

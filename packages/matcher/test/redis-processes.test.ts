@@ -3,7 +3,7 @@
 import type { KeyPush } from "@tracebed/protocol";
 import { type RedisServer, type ServeProcess, startRedis, startServe } from "@tracebed/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { confirmF0, HA_TOKEN, PhoneClient } from "./helpers/clients.js";
+import { confirmF0, HA_TOKEN, PhoneClient, registered } from "./helpers/clients.js";
 import { call } from "./helpers/http.js";
 import { meet, midnight, TestPhone, today } from "./helpers/phones.js";
 
@@ -32,9 +32,9 @@ describe("two serve processes sharing Redis", () => {
     meet(B, C, midnight(1) + 20 * 3600, 3, 0.8);
 
     // B listens on process 2, C on process 1; everyone uploads through process 1.
-    const a = new PhoneClient(A, one.url);
-    const b = new PhoneClient(B, two.url, one.url);
-    const c = new PhoneClient(C, one.url);
+    const a = await PhoneClient.open(A, one.url);
+    const b = await PhoneClient.open(B, two.url, one.url);
+    const c = await PhoneClient.open(C, one.url);
     await Promise.all([a, b, c].map((p) => p.connected()));
 
     const f0 = await confirmF0(one.url, A);
@@ -80,22 +80,19 @@ describe("two serve processes sharing Redis", () => {
       { caseRef: "x" },
       { authorization: `Bearer ${HA_TOKEN}` },
     );
-    expect(
-      (
-        await call(two.url, "POST", "/v1/f0-codes/redeem", {
-          code: code.body.code,
-          phoneId: "other-phone",
-        })
-      ).status,
-    ).toBe(200);
-    expect(
-      (
-        await call(one.url, "POST", "/v1/f0-codes/redeem", {
-          code: code.body.code,
-          phoneId: "third-phone",
-        })
-      ).status,
-    ).toBe(409);
+    // A phone registered through one process is known to the other.
+    const other = await registered(one.url);
+    const third = await registered(two.url);
+    const redeem = (base: string, p: typeof other) =>
+      call(
+        base,
+        "POST",
+        "/v1/f0-codes/redeem",
+        { code: code.body.code, phoneId: p.phoneId },
+        p.auth,
+      );
+    expect((await redeem(two.url, other)).status).toBe(200);
+    expect((await redeem(one.url, third)).status).toBe(409);
     for (const p of [a, b, c]) p.close();
   });
 });

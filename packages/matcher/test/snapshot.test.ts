@@ -23,6 +23,8 @@ function asStore(state: MemoryState): MatcherStore {
     pushIndex: (indexId, pushedAt, windowDays) =>
       done(state.pushIndex({ indexId, pushedAt, windowDays })),
     notify: (input) => done(state.notify(input)),
+    lowerWindowStart: (indexId, windowStart) =>
+      done(state.lowerWindowStart({ indexId, windowStart })),
     getUploadToken: async (token) => state.getUploadToken(token),
     getUpload: async (id) => state.getUpload(id),
     getPhone: async (id) => state.getPhone(id),

@@ -155,6 +155,7 @@ describe.each([memory, redisHarness])("MatcherStore contract: $name", (h) => {
         phoneId: "phone-aaaa",
         role: "F0",
         windowEnd: NOW - 60,
+        windowStart: null,
         createdAt: NOW,
         pushSeq: null,
       },
@@ -223,7 +224,8 @@ describe.each([memory, redisHarness])("MatcherStore contract: $name", (h) => {
   });
 
   it("stores an upload once per (phone, idempotency key) and keeps the phone's data", async () => {
-    const k = upload("phone-aaaa", "keys");
+    const refused = [{ unixDay: DAY + 1, reason: "future" as const }];
+    const k = upload("phone-aaaa", "keys", { refused });
     const first = await store.putUpload(k);
     expect(first).toEqual({
       status: "stored",
@@ -233,10 +235,12 @@ describe.each([memory, redisHarness])("MatcherStore contract: $name", (h) => {
         phoneId: "phone-aaaa",
         kind: "keys",
         count: 2,
+        refused,
         receivedAt: NOW,
         replayed: false,
       },
     });
+    expect(await store.getUpload(k.uploadId)).toEqual(first.status === "stored" && first.ack);
     const retry = await store.putUpload({ ...k, uploadId: "upload-retry-xx", receivedAt: NOW + 5 });
     expect(retry).toEqual({
       status: "replayed",
@@ -418,7 +422,12 @@ describe.each([memory, redisHarness])("MatcherStore contract: $name", (h) => {
   });
 
   it("notifies once per role, upgrades F2 to F1, never demotes or notifies an F0", async () => {
-    const f1 = { indexId: "index-f1-xxx", windowEnd: NOW + 1, createdAt: NOW + 1 };
+    const f1 = {
+      indexId: "index-f1-xxx",
+      windowEnd: NOW + 1,
+      windowStart: (DAY - 1) * 86_400,
+      createdAt: NOW + 1,
+    };
     expect(
       await store.notify({
         phoneId: "phone-cccc",
@@ -495,6 +504,102 @@ describe.each([memory, redisHarness])("MatcherStore contract: $name", (h) => {
     expect((await store.getPhone("phone-dddd"))?.indexIds).toHaveLength(1);
   });
 
+  it("pushes again when keys come later or an F1's window starts earlier, never twice alike", async () => {
+    await store.insertCode(code("444444"));
+    await store.redeemCode(redeem("444444", "phone-aaaa", 1));
+    await store.putUpload(
+      upload("phone-aaaa", "keys", { keys: [{ unixDay: DAY - 1, key: KEY(1) }] }),
+    );
+    expect((await store.pushIndex("index-1-xxxx", NOW, 14))?.keys).toHaveLength(1);
+    expect(await store.pushIndex("index-1-xxxx", NOW, 14)).toBeNull();
+    // The day of confirmation, uploaded the next morning: pushed with every key in the window.
+    await store.putUpload(upload("phone-aaaa", "keys", { keys: [{ unixDay: DAY, key: KEY(2) }] }));
+    const second = await store.pushIndex("index-1-xxxx", NOW + 1, 14);
+    expect(second).toMatchObject({ seq: 2, indexId: "index-1-xxxx" });
+    expect(second?.keys.map((k) => k.unixDay)).toEqual([DAY - 1, DAY]);
+    expect(second).not.toHaveProperty("windowStart");
+    expect((await store.getIndex("index-1-xxxx"))?.pushSeq).toBe(2);
+    expect(await store.pushIndex("index-1-xxxx", NOW + 2, 14)).toBeNull();
+
+    // An F1 exposed on DAY: its push starts there and carries windowStart.
+    const keys = [DAY - 3, DAY - 2, DAY - 1, DAY].map((d) => ({ unixDay: d, key: KEY(d % 200) }));
+    await store.putUpload(upload("phone-bbbb", "keys", { keys }));
+    await store.notify({
+      phoneId: "phone-bbbb",
+      notification: note("F1", "index-1-xxxx", 1),
+      newIndex: {
+        indexId: "index-f1-xxx",
+        windowEnd: NOW + 1,
+        windowStart: DAY * 86_400,
+        createdAt: NOW + 1,
+      },
+    });
+    const f1Push = await store.pushIndex("index-f1-xxx", NOW + 3, 14);
+    expect(f1Push?.windowStart).toBe(DAY * 86_400);
+    expect(f1Push?.keys.map((k) => k.unixDay)).toEqual([DAY]);
+    // Another F0 met it two days earlier: the window moves back (never forward), pushed again.
+    expect(await store.lowerWindowStart("index-f1-xxx", (DAY + 1) * 86_400)).toBe(false);
+    expect(await store.lowerWindowStart("index-1-xxxx", (DAY - 5) * 86_400)).toBe(false); // an F0
+    expect(await store.lowerWindowStart("index-f1-xxx", (DAY - 2) * 86_400)).toBe(true);
+    expect((await store.getIndex("index-f1-xxx"))?.windowStart).toBe((DAY - 2) * 86_400);
+    const again = await store.pushIndex("index-f1-xxx", NOW + 4, 14);
+    expect(again?.windowStart).toBe((DAY - 2) * 86_400);
+    expect(again?.keys.map((k) => k.unixDay)).toEqual([DAY - 2, DAY - 1, DAY]);
+    const listed = (await store.listPushes(0, 10)).pushes;
+    expect(listed.map((p) => p.seq)).toEqual([1, 2, 3, 4]);
+    expect(JSON.stringify(listed[3])).toBe(JSON.stringify(again)); // field order too
+    store = await h.reopen(store);
+    expect((await store.getIndex("index-f1-xxx"))?.windowStart).toBe((DAY - 2) * 86_400);
+    expect(await store.pushIndex("index-f1-xxx", NOW + 5, 14)).toBeNull();
+  });
+
+  it("retention deletes what is older than the window (a clock moved 16 days on)", async () => {
+    await store.insertCode(code("777777"));
+    await store.redeemCode(redeem("777777", "phone-aaaa", 1));
+    const keys = [DAY - 13, DAY - 1, DAY].map((d) => ({ unixDay: d, key: KEY(d % 200) }));
+    const k = upload("phone-aaaa", "keys", { keys });
+    await store.putUpload(k);
+    const l = upload("phone-bbbb", "log", { exposures: ["index-1-xxxx"] });
+    await store.putUpload(l);
+    await store.notify({
+      phoneId: "phone-bbbb",
+      notification: note("F1", "index-1-xxxx", 1),
+      newIndex: null,
+    });
+    // A fresh upload of another phone, made later: it stays.
+    const later = NOW + 15 * 86_400;
+    const fresh = upload("phone-cccc", "keys", {
+      receivedAt: later,
+      keys: [{ unixDay: DAY + 15, key: KEY(9) }],
+    });
+    await store.putUpload(fresh);
+
+    const kept = await store.retain(NOW, 14); // nothing is old yet
+    expect(kept).toEqual({ uploads: 0, keys: 0, logEntries: 0, notifications: 0, indexes: 0 });
+
+    const report = await store.retain(NOW + 16 * 86_400, 14);
+    expect(report).toEqual({ uploads: 2, keys: 3, logEntries: 2, notifications: 1, indexes: 1 });
+    expect(await store.getUpload(k.uploadId)).toBeNull();
+    expect(await store.getUpload(l.uploadId)).toBeNull();
+    expect(await store.getUpload(fresh.uploadId)).not.toBeNull();
+    expect((await store.getPhone("phone-aaaa"))?.keys).toEqual([]);
+    expect((await store.getPhone("phone-cccc"))?.keys).toHaveLength(1);
+    expect(await store.getLog("phone-bbbb")).toEqual([]);
+    expect(await store.notificationsOf("phone-bbbb")).toEqual([]);
+    expect(await store.getIndex("index-1-xxxx")).toBeNull();
+    expect(await store.listIndexIds()).toEqual([]);
+    expect(await store.candidatesOf("index-1-xxxx")).toEqual([]);
+    expect((await store.getPhone("phone-bbbb"))?.exposures).toEqual([]);
+    // The same idempotency key is a new upload now: the old one is forgotten.
+    expect(
+      (await store.putUpload({ ...k, uploadId: "upload-new-xx", receivedAt: later })).status,
+    ).toBe("stored");
+    // And it stays deleted across a reopen (the memory store journals the sweep).
+    store = await h.reopen(store);
+    expect(await store.getUpload(l.uploadId)).toBeNull();
+    expect(await store.getIndex("index-1-xxxx")).toBeNull();
+  });
+
   it("sums connected phones over the processes that report", async () => {
     await store.reportConnected("proc-1", 3, 1_000_000);
     await store.reportConnected("proc-2", 4, 1_000_000);
@@ -513,7 +618,12 @@ describe.each([memory, redisHarness])("MatcherStore contract: $name", (h) => {
     await store.notify({
       phoneId: "phone-bbbb",
       notification: note("F1", "index-1-xxxx", 1),
-      newIndex: { indexId: "index-b-xxxx", windowEnd: NOW, createdAt: NOW },
+      newIndex: {
+        indexId: "index-b-xxxx",
+        windowEnd: NOW,
+        windowStart: DAY * 86_400,
+        createdAt: NOW,
+      },
     });
     const snapshot = async (s: MatcherStore) => ({
       stats: await s.stats(),

@@ -1,5 +1,11 @@
-export { type RedeemedCode, redeemF0Code } from "./f0-code.js";
+export {
+  type RedeemedCode,
+  type RegisteredPhone,
+  redeemF0Code,
+  registerPhone,
+} from "./f0-code.js";
 export { freePort } from "./free-port.js";
+export { ownLog, randomDailyKeys } from "./own-log.js";
 export { type JsonReply, postJson } from "./post-json.js";
 export { openFileLimit, rssBytes } from "./proc.js";
 export { type RedisInfo, redisCommand } from "./redis-command.js";

@@ -4,10 +4,10 @@
  * the upload is durable: fsync'ed journal, or Redis with appendfsync always). HTTP keep-alive,
  * `concurrency` phones in flight, spread over the servers.
  */
-import { randomBytes } from "node:crypto";
 import { Agent } from "node:http";
 import { SECONDS_PER_DAY } from "@tracebed/protocol";
-import { redeemF0Code } from "./f0-code.js";
+import { redeemF0Code, registerPhone } from "./f0-code.js";
+import { ownLog, randomDailyKeys } from "./own-log.js";
 import { postJson } from "./post-json.js";
 
 export type UploadKind = "keys" | "log";
@@ -19,7 +19,7 @@ export interface UploadBurstOptions {
   concurrency: number;
   /** Log entries per log upload. */
   entries: number;
-  /** Phone ids start with this (unique per run and store). */
+  /** Idempotency keys and case references start with this (unique per run and store). */
   idPrefix: string;
   /** What each phone uploads, in order (default keys then log). */
   kinds?: readonly UploadKind[];
@@ -35,22 +35,16 @@ export interface UploadBurstResult {
   latencyMs: { p50: number; p99: number };
 }
 
-const hex = (bytes: number) => randomBytes(bytes).toString("hex");
-
 export async function uploadBurst(o: UploadBurstOptions): Promise<UploadBurstResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: o.concurrency });
   try {
     const { indexId } = await redeemF0Code(agent, o.urls[0]!, o.haToken, `${o.idPrefix}index`);
     const now = Math.floor(Date.now() / 1000);
     const today = Math.floor(now / SECONDS_PER_DAY);
-    const keys = Array.from({ length: 14 }, (_, i) => ({ unixDay: today - 13 + i, key: hex(32) }));
-    const log = Array.from({ length: o.entries }, (_, i) => ({
-      ownId: hex(12),
-      contactId: hex(12),
-      rssi: -60,
-      txPower: -8,
-      timestamp: now - 3600 - i * 300,
-    }));
+    // Every phone uploads the same keys and a log whose own IDs derive from them (the server
+    // refuses others).
+    const keys = randomDailyKeys(today);
+    const log = ownLog(keys, o.entries, now);
     const basis = { kind: "exposure", indexIds: [indexId] };
     let acknowledged = 0;
     let refused = 0;
@@ -62,8 +56,21 @@ export async function uploadBurst(o: UploadBurstOptions): Promise<UploadBurstRes
       while (performance.now() < end) {
         const i = n++;
         const url = o.urls[i % o.urls.length]!;
-        const phoneId = `${o.idPrefix}${i}`;
-        for (const kind of o.kinds ?? (["keys", "log"] as const)) {
+        // A registration is a phone's first request, not an upload: left out of the figures.
+        const { phoneId, auth } = await registerPhone(agent, url);
+        const kinds = o.kinds ?? (["keys", "log"] as const);
+        // A log is refused without the keys its own IDs derive from: sent first, not counted.
+        if (!kinds.includes("keys")) {
+          const body = {
+            idempotencyKey: `${o.idPrefix}w${w}i${i}pre`.padEnd(16, "0"),
+            phoneId,
+            scheme: "bluezone",
+            basis,
+            keys,
+          };
+          await postJson(agent, url, "/v1/uploads/keys", body, auth);
+        }
+        for (const kind of kinds) {
           const body = {
             idempotencyKey: `${o.idPrefix}w${w}i${i}${kind}`.padEnd(16, "0"),
             phoneId,
@@ -72,7 +79,7 @@ export async function uploadBurst(o: UploadBurstOptions): Promise<UploadBurstRes
             ...(kind === "keys" ? { keys } : { log }),
           };
           const t = performance.now();
-          const r = await postJson(agent, url, `/v1/uploads/${kind}`, body);
+          const r = await postJson(agent, url, `/v1/uploads/${kind}`, body, auth);
           if (r.status === 201) {
             acknowledged++;
             latencies.push(performance.now() - t);

@@ -48,6 +48,8 @@ export function bluezoneIdsOfDay(dailyKey: Uint8Array, sha256: Sha256): string[]
 
 export interface PushedKeys {
   windowEnd: number;
+  /** An F1's: 00:00 UTC of its exposure day (unix seconds); sightings before it do not count. */
+  windowStart?: number;
   keys: { unixDay: number; key: string }[];
 }
 
@@ -56,10 +58,17 @@ export interface Sighting {
   timestamp: number;
 }
 
-/** An index person's window: from UTC midnight 13 days before the day of its end, to its end. */
-export function indexWindow(windowEnd: number, windowDays = WINDOW_DAYS) {
+/**
+ * An index person's window: from UTC midnight 13 days before the day of its end, to its end;
+ * an F1's starts no earlier than its windowStart (its exposure day, the protocol's indexWindow).
+ */
+export function indexWindow(windowEnd: number, windowDays = WINDOW_DAYS, windowStart?: number) {
   const lastDay = Math.floor((windowEnd - 1) / SECONDS_PER_DAY);
-  return { start: (lastDay - windowDays + 1) * SECONDS_PER_DAY, end: windowEnd };
+  const start = (lastDay - windowDays + 1) * SECONDS_PER_DAY;
+  return {
+    start: windowStart === undefined ? start : Math.max(start, windowStart),
+    end: windowEnd,
+  };
 }
 
 /**
@@ -82,8 +91,9 @@ export function hits(
   ids: ReadonlyMap<string, number>,
   windowEnd: number,
   windowDays = WINDOW_DAYS,
+  windowStart?: number,
 ): number {
-  const w = indexWindow(windowEnd, windowDays);
+  const w = indexWindow(windowEnd, windowDays, windowStart);
   let n = 0;
   for (const e of log) {
     const from = ids.get(e.contactId);

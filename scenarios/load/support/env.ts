@@ -1,4 +1,5 @@
 // The scripts' settings, from `k6 run -e NAME=value` (or the environment with --include-system-env-vars).
+import type { PhoneHandshake } from "@tracebed/protocol";
 import http from "k6/http";
 import {
   dayShift,
@@ -87,12 +88,24 @@ export function postJson(
   return { status: res.status, json };
 }
 
-/** `POST /v1/f0-codes` then `/v1/f0-codes/redeem`: the case becomes index person `indexId`. */
+/** `POST /v1/phones`: the server issues a phone's id and secret (null if refused). */
+export function registerPhone(base: string): PhoneHandshake | null {
+  const r = postJson(base, "/v1/phones", {});
+  return r.status === 201 ? (r.json as PhoneHandshake) : null;
+}
+
+/** A phone's credential header for its HTTP requests. */
+export const phoneAuth = (phone: PhoneHandshake) => ({ authorization: `Phone ${phone.secret}` });
+
+/**
+ * `POST /v1/f0-codes` then `/v1/f0-codes/redeem` by the registered `phone`: the case becomes
+ * index person `indexId`.
+ */
 export function confirmF0(
   base: string,
   caseRef: string,
   confirmedAt: number,
-  phoneId: string,
+  phone: PhoneHandshake,
 ): { indexId: string; uploadToken: string } | null {
   const code = postJson(base, "/v1/f0-codes", f0CodeRequest(caseRef, confirmedAt), {
     authorization: `Bearer ${haToken}`,
@@ -101,7 +114,8 @@ export function confirmF0(
   const redeemed = postJson(
     base,
     "/v1/f0-codes/redeem",
-    redeemRequest((code.json as { code: string }).code, phoneId),
+    redeemRequest((code.json as { code: string }).code, phone.phoneId),
+    phoneAuth(phone),
   );
   if (redeemed.status !== 200) return null;
   return redeemed.json as { indexId: string; uploadToken: string };

@@ -25,10 +25,12 @@ export interface PhoneChannel {
   close(): void;
 }
 
-/** Opens `base`'s Socket.IO channel as phone `phoneId` (websocket transport, auth {phoneId}). */
-export function connectPhone(base: string, phoneId: string, h: PhoneHandlers): PhoneChannel {
+/**
+ * Opens `base`'s Socket.IO channel as a registered phone (websocket transport, auth
+ * { phoneId, secret } from `POST /v1/phones`).
+ */
+export function connectPhone(base: string, auth: PhoneHandshake, h: PhoneHandlers): PhoneChannel {
   const started = Date.now();
-  const auth: PhoneHandshake = { phoneId };
   const session = new SocketIoSession(auth);
   const ws = new WebSocket(socketIoUrl(base), null, { tags: { channel: "phones" } });
   const onEvent = (name: string, payload: unknown) => {

@@ -169,6 +169,6 @@ describe("what the scripts send is what the matcher accepts", () => {
     expect(b.log.log.map((e) => e.timestamp)).toEqual(meetings.map((t) => t + d * DAY));
     expect(b.keys.idempotencyKey).not.toBe(b.log.idempotencyKey);
     parseMessage(f0CodeRequestSchema, f0CodeRequest("k6 run #1 case 17", end));
-    parseMessage(f0RedeemRequestSchema, redeemRequest("012345", "k6t-phone-000000001"));
+    parseMessage(f0RedeemRequestSchema, redeemRequest("0123456789", "k6t-phone-000000001"));
   });
 });

@@ -28,12 +28,18 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Connects as `phoneId`; resolves with the events seen until `until` says stop. */
+/** Registers a phone (`POST /v1/phones`): its server-issued id and secret. */
+async function register(): Promise<{ phoneId: string; secret: string }> {
+  const r = await fetch(`${url}/v1/phones`, { method: "POST" });
+  return (await r.json()) as { phoneId: string; secret: string };
+}
+
+/** Connects with `auth`; resolves with the events seen until `until` says stop. */
 function session(
-  phoneId: string,
+  auth: { phoneId: string; secret?: string },
   until: (e: SessionEvent, s: SocketIoSession, ws: WebSocket) => boolean,
 ): Promise<SessionEvent[]> {
-  const s = new SocketIoSession({ phoneId });
+  const s = new SocketIoSession(auth as { phoneId: string; secret: string });
   const ws = new WebSocket(socketIoUrl(url));
   const seen: SessionEvent[] = [];
   return new Promise((resolve, reject) => {
@@ -54,9 +60,10 @@ function session(
   });
 }
 
-it("connects with auth {phoneId}, gets ready, and a catch-up answered through its ack id", async () => {
+it("connects with auth {phoneId, secret}, gets ready, and a catch-up answered through its ack id", async () => {
   let ackId: number | null = null;
-  const seen = await session("phone-k6-0001", (e, s, ws) => {
+  const phone = await register();
+  const seen = await session(phone, (e, s, ws) => {
     if (e.type === "event" && e.name === EVENTS.ready) {
       const m = s.emit(EVENTS.catchUp, [{ since: 0 }], true);
       ackId = m.ackId;
@@ -67,7 +74,7 @@ it("connects with auth {phoneId}, gets ready, and a catch-up answered through it
   expect(seen[0]?.type).toBe("open");
   expect(seen[1]?.type).toBe("connected");
   const ready = seen.find((e) => e.type === "event" && e.name === EVENTS.ready);
-  expect(ready).toMatchObject({ args: [{ phoneId: "phone-k6-0001", latestSeq: 0 }] });
+  expect(ready).toMatchObject({ args: [{ phoneId: phone.phoneId, latestSeq: 0 }] });
   if (ready?.type === "event") parseMessage(readySchema, ready.args[0]);
   expect(seen.at(-1)).toEqual({
     type: "ack",
@@ -76,10 +83,14 @@ it("connects with auth {phoneId}, gets ready, and a catch-up answered through it
   });
 });
 
-it("a bad phoneId is refused with connect_error", async () => {
-  const seen = await session("x", (e) => e.type === "connect_error");
-  expect(seen.at(-1)).toMatchObject({
-    type: "connect_error",
-    message: expect.stringMatching(/phoneId/),
-  });
+it("a phone without its secret is refused with connect_error", async () => {
+  const phone = await register();
+  for (const auth of [{ phoneId: "x" }, { phoneId: phone.phoneId }]) {
+    const seen = await session(auth, (e) => e.type === "connect_error");
+    expect(seen.at(-1)).toMatchObject({
+      type: "connect_error",
+      message: expect.stringMatching(/^auth/),
+      data: { error: { code: "unauthorized" } },
+    });
+  }
 });

@@ -1,7 +1,8 @@
 /*
  * A child process of `tracebed bench` holding many idle phones: each a bare websocket (`ws`)
  * speaking just enough Engine.IO v4 / Socket.IO v4 to be a phone on the matcher's push channel:
- * open `0{…}` → connect `40{"phoneId":…}` → `40{"sid":…}`; ping `2` → pong `3`; events
+ * register (`POST /v1/phones`) → open `0{…}` → connect `40{"phoneId":…,"secret":…}` →
+ * `40{"sid":…}`; ping `2` → pong `3`; events
  * `42[…]`. A phone sends nothing else. Key-push frames are not parsed, only timed (by the seqs
  * they carry) and measured, for the push fan-out figures. Far lighter than socket.io-client per connection.
  *
@@ -14,7 +15,7 @@ export interface IdleTarget {
   /** The server's HTTP URL. */
   url: string;
   count: number;
-  /** Phone ids are `${idPrefix}${i}` (8-64 characters of A-Z a-z 0-9 _ -). */
+  /** Names this target's phones in messages (the server issues their ids). */
   idPrefix: string;
   /** Source address of the connections (127.0.0.x spreads the ephemeral ports). */
   localAddress?: string;
@@ -80,8 +81,17 @@ function fail(message: string): void {
   if (errors.length < 5) errors.push(message);
 }
 
-/** One phone; resolves once it is connected or has failed. */
-function phone(t: IdleTarget, phoneId: string): Promise<void> {
+/** One phone: registered, then connected; resolves once it is connected or has failed. */
+async function phone(t: IdleTarget, name: string): Promise<void> {
+  let handshake: PhoneHandshake;
+  try {
+    const r = await fetch(`${t.url}/v1/phones`, { method: "POST" });
+    if (r.status !== 201) throw new Error(`registration of ${name}: ${r.status}`);
+    handshake = (await r.json()) as PhoneHandshake;
+  } catch (err) {
+    fail(`${t.url}: ${(err as Error).message}`);
+    return;
+  }
   return new Promise((resolve) => {
     let state: "opening" | "connecting" | "connected" | "done" = "opening";
     const ws = new WebSocket(
@@ -123,7 +133,7 @@ function phone(t: IdleTarget, phoneId: string): Promise<void> {
       const s = data.toString();
       if (s[0] === "0" && state === "opening") {
         state = "connecting";
-        ws.send(`40${JSON.stringify({ phoneId } satisfies PhoneHandshake)}`);
+        ws.send(`40${JSON.stringify(handshake)}`);
       } else if (s.startsWith("40")) settle(true);
       else if (s.startsWith("44")) {
         settle(false, s.slice(2, 200));

@@ -18,9 +18,11 @@ export {
  * empty log), so the server pushes 14 keys to every phone: what a real F0's push weighs.
  */
 export async function pushProbe(url: string, haToken: string, phoneId: string): Promise<void> {
+  // phoneId: names the probe's case and idempotency keys; the server issues the phone's id.
   const agent = new Agent({ keepAlive: false });
   try {
     const r = await redeemF0Code(agent, url, haToken, phoneId);
+    const phone = r.phone;
     const lastDay = Math.floor((r.windowEnd - 1) / SECONDS_PER_DAY);
     const basis = { kind: "f0", uploadToken: r.uploadToken };
     const { keyLength } = getIdScheme("bluezone");
@@ -32,13 +34,19 @@ export async function pushProbe(url: string, haToken: string, phoneId: string): 
       ["keys", { keys }],
       ["log", { log: [] }],
     ] as const) {
-      const res = await postJson(agent, url, `/v1/uploads/${kind}`, {
-        idempotencyKey: `${phoneId}-probe-${kind}`,
-        phoneId,
-        scheme: "bluezone",
-        basis,
-        ...body,
-      });
+      const res = await postJson(
+        agent,
+        url,
+        `/v1/uploads/${kind}`,
+        {
+          idempotencyKey: `${phoneId}-probe-${kind}`,
+          phoneId: phone.phoneId,
+          scheme: "bluezone",
+          basis,
+          ...body,
+        },
+        phone.auth,
+      );
       if (res.status !== 201)
         throw new Error(`uploads/${kind}: ${res.status} ${JSON.stringify(res.body)}`);
     }

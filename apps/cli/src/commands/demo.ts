@@ -110,8 +110,10 @@ async function demo(flags: DemoFlags, options: DemoOptions): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const files = viewerFiles(dir, { live: "same-origin" });
   const haToken = process.env.TRACEBED_HA_TOKEN || randomBytes(24).toString("hex");
+  // The page's credential for the live feed: the viewer scope only (counts, anonymised events).
+  const viewerToken = randomBytes(24).toString("hex");
+  const files = viewerFiles(dir, { live: "same-origin", liveToken: viewerToken });
 
   let matcher: Matcher;
   try {
@@ -119,6 +121,7 @@ async function demo(flags: DemoFlags, options: DemoOptions): Promise<void> {
       store: "memory",
       dataDir: null,
       haToken,
+      viewerToken,
       decisionParams: decisionParams(configFromScenario(loadDefaultScenario())),
       logLevel: flags.logLevel,
       warn: log,

@@ -21,6 +21,7 @@ interface ServeOptions {
   store: StoreSpec;
   data: string;
   haToken?: string;
+  viewerToken?: string;
   logLevel: string;
   scenario?: string;
   f1PushHold: number;
@@ -91,7 +92,14 @@ export function registerServe(program: Command): void {
         .argParser(compactAfterMib)
         .default(DEFAULT_COMPACT_AFTER_BYTES / MIB),
     )
-    .option("--ha-token <T>", "bearer token of the health authority (≥ 16 characters)")
+    .option(
+      "--ha-token <T>",
+      "bearer token of the health authority (≥ 16 characters); also the live feed's operator token",
+    )
+    .option(
+      "--viewer-token <T>",
+      "the live feed's viewer token (≥ 16 characters): counts and anonymised events, safe to hand to a browser (default: TRACEBED_VIEWER_TOKEN, else no viewer scope)",
+    )
     .option(
       "--scenario <S>",
       "calibrate the decision rules (path loss, close-contact definition, scan period) as in this scenario",
@@ -122,7 +130,26 @@ export function registerServe(program: Command): void {
     });
 }
 
+/** A Redis connection lost mid-command: the client reconnects; the command's caller has its answer (503). */
+const CONNECTION_LOST =
+  /ECONNRESET|ECONNREFUSED|EPIPE|Socket closed unexpectedly|Disconnects client|client is closed/i;
+
 async function serve(opts: ServeOptions): Promise<void> {
+  if (opts.store !== "memory") {
+    // Commands in flight when Redis goes away (the Socket.IO adapter's among them) reject with
+    // nobody awaiting them; they must not take the server down with them.
+    process.on("unhandledRejection", (err) => {
+      const message = String((err as Error)?.message ?? err);
+      if (CONNECTION_LOST.test(message)) {
+        // "Disconnects client": cut by our own shutdown, which says so in its last line.
+        if (!/Disconnects client/i.test(message)) {
+          process.stderr.write(`tracebed: warning: redis: ${message}\n`);
+        }
+        return;
+      }
+      throw err;
+    });
+  }
   const params = opts.scenario
     ? decisionParams(configFromScenario(loadScenario(opts.scenario)))
     : undefined;
@@ -136,6 +163,7 @@ async function serve(opts: ServeOptions): Promise<void> {
       logLevel: opts.logLevel,
       f1PushHoldMs: opts.f1PushHold,
       ...(opts.haToken === undefined ? {} : { haToken: opts.haToken }),
+      ...viewerToken(opts.viewerToken ?? process.env.TRACEBED_VIEWER_TOKEN),
       warn: (line) => process.stderr.write(`tracebed: ${line}\n`),
     });
   } catch (err) {
@@ -157,6 +185,10 @@ async function serve(opts: ServeOptions): Promise<void> {
   await serveUntilSignal(matcher, "serve", (signal) =>
     process.stderr.write(`tracebed: ${signal}: finishing in-flight requests, flushing the store\n`),
   );
+}
+
+function viewerToken(token: string | undefined): { viewerToken?: string } {
+  return token === undefined || token === "" ? {} : { viewerToken: token };
 }
 
 function fail(err: unknown): void {

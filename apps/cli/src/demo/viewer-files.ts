@@ -67,15 +67,21 @@ export interface ViewerFiles {
 
 /**
  * Serves `dir`. `live` goes into index.html's `<meta name="tracebed-live">` ("same-origin":
- * the page connects its live panel to the server that sent it).
+ * the page connects its live panel to the server that sent it), `liveToken` into its
+ * `data-token` (the live feed's viewer token: public by nature, it opens only the viewer scope).
  */
-export function viewerFiles(dir: string, options: { live?: string } = {}): ViewerFiles {
+export function viewerFiles(
+  dir: string,
+  options: { live?: string; liveToken?: string } = {},
+): ViewerFiles {
   const root = resolve(dir);
   const escapeAttr = (s: string) =>
     s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
   const html = readFileSync(join(root, "index.html"), "utf8").replace(
     /<meta name="tracebed-live" content="[^"]*"\s*\/?>/,
-    `<meta name="tracebed-live" content="${escapeAttr(options.live ?? "")}" />`,
+    `<meta name="tracebed-live" content="${escapeAttr(options.live ?? "")}"${
+      options.liveToken === undefined ? "" : ` data-token="${escapeAttr(options.liveToken)}"`
+    } />`,
   );
   const notFound: ViewerFile = {
     status: 404,

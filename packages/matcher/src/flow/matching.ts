@@ -7,6 +7,7 @@ import {
   type KeyPush,
   type LogEntry,
   type Notification,
+  SECONDS_PER_DAY,
 } from "@tracebed/protocol";
 import { nodeCrypto } from "@tracebed/protocol/node";
 import { type Clock, unixSeconds } from "../clock.js";
@@ -47,12 +48,14 @@ interface Cached<T> {
  * The server's side of the Bluezone hybrid flow (docs/PROTOCOL.md steps 3–5). Every step is
  * idempotent, so it runs after each upload, again at start-up (`reconcile`), and
  * concurrently in several processes:
- *  - an index person whose keys are stored gets its keys pushed, once;
+ *  - an index person whose keys are stored gets its keys pushed, and again when they change
+ *    (a later keys upload) or its window starts earlier;
  *  - a pair (index I, candidate C that named I in an exposure upload) is decided with the
  *    protocol's `decide` once both have uploaded keys and a log;
  *  - a contact is notified (F1 of an F0, F2 of an F1) unless it already holds that role or a
- *    higher one; a new F1 becomes an index person with window end = its notification time,
- *    its keys are pushed, and the same steps find F2.
+ *    higher one; a new F1 becomes an index person whose window runs from 00:00 UTC of its
+ *    exposure day to its notification time, its keys are pushed, and the same steps find F2;
+ *    an F1 found again by another F0 with an earlier exposure has its window moved back.
  * Whoever writes last reads the other's write (store calls are atomic and linearisable), so
  * a pair whose two halves arrive at once, even at two processes, is decided at least once.
  */
@@ -107,7 +110,11 @@ export class Matching {
     }
   }
 
-  /** Decides (index, candidate) and notifies the candidate if it is a contact. */
+  /**
+   * Decides (index, candidate) and notifies the candidate if it is a contact. A candidate that
+   * is an F1 already is decided again against another F0: an earlier exposure there moves its
+   * own window's start back (an F1's exposure is the earliest over its F0).
+   */
   private async evaluate(indexId: string, candidateId: string): Promise<void> {
     const { store } = this.o;
     const index = await store.getIndex(indexId);
@@ -115,7 +122,8 @@ export class Matching {
     const role: Role = index.role === "F0" ? "F1" : "F2";
     const candidate = await store.getPhone(candidateId);
     if (candidate === null || !complete(candidate)) return;
-    if (roleRank(candidate.role) >= roleRank(role)) return;
+    const rank = roleRank(candidate.role);
+    if (rank > roleRank(role) || (rank === roleRank(role) && role !== "F1")) return;
     const indexPhone = await store.getPhone(index.phoneId);
     if (indexPhone === null || !complete(indexPhone)) return;
     if (indexPhone.scheme !== candidate.scheme) return;
@@ -128,7 +136,12 @@ export class Matching {
     ]);
     const started = performance.now();
     const decision = decideWith(
-      { ids: indexIds, log: indexLog, windowEnd: index.windowEnd },
+      {
+        ids: indexIds,
+        log: indexLog,
+        windowEnd: index.windowEnd,
+        ...(index.windowStart === null ? {} : { windowStart: index.windowStart }),
+      },
       indexIds,
       { ids: candidateIds, log: candidateLog },
       candidateIds,
@@ -136,6 +149,11 @@ export class Matching {
     );
     this.o.metrics.decided((performance.now() - started) / 1000, decision.contact);
     if (!decision.contact || decision.bestDay === null || decision.firstContactDay === null) return;
+    const windowStart = decision.firstContactDay * SECONDS_PER_DAY;
+    if (rank === roleRank(role)) {
+      await this.lowerExposure(candidate, windowStart);
+      return;
+    }
 
     const notifiedAt = unixSeconds(this.o.clock);
     const notification: Notification = {
@@ -148,9 +166,18 @@ export class Matching {
       notifiedAt,
     };
     const newIndex =
-      role === "F1" ? { indexId: newId(), windowEnd: notifiedAt, createdAt: notifiedAt } : null;
+      role === "F1"
+        ? { indexId: newId(), windowEnd: notifiedAt, windowStart, createdAt: notifiedAt }
+        : null;
     const notified = await store.notify({ phoneId: candidateId, notification, newIndex });
-    if (!notified) return;
+    if (!notified) {
+      // Another F0 (maybe in another process) made it an F1 first: its exposure may be ours.
+      if (role === "F1") {
+        const now = await store.getPhone(candidateId);
+        if (now?.role === "F1") await this.lowerExposure(now, windowStart);
+      }
+      return;
+    }
     this.o.metrics.notified(role);
     this.o.events.notified(candidateId, notification, newIndex?.indexId ?? null);
     if (newIndex !== null) {
@@ -159,12 +186,30 @@ export class Matching {
     }
   }
 
-  private async idTable(phone: PhoneRecord): Promise<IdTable> {
+  /** An F1's window starts at the earliest exposure: moved back, it is pushed and decided again. */
+  private async lowerExposure(f1: PhoneRecord, windowStart: number): Promise<void> {
+    for (const id of f1.indexIds) {
+      const index = await this.o.store.getIndex(id);
+      if (index?.role !== "F1" || index.windowStart === null) continue;
+      if (windowStart >= index.windowStart) return;
+      if (!(await this.o.store.lowerWindowStart(id, windowStart))) return;
+      await this.ensurePushed(id);
+      await this.evaluateIndex(id);
+      return;
+    }
+  }
+
+  /** The IDs of a phone's uploaded keys (cached per keys upload). */
+  ownIds(phone: PhoneRecord): IdTable {
     const hit = this.ids.get(phone.phoneId);
     if (hit !== undefined && hit.version === phone.keysVersion) return hit.value;
     const table = buildIdTable(phone.keys, getIdScheme(phone.scheme!), nodeCrypto);
     this.ids.set(phone.phoneId, { version: phone.keysVersion, value: table });
     return table;
+  }
+
+  private async idTable(phone: PhoneRecord): Promise<IdTable> {
+    return this.ownIds(phone);
   }
 
   private async log(phone: PhoneRecord): Promise<readonly LogEntry[]> {

@@ -1,12 +1,14 @@
 import { MessageError } from "@tracebed/protocol";
 import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
 import type { Logger } from "pino";
+import { StoreUnavailableError } from "../store/redis.js";
 import { hashJsonBodies } from "./body-hash.js";
 import type { HttpContext } from "./context.js";
 import { body, HttpError } from "./errors.js";
 import { registerF0Routes } from "./routes/f0-codes.js";
 import { registerKeyRoutes } from "./routes/keys.js";
 import { registerOpsRoutes } from "./routes/ops.js";
+import { registerPhoneRoutes } from "./routes/phones.js";
 import { registerUploadRoutes } from "./routes/uploads.js";
 
 /** Fastify's own refusals of a body, worded for our error messages. */
@@ -85,6 +87,12 @@ export function buildHttp(
       reply.headers(error.headers);
       return reply.code(error.status).send(body(error.code, error.message));
     }
+    if (error instanceof StoreUnavailableError) {
+      reply.header("retry-after", "1");
+      return reply
+        .code(503)
+        .send(body("store_unavailable", `${error.message}: nothing was stored`));
+    }
     if (error instanceof MessageError) {
       return reply.code(400).send(body("invalid_message", error.message));
     }
@@ -118,6 +126,7 @@ export function buildHttp(
     reply.code(404).send(body("not_found", `no route ${req.method} ${req.url.split("?")[0]}`)),
   );
 
+  registerPhoneRoutes(app, ctx);
   registerF0Routes(app, ctx);
   registerUploadRoutes(app, ctx);
   registerKeyRoutes(app, ctx);

@@ -6,6 +6,7 @@ import type { Resolved } from "../options.js";
 import type { RateLimiter } from "../rate-limit.js";
 import type { MatcherStore } from "../store/types.js";
 import { HttpError } from "./errors.js";
+import type { PhoneCredentials } from "./phone-auth.js";
 
 /** What the routes share. */
 export interface HttpContext {
@@ -14,6 +15,7 @@ export interface HttpContext {
   readonly options: Resolved;
   readonly store: MatcherStore;
   readonly matching: Matching;
+  readonly phones: PhoneCredentials;
   readonly metrics: Metrics;
   readonly ipLimiter: RateLimiter | null;
   readonly phoneLimiter: RateLimiter | null;

@@ -6,8 +6,7 @@ export type MatcherErrorCode =
   | "unsupported_media_type"
   | "already_confirmed"
   | "scheme_mismatch"
-  | "unknown_index"
-  | "store_unavailable";
+  | "unknown_index";
 
 /** An error answered as `{"error": {"code", "message"}}` with this HTTP status. */
 export class HttpError extends Error {

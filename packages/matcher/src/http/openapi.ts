@@ -8,12 +8,28 @@ import {
   keyCatchUpResponseSchema,
   keyUploadSchema,
   logUploadSchema,
+  phoneRegistrationSchema,
   SOCKET_EVENTS,
+  serverConfigSchema,
   statsSchema,
   uploadAckSchema,
 } from "@tracebed/protocol";
 import { z } from "zod";
 import type { BodyLimits } from "../options.js";
+import { describeProperties } from "./openapi-descriptions.js";
+
+/** The flow's order, transports and limits: what a client needs beyond the schemas. */
+const DOC_DESCRIPTION = [
+  "The matching server of the Bluezone hybrid flow. The flow, in order:",
+  "(0) every phone registers once, POST /v1/phones → { phoneId, secret }, and sends Authorization: Phone <secret> on its requests;",
+  "(1) the health authority issues an F0 code (POST /v1/f0-codes, Bearer HA token);",
+  "(2) the F0's phone redeems it (POST /v1/f0-codes/redeem) and uploads its keys, then its log (basis f0; the log may be empty but must be uploaded: nothing is decided before it);",
+  "(3) the server pushes the F0's keys to every phone (Socket.IO key-pushes; catch-up GET /v1/keys);",
+  "(4) a phone that finds the pushed IDs in its own log (each ID in its 15-minute slot, inside the window: from windowStart, for an F1, to windowEnd) uploads its keys then its log (basis exposure);",
+  "(5) the server decides once index and candidate both uploaded keys and a log: a contact has ≥ minCloseSeconds of close time on one UTC day, counted as distinct 300 s periods with a close sighting (GET /v1/config); it is notified (Socket.IO notification) and an F1's keys are pushed in turn, which finds F2.",
+  "Socket.IO (v4) is on the same port, websocket transport only (a polling client gets 'Transport unknown'); namespaces, events and payloads are in x-socket-io.",
+  "Errors are { error: { code, message } }, codes listed per route. Limits: per IP 10,000 requests/s (burst 20,000); per phone uploads and redemptions 1/s (burst 30); per socket 5 events/s (burst 20); refused F0-code redemptions 20 per address and 1,000 in all per hour; over a limit: 429 with Retry-After.",
+].join(" ");
 
 const healthSchema = z.strictObject({
   status: z.enum(["ok", "unavailable"]),
@@ -33,6 +49,8 @@ const COMPONENTS = {
   UploadAck: [uploadAckSchema, "output"],
   KeyCatchUpResponse: [keyCatchUpResponseSchema, "output"],
   Stats: [statsSchema, "output"],
+  PhoneRegistration: [phoneRegistrationSchema, "output"],
+  ServerConfig: [serverConfigSchema, "output"],
   Health: [healthSchema, "output"],
 } as const satisfies Record<string, readonly [z.ZodType, "input" | "output"]>;
 
@@ -52,6 +70,8 @@ export interface RouteDoc {
   readonly summary: string;
   readonly tag: string;
   readonly ha?: true;
+  /** Needs the phone's credential, `Authorization: Phone <secret>`. */
+  readonly phone?: true;
   readonly body?: { readonly schema: Component; readonly limit: keyof BodyLimits };
   readonly query?: z.ZodObject;
   readonly pathParams?: Readonly<Record<string, string>>;
@@ -59,6 +79,12 @@ export interface RouteDoc {
 }
 
 const err = (description: string): ResponseDoc => ({ description, schema: "ErrorBody" });
+const RATE_LIMITED = { "429": err("Rate limited per IP (rate_limited); see Retry-After") };
+const BAD_URL = { "400": err("A request URL that does not decode (invalid_message)") };
+const PHONE_AUTH = {
+  "401": err("Missing or unknown phone credential (Authorization: Phone <secret>) (unauthorized)"),
+  "403": err("phoneId is not the phone of this credential (forbidden)"),
+};
 const BAD_BODY = {
   "400": err("Malformed JSON or a field breaks the schema; the message names the field"),
   "413": err("Body larger than the route's limit (refused without reading it whole)"),
@@ -70,9 +96,32 @@ const BAD_BODY = {
 export const ROUTES: readonly RouteDoc[] = [
   {
     method: "post",
+    path: "/v1/phones",
+    operationId: "registerPhone",
+    summary: "A phone registers (no body): the server issues its phoneId and secret",
+    tag: "phone",
+    responses: {
+      "201": { description: "The phone's id and credential", schema: "PhoneRegistration" },
+      "400": err("A body other than none or {} (invalid_message)"),
+      "429": err("Rate limited (per IP); see Retry-After"),
+    },
+  },
+  {
+    method: "get",
+    path: "/v1/config",
+    operationId: "getConfig",
+    summary: "The decision parameters the server judges with, and its F0-code format",
+    tag: "operations",
+    responses: {
+      "200": { description: "The configuration", schema: "ServerConfig" },
+      ...RATE_LIMITED,
+    },
+  },
+  {
+    method: "post",
     path: "/v1/f0-codes",
     operationId: "issueF0Code",
-    summary: "HA issues a single-use, expiring 6-digit code for a confirmed case (F0)",
+    summary: "HA issues a single-use, expiring 10-digit code for a confirmed case (F0)",
     tag: "health authority",
     ha: true,
     body: { schema: "F0CodeRequest", limit: "small" },
@@ -88,14 +137,20 @@ export const ROUTES: readonly RouteDoc[] = [
     operationId: "redeemF0Code",
     summary: "The F0's phone redeems its code and becomes an index person",
     tag: "phone",
+    phone: true,
     body: { schema: "F0RedeemRequest", limit: "small" },
     responses: {
       "200": { description: "The index person and its upload token", schema: "F0RedeemResponse" },
       ...BAD_BODY,
+      ...PHONE_AUTH,
       "404": err("No such code (code_invalid)"),
-      "409": err("Code already redeemed (code_used), or the phone already is an F0"),
+      "409": err(
+        "Code already redeemed (code_used), or the phone already is an F0 (already_confirmed)",
+      ),
       "410": err("Code expired (code_expired)"),
-      "429": err("Too many refused attempts by this phone or on this code, or rate limited"),
+      "429": err(
+        "Too many refused redemptions from this address or from everyone, or on this code (too_many_attempts); or rate limited (rate_limited); see Retry-After",
+      ),
     },
   },
   {
@@ -104,16 +159,29 @@ export const ROUTES: readonly RouteDoc[] = [
     operationId: "uploadKeys",
     summary: "A phone uploads its daily keys (basis f0 with its upload token, or exposure)",
     tag: "phone",
+    phone: true,
     body: { schema: "KeyUpload", limit: "keys" },
     responses: {
-      "201": { description: "Stored and durable", schema: "UploadAck" },
+      "201": {
+        description: "Stored and durable: count keys stored, refused the others and why",
+        schema: "UploadAck",
+      },
       "200": {
         description: "A retry: the original acknowledgement, replayed: true",
         schema: "UploadAck",
       },
       ...BAD_BODY,
-      "401": err("basis.uploadToken unknown, expired or another phone's"),
-      "409": err("idempotencyKey reused with another body, or another scheme than before"),
+      ...PHONE_AUTH,
+      "401": err(
+        "No valid phone credential, or basis.uploadToken unknown, expired or another phone's (unauthorized)",
+      ),
+      "400": err(
+        "Malformed JSON or a field breaks the schema (invalid_message); basis.indexIds names no index person (unknown_index)",
+      ),
+      "409": err(
+        "idempotencyKey reused with another body (idempotency_conflict), or another scheme than before (scheme_mismatch)",
+      ),
+      "503": err("The store is unreachable: nothing was stored, retry (store_unavailable)"),
     },
   },
   {
@@ -122,6 +190,7 @@ export const ROUTES: readonly RouteDoc[] = [
     operationId: "uploadLog",
     summary: "A phone uploads its log (basis f0 with its upload token, or exposure)",
     tag: "phone",
+    phone: true,
     body: { schema: "LogUpload", limit: "log" },
     responses: {
       "201": { description: "Stored and durable", schema: "UploadAck" },
@@ -130,21 +199,35 @@ export const ROUTES: readonly RouteDoc[] = [
         schema: "UploadAck",
       },
       ...BAD_BODY,
-      "401": err("basis.uploadToken unknown, expired or another phone's"),
-      "409": err("idempotencyKey reused with another body, or another scheme than before"),
+      ...PHONE_AUTH,
+      "401": err(
+        "No valid phone credential, or basis.uploadToken unknown, expired or another phone's (unauthorized)",
+      ),
+      "400": err(
+        "Malformed JSON or a field breaks the schema (invalid_message); basis.indexIds names no index person (unknown_index)",
+      ),
+      "409": err(
+        "idempotencyKey reused with another body (idempotency_conflict), or another scheme than before (scheme_mismatch)",
+      ),
+      "422": err(
+        "A log entry's ownId does not derive from this phone's uploaded keys for the sighting's time, or no keys were uploaded first (own_ids_not_derived)",
+      ),
+      "503": err("The store is unreachable: nothing was stored, retry (store_unavailable)"),
     },
   },
   {
     method: "get",
     path: "/v1/uploads/{uploadId}",
     operationId: "getUpload",
-    summary: "An upload's acknowledgement, once durable",
+    summary: "An upload's acknowledgement, once durable (to the phone that uploaded it, or the HA)",
     tag: "phone",
+    phone: true,
     pathParams: { uploadId: "The server's uploadId from the acknowledgement" },
     responses: {
       "200": { description: "The upload is durable", schema: "UploadAck" },
-      "400": err("Not an upload id"),
-      "404": err("No durable upload with this id"),
+      "400": err("Not an upload id (invalid_message)"),
+      "401": err("No valid phone credential (unauthorized)"),
+      "404": err("No durable upload of this phone with this id (not_found)"),
     },
   },
   {
@@ -168,7 +251,7 @@ export const ROUTES: readonly RouteDoc[] = [
     operationId: "getStats",
     summary: "Counts: uploads, F0 confirmed, F1/F2 notified, phones connected",
     tag: "operations",
-    responses: { "200": { description: "The counts", schema: "Stats" } },
+    responses: { "200": { description: "The counts", schema: "Stats" }, ...RATE_LIMITED },
   },
   {
     method: "get",
@@ -176,7 +259,7 @@ export const ROUTES: readonly RouteDoc[] = [
     operationId: "getOpenApi",
     summary: "This document",
     tag: "operations",
-    responses: { "200": { description: "OpenAPI 3.1" } },
+    responses: { "200": { description: "OpenAPI 3.1" }, ...RATE_LIMITED },
   },
   {
     method: "get",
@@ -187,6 +270,7 @@ export const ROUTES: readonly RouteDoc[] = [
     responses: {
       "200": { description: "Healthy", schema: "Health" },
       "503": { description: "The store does not answer", schema: "Health" },
+      ...BAD_URL,
     },
   },
   {
@@ -195,7 +279,7 @@ export const ROUTES: readonly RouteDoc[] = [
     operationId: "metrics",
     summary: "Prometheus metrics",
     tag: "operations",
-    responses: { "200": { description: "Prometheus text format", text: true } },
+    responses: { "200": { description: "Prometheus text format", text: true }, ...BAD_URL },
   },
 ];
 
@@ -258,25 +342,51 @@ export function buildOpenApi(version: string, limits: BodyLimits): Record<string
           }
         : {}),
       ...(r.ha ? { security: [{ haToken: [] }] } : {}),
+      // Public routes say so (security: []), so that every operation states its security.
+      ...(!r.ha && !r.phone ? { security: [] } : {}),
+      ...(r.phone
+        ? {
+            security:
+              r.operationId === "getUpload"
+                ? [{ phoneSecret: [] }, { haToken: [] }]
+                : [{ phoneSecret: [] }],
+          }
+        : {}),
       responses,
     };
     paths[r.path] = { ...paths[r.path], [r.method]: op };
   }
   const schemas: Record<string, unknown> = {};
-  for (const [name, [schema, io]] of Object.entries(COMPONENTS))
+  for (const [name, [schema, io]] of Object.entries(COMPONENTS)) {
     schemas[name] = jsonSchema(schema, io);
+    describeProperties(schemas[name], name);
+  }
   return {
     openapi: "3.1.0",
     info: {
       title: "tracebed matcher",
       version,
-      description:
-        "The matching server of the Bluezone hybrid flow: HA codes, key and log uploads, key catch-up. Pushes and notifications travel over Socket.IO (websocket): see x-socket-io.",
+      license: { name: "MIT", identifier: "MIT" },
+      description: DOC_DESCRIPTION,
     },
+    servers: [
+      {
+        url: "http://127.0.0.1:8080",
+        description: "tracebed serve's default address (--host, --port)",
+      },
+    ],
     paths,
     components: {
       schemas,
-      securitySchemes: { haToken: { type: "http", scheme: "bearer", description: "The HA token" } },
+      securitySchemes: {
+        haToken: { type: "http", scheme: "bearer", description: "The HA token" },
+        phoneSecret: {
+          type: "apiKey",
+          in: "header",
+          name: "Authorization",
+          description: "Phone <secret>, the secret POST /v1/phones issued to this phone",
+        },
+      },
     },
     "x-socket-io": socketDoc(),
   };
@@ -286,9 +396,17 @@ function socketDoc(): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [ns, spec] of Object.entries(SOCKET_EVENTS)) {
     const map = (events: Record<string, z.ZodType>) =>
-      Object.fromEntries(Object.entries(events).map(([e, s]) => [e, jsonSchema(s, "output")]));
+      Object.fromEntries(
+        Object.entries(events).map(([e, s]) => {
+          const doc = jsonSchema(s, "output");
+          describeProperties(doc, `${ns}.${e}`);
+          return [e, doc];
+        }),
+      );
+    const handshake = spec.handshake === null ? null : jsonSchema(spec.handshake, "input");
+    describeProperties(handshake, `${ns}.handshake`);
     out[ns] = {
-      handshakeAuth: spec.handshake === null ? null : jsonSchema(spec.handshake, "input"),
+      handshakeAuth: handshake,
       serverToClient: map(spec.serverToClient),
       clientToServer: map(spec.clientToServer),
       acks: map(spec.acks),

@@ -2,6 +2,7 @@ import {
   type CatchUpRequest,
   catchUpRequestSchema,
   EVENTS,
+  formatIssue,
   MessageError,
   parseMessage,
   phoneHandshakeSchema,
@@ -10,6 +11,7 @@ import {
 import type { Namespace, Socket } from "socket.io";
 import { unixSeconds } from "../clock.js";
 import { body } from "../http/errors.js";
+import type { PhoneCredentials } from "../http/phone-auth.js";
 import { catchUp } from "../http/routes/keys.js";
 import type { Metrics } from "../metrics.js";
 import type { Resolved } from "../options.js";
@@ -27,13 +29,14 @@ export interface PhoneChannelDeps {
   readonly store: MatcherStore;
   readonly metrics: Metrics;
   readonly fanOut: PushFanOut;
+  readonly credentials: PhoneCredentials;
   readonly onError: (err: unknown, what: string) => void;
   /** Called when the number of connected phones changes. */
   readonly onCountChange?: () => void;
 }
 
 /**
- * The phones' push channel. A phone connects with `auth: { phoneId }`, joins its room, gets
+ * The phones' push channel. A phone connects with `auth: { phoneId, secret }` (its credential), joins its room, gets
  * "ready" with the latest push seq and its stored notifications, and may ask for a "catch-up"
  * page. Key pushes go out through the fan-out; notifications to the phone's room.
  */
@@ -43,17 +46,29 @@ export function setUpPhoneChannel(nsp: Namespace, deps: PhoneChannelDeps): { con
     options.rateLimits.socket === false ? null : new RateLimiter(options.rateLimits.socket);
   let connected = 0;
 
+  const refuse = (next: (err?: Error) => void, code: "unauthorized", message: string) => {
+    const e = new Error(message) as Error & { data?: unknown };
+    e.data = body(code, message);
+    next(e);
+  };
   nsp.use((socket, next) => {
-    try {
-      const auth = parseMessage(phoneHandshakeSchema, socket.handshake.auth);
-      socket.data.phoneId = auth.phoneId;
-      next();
-    } catch (err) {
-      const message = err instanceof MessageError ? `auth.${err.message}` : "auth: invalid";
-      const e = new Error(message) as Error & { data?: unknown };
-      e.data = body("invalid_message", message);
-      next(e);
+    const parsed = phoneHandshakeSchema.safeParse(socket.handshake.auth);
+    if (!parsed.success) {
+      const problem = new MessageError(parsed.error.issues.flatMap(formatIssue)).message;
+      return refuse(next, "unauthorized", `auth.${problem} (auth is { phoneId, secret })`);
     }
+    const { phoneId, secret } = parsed.data;
+    deps.credentials.phoneOf(secret).then(
+      (owner) => {
+        if (owner !== phoneId) return refuse(next, "unauthorized", "auth: wrong phoneId or secret");
+        socket.data.phoneId = phoneId;
+        next();
+      },
+      (err: unknown) => {
+        deps.onError(err, "phone credential");
+        refuse(next, "unauthorized", "auth: the credential could not be checked, retry");
+      },
+    );
   });
 
   nsp.on("connection", (socket: Socket) => {

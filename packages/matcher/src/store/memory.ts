@@ -20,18 +20,30 @@ import type {
   PutUploadResult,
   RedeemInput,
   RedeemResult,
+  RetentionReport,
   StoreStats,
   TokenRecord,
 } from "./types.js";
 
 /** The journaled mutations: each record is `{ op, input }` and replays as state[op](input). */
-type Op = "insertCode" | "redeemCode" | "putUpload" | "pushIndex" | "notify";
+type Op =
+  | "insertCode"
+  | "redeemCode"
+  | "putUpload"
+  | "pushIndex"
+  | "notify"
+  | "lowerWindowStart"
+  | "registerPhone"
+  | "retain";
 const OPS: ReadonlySet<string> = new Set<Op>([
+  "registerPhone",
+  "retain",
   "insertCode",
   "redeemCode",
   "putUpload",
   "pushIndex",
   "notify",
+  "lowerWindowStart",
 ]);
 
 export interface MemoryStoreHooks extends JournalHooks {
@@ -195,20 +207,30 @@ export class MemoryStore implements MatcherStore {
     return this.state.getUploadToken(token);
   }
 
-  async noteRedeemFailure(phoneId: string, now: number, windowSeconds: number): Promise<number> {
+  async registerPhone(phoneId: string, secretHash: string, now: number): Promise<void> {
+    const input = { phoneId, secretHash, now };
+    await this.mutate("registerPhone", input, (s) => s.registerPhone(input));
+  }
+
+  async phoneOfSecret(secretHash: string): Promise<string | null> {
+    await this.read();
+    return this.state.phoneOfSecret(secretHash);
+  }
+
+  async noteRedeemFailure(key: string, now: number, windowSeconds: number): Promise<number> {
     this.check();
-    const f = this.failures.get(phoneId);
+    const f = this.failures.get(key);
     if (f === undefined || f.until <= now) {
-      this.failures.set(phoneId, { count: 1, until: now + windowSeconds });
+      this.failures.set(key, { count: 1, until: now + windowSeconds });
       if (this.failures.size > 100_000) this.pruneFailures(now);
       return 1;
     }
     return ++f.count;
   }
 
-  async redeemFailures(phoneId: string, now: number): Promise<number> {
+  async redeemFailures(key: string, now: number): Promise<number> {
     this.check();
-    const f = this.failures.get(phoneId);
+    const f = this.failures.get(key);
     return f === undefined || f.until <= now ? 0 : f.count;
   }
 
@@ -263,6 +285,11 @@ export class MemoryStore implements MatcherStore {
     return this.mutate("notify", input, (s) => s.notify(input));
   }
 
+  lowerWindowStart(indexId: string, windowStart: number): Promise<boolean> {
+    const input = { indexId, windowStart };
+    return this.mutate("lowerWindowStart", input, (s) => s.lowerWindowStart(input));
+  }
+
   async notificationsOf(phoneId: string): Promise<Notification[]> {
     await this.read();
     return this.state.notificationsOf(phoneId);
@@ -271,6 +298,11 @@ export class MemoryStore implements MatcherStore {
   async stats(): Promise<StoreStats> {
     await this.read();
     return this.state.stats();
+  }
+
+  retain(now: number, windowDays: number): Promise<RetentionReport> {
+    const input = { now, windowDays };
+    return this.mutate("retain", input, (s) => s.retain(input));
   }
 
   async reportConnected(processId: string, count: number): Promise<void> {

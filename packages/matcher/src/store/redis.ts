@@ -4,6 +4,7 @@ import {
   type KeyPush,
   type LogEntry,
   type Notification,
+  type RefusedKey,
   type SchemeName,
   type UploadAck,
   WIRE_SIZES,
@@ -12,13 +13,17 @@ import { createClient, RESP_TYPES } from "redis";
 import { CompactLog, mergeLogs } from "./compact-log.js";
 import { logRetainedFrom } from "./log-retention.js";
 import {
+  DROP_INDEX,
   INSERT_CODE,
+  LOWER_WINDOW_START,
   NOTE_FAILURE,
   NOTIFY,
+  PRUNE_LOG,
   PUSH_INDEX,
   PUT_UPLOAD,
   READ_LOG,
   REDEEM_CODE,
+  RETAIN_PHONE,
 } from "./redis-scripts.js";
 import { CODE_RETENTION_SECONDS } from "./state.js";
 import type {
@@ -32,6 +37,7 @@ import type {
   PutUploadResult,
   RedeemInput,
   RedeemResult,
+  RetentionReport,
   Role,
   StoreStats,
   TokenRecord,
@@ -68,6 +74,9 @@ export async function connectRedis(
   let connected = false;
   const client = createClient({
     url,
+    // While Redis is away, commands fail at once (uploads are refused with 503 and retried by
+    // the phone) instead of queueing without bound.
+    disableOfflineQueue: true,
     socket: {
       connectTimeout: timeoutMs,
       reconnectStrategy: (n) =>
@@ -107,6 +116,15 @@ export function redactUrl(url: string): string {
   } catch {
     return "(unparseable URL)";
   }
+}
+
+/** How node-redis words a connection lost under a command. */
+const CONNECTION_LOST =
+  /Socket closed unexpectedly|ECONNRESET|ECONNREFUSED|EPIPE|client is closed|client is offline|Disconnects client/i;
+
+/** Redis is unreachable: nothing was done; the caller may retry later (HTTP 503). */
+export class StoreUnavailableError extends Error {
+  override readonly name = "StoreUnavailableError";
 }
 
 /**
@@ -169,6 +187,7 @@ export class RedisStore implements MatcherStore {
       phoneId: input.phoneId,
       role: "F0",
       windowEnd: Number(r[1]),
+      windowStart: null,
       createdAt: input.now,
       pushSeq: null,
     };
@@ -181,13 +200,21 @@ export class RedisStore implements MatcherStore {
     return { indexId: h.indexId!, phoneId: h.phoneId!, expiresAt: Number(h.expiresAt) };
   }
 
-  async noteRedeemFailure(phoneId: string, now: number, windowSeconds: number): Promise<number> {
-    return this.script<number>(NOTE_FAILURE, [phoneId, String(now), String(windowSeconds)]);
+  async noteRedeemFailure(key: string, now: number, windowSeconds: number): Promise<number> {
+    return this.script<number>(NOTE_FAILURE, [key, String(now), String(windowSeconds)]);
   }
 
-  async redeemFailures(phoneId: string): Promise<number> {
-    const v = await this.cmd<string | null>(["GET", this.k(`fail:${phoneId}`)]);
+  async redeemFailures(key: string): Promise<number> {
+    const v = await this.cmd<string | null>(["GET", this.k(`fail:${key}`)]);
     return v === null ? 0 : Number(v);
+  }
+
+  async registerPhone(phoneId: string, secretHash: string, now: number): Promise<void> {
+    await this.cmd(["HSET", this.k(`cred:${secretHash}`), "phoneId", phoneId, "at", String(now)]);
+  }
+
+  async phoneOfSecret(secretHash: string): Promise<string | null> {
+    return this.cmd<string | null>(["HGET", this.k(`cred:${secretHash}`), "phoneId"]);
   }
 
   async putUpload(u: NewUpload): Promise<PutUploadResult> {
@@ -233,6 +260,7 @@ export class RedisStore implements MatcherStore {
       u.bodyHash,
       String(u.receivedAt),
       String(count),
+      u.kind === "keys" ? JSON.stringify(u.refused ?? []) : "",
       String(u.exposures.length),
       ...u.exposures,
       ...payload,
@@ -241,9 +269,19 @@ export class RedisStore implements MatcherStore {
     if (status === "retry") return status;
     if (status === "scheme_mismatch") return { status, scheme: r[1] as SchemeName };
     if (status === "stored") {
+      const refused = u.kind === "keys" ? JSON.stringify(u.refused ?? []) : "";
       return {
         status,
-        ack: ack(u.uploadId, u.idempotencyKey, u.phoneId, u.kind, count, u.receivedAt, false),
+        ack: ack(
+          u.uploadId,
+          u.idempotencyKey,
+          u.phoneId,
+          u.kind,
+          count,
+          u.receivedAt,
+          false,
+          refused,
+        ),
       };
     }
     const prior = ack(
@@ -254,6 +292,7 @@ export class RedisStore implements MatcherStore {
       Number(r[2]),
       Number(r[3]),
       true,
+      r[5],
     );
     return { status: status as "replayed" | "conflict", ack: prior };
   }
@@ -269,18 +308,21 @@ export class RedisStore implements MatcherStore {
       Number(h.count),
       Number(h.receivedAt),
       false,
+      h.refused,
     );
   }
 
   async getPhone(phoneId: string): Promise<PhoneRecord | null> {
     const pk = this.k(`phone:${phoneId}`);
-    const [h, keys, exposures, indexIds] = (await this.client
-      .multi()
-      .addCommand(["HGETALL", pk])
-      .addCommand(["HGETALL", `${pk}:keys`])
-      .addCommand(["SMEMBERS", `${pk}:exp`])
-      .addCommand(["LRANGE", `${pk}:idx`, "0", "-1"])
-      .exec()) as unknown as [
+    const [h, keys, exposures, indexIds] = (await this.guard(
+      this.client
+        .multi()
+        .addCommand(["HGETALL", pk])
+        .addCommand(["HGETALL", `${pk}:keys`])
+        .addCommand(["SMEMBERS", `${pk}:exp`])
+        .addCommand(["LRANGE", `${pk}:idx`, "0", "-1"])
+        .exec(),
+    )) as unknown as [
       string[] | Record<string, string>,
       string[] | Record<string, string>,
       string[],
@@ -316,6 +358,7 @@ export class RedisStore implements MatcherStore {
       phoneId: h.phoneId!,
       role: h.role as "F0" | "F1",
       windowEnd: Number(h.windowEnd),
+      windowStart: h.windowStart === undefined ? null : Number(h.windowStart),
       createdAt: Number(h.createdAt),
       pushSeq: h.pushSeq === undefined ? null : Number(h.pushSeq),
     };
@@ -362,8 +405,13 @@ export class RedisStore implements MatcherStore {
       input.newIndex?.indexId ?? "",
       String(input.newIndex?.windowEnd ?? 0),
       String(input.newIndex?.createdAt ?? 0),
+      String(input.newIndex?.windowStart ?? 0),
     ]);
     return r === 1;
+  }
+
+  async lowerWindowStart(indexId: string, windowStart: number): Promise<boolean> {
+    return (await this.script<number>(LOWER_WINDOW_START, [indexId, String(windowStart)])) === 1;
   }
 
   async notificationsOf(phoneId: string): Promise<Notification[]> {
@@ -372,11 +420,13 @@ export class RedisStore implements MatcherStore {
   }
 
   async stats(): Promise<StoreStats> {
-    const [h, seq] = (await this.client
-      .multi()
-      .addCommand(["HGETALL", this.k("stats")])
-      .addCommand(["GET", this.k("seq")])
-      .exec()) as unknown as [string[] | Record<string, string>, string | null];
+    const [h, seq] = (await this.guard(
+      this.client
+        .multi()
+        .addCommand(["HGETALL", this.k("stats")])
+        .addCommand(["GET", this.k("seq")])
+        .exec(),
+    )) as unknown as [string[] | Record<string, string>, string | null];
     const s = asRecord(h);
     const n = (f: string) => Number(s[f] ?? 0);
     return {
@@ -389,6 +439,77 @@ export class RedisStore implements MatcherStore {
       pushes: n("pushes"),
       latestSeq: seq === null ? 0 : Number(seq),
     };
+  }
+
+  async retain(now: number, windowDays: number): Promise<RetentionReport> {
+    const report = { uploads: 0, keys: 0, logEntries: 0, notifications: 0, indexes: 0 };
+    const cutoff = logRetainedFrom(now, windowDays);
+    const firstDay = Math.floor(now / 86_400) - windowDays;
+    for await (const key of this.scan("upload:*")) {
+      const [receivedAt, phoneId, idem] = await this.cmd<(string | null)[]>([
+        "HMGET",
+        key,
+        "receivedAt",
+        "phoneId",
+        "idempotencyKey",
+      ]);
+      if (receivedAt === null || Number(receivedAt) >= cutoff) continue;
+      await this.cmd(["DEL", key, this.k(`idem:${phoneId}:${idem}`)]);
+      report.uploads++;
+    }
+    for (const id of await this.listIndexIds()) {
+      const end = await this.cmd<string | null>(["HGET", this.k(`index:${id}`), "windowEnd"]);
+      if (end === null || Number(end) >= cutoff) continue;
+      report.indexes += await this.script<number>(DROP_INDEX, [id]);
+    }
+    const phone = new RegExp(
+      `^${this.prefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}phone:([^:]+)$`,
+    );
+    for await (const key of this.scan("phone:*")) {
+      const phoneId = phone.exec(key)?.[1];
+      if (phoneId === undefined) continue;
+      const [keys, notes] = await this.script<[number, number]>(RETAIN_PHONE, [
+        phoneId,
+        String(firstDay),
+        String(cutoff),
+      ]);
+      report.keys += keys;
+      report.notifications += notes;
+      const [version, , bytes] = await this.script<[number, number, Buffer | null]>(
+        READ_LOG,
+        [phoneId, ""],
+        BINARY,
+      );
+      if (bytes === null) continue;
+      const stored = CompactLog.fromBytes(bytes);
+      const kept = mergeLogs(stored, CompactLog.empty(stored.idBytes), cutoff);
+      if (kept.length === stored.length) continue;
+      // Lost to a concurrent upload (which pruned it too): the next sweep sees the rest.
+      const ok = await this.script<number>(PRUNE_LOG, [
+        phoneId,
+        String(version),
+        bufferOf(kept.bytes),
+      ]);
+      if (ok === 1) report.logEntries += stored.length - kept.length;
+    }
+    return report;
+  }
+
+  /** Every key under the prefix matching `pattern` (SCAN: does not block Redis). */
+  private async *scan(pattern: string): AsyncGenerator<string> {
+    let cursor = "0";
+    do {
+      const [next, keys] = await this.cmd<[string, string[]]>([
+        "SCAN",
+        cursor,
+        "MATCH",
+        this.k(pattern),
+        "COUNT",
+        "1000",
+      ]);
+      cursor = String(next);
+      yield* keys;
+    } while (cursor !== "0");
   }
 
   async reportConnected(processId: string, count: number, nowMs: number): Promise<void> {
@@ -412,6 +533,11 @@ export class RedisStore implements MatcherStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    // Unreachable, there is nothing to flush: do not wait for a reconnection.
+    if (!this.client.isReady) {
+      if (this.client.isOpen) this.client.destroy();
+      return;
+    }
     try {
       await this.client.close();
     } catch {
@@ -423,9 +549,48 @@ export class RedisStore implements MatcherStore {
     return `${this.prefix}${suffix}`;
   }
 
-  private cmd<T>(args: (string | Buffer)[], options?: typeof BINARY): Promise<T> {
-    if (this.closed) return Promise.reject(new Error("store is closed"));
-    return this.client.sendCommand<T>(args, options);
+  private async cmd<T>(args: (string | Buffer)[], options?: typeof BINARY): Promise<T> {
+    if (this.closed) throw new Error("store is closed");
+    if (!this.client.isReady) throw new StoreUnavailableError("Redis is unreachable, retry");
+    try {
+      return await this.client.sendCommand<T>(args, options);
+    } catch (err) {
+      // A command cut off by a lost connection: its effect is unknown, so a retry (idempotent)
+      // is the answer.
+      if (!this.client.isReady || CONNECTION_LOST.test(String((err as Error)?.message))) {
+        throw new StoreUnavailableError("Redis is unreachable, retry");
+      }
+      throw err;
+    }
+  }
+
+  /** A transaction's result, or StoreUnavailableError if Redis is away or went away under it. */
+  private async guard<T>(p: Promise<T>): Promise<T> {
+    if (!this.client.isReady) throw new StoreUnavailableError("Redis is unreachable, retry");
+    try {
+      return await p;
+    } catch (err) {
+      if (!this.client.isReady || CONNECTION_LOST.test(String((err as Error)?.message))) {
+        throw new StoreUnavailableError("Redis is unreachable, retry");
+      }
+      throw err;
+    }
+  }
+
+  /** Tells `on.lost` when the connection to Redis is lost, and `on.back` when it is back. */
+  watchConnection(on: { lost(): void; back(): void }): void {
+    let lost = false;
+    const lose = () => {
+      if (lost || this.closed) return;
+      lost = true;
+      on.lost();
+    };
+    this.client.on("end", lose);
+    this.client.on("error", lose);
+    this.client.on("ready", () => {
+      if (lost && !this.closed) on.back();
+      lost = false;
+    });
   }
 
   private async hgetall(suffix: string): Promise<Record<string, string> | null> {
@@ -464,8 +629,21 @@ function ack(
   count: number,
   receivedAt: number,
   replayed: boolean,
+  /** A keys upload's refused keys as JSON ("" or absent: none recorded, a log). */
+  refused?: string,
 ): UploadAck {
-  return { uploadId, idempotencyKey, phoneId, kind, count, receivedAt, replayed };
+  const r: RefusedKey[] | undefined =
+    refused === undefined || refused === "" ? undefined : (JSON.parse(refused) as RefusedKey[]);
+  return {
+    uploadId,
+    idempotencyKey,
+    phoneId,
+    kind,
+    count,
+    ...(r === undefined ? (kind === "keys" ? { refused: [] } : {}) : { refused: r }),
+    receivedAt,
+    replayed,
+  };
 }
 
 /** The bytes as a Buffer without copying (node-redis sends Buffers as they are). */
@@ -489,6 +667,7 @@ function orderPush(p: KeyPush): KeyPush {
     role: p.role,
     scheme: p.scheme,
     windowEnd: p.windowEnd,
+    ...(p.windowStart === undefined ? {} : { windowStart: p.windowStart }),
     keys: p.keys.map((k) => ({ unixDay: k.unixDay, key: k.key })),
     pushedAt: p.pushedAt,
   };

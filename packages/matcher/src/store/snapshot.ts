@@ -51,6 +51,7 @@ const KIND = {
   index: 7,
   candidates: 8,
   push: 9,
+  credential: 10,
   end: 255,
 } as const;
 const NO_LOG = new Uint8Array(0);
@@ -126,6 +127,9 @@ export function* encodeSnapshot(
 /** The records of a view in file order: kind, JSON fields, and for a phone its log's bytes. */
 function* recordsOf(view: StateView): Generator<[number, unknown, Uint8Array?]> {
   yield [KIND.counts, view.counts];
+  for (const [secretHash, c] of view.credentials) {
+    yield [KIND.credential, [secretHash, c.phoneId, c.registeredAt]];
+  }
   for (const c of view.codes) {
     const fields = [
       c.code,
@@ -142,8 +146,9 @@ function* recordsOf(view: StateView): Generator<[number, unknown, Uint8Array?]> 
     yield [KIND.token, [token, t.indexId, t.phoneId, t.expiresAt]];
   }
   for (const { ack, bodyHash } of view.uploads) {
-    const { uploadId, idempotencyKey, phoneId, kind, count, receivedAt } = ack;
-    yield [KIND.upload, [uploadId, idempotencyKey, phoneId, kind, count, receivedAt, bodyHash]];
+    const { uploadId, idempotencyKey, phoneId, kind, count, receivedAt, refused } = ack;
+    const fields = [uploadId, idempotencyKey, phoneId, kind, count, receivedAt, bodyHash];
+    yield [KIND.upload, refused === undefined ? fields : [...fields, refused]];
   }
   for (const [phoneId, p] of view.phones) {
     const fields = [
@@ -160,7 +165,8 @@ function* recordsOf(view: StateView): Generator<[number, unknown, Uint8Array?]> 
     yield [KIND.phone, fields, p.log?.bytes ?? NO_LOG];
   }
   for (const i of view.indexes) {
-    yield [KIND.index, [i.indexId, i.phoneId, i.role, i.windowEnd, i.createdAt, i.pushSeq]];
+    const { indexId, phoneId, role, windowEnd, createdAt, pushSeq, windowStart } = i;
+    yield [KIND.index, [indexId, phoneId, role, windowEnd, createdAt, pushSeq, windowStart]];
   }
   for (const [indexId, phones] of view.candidates) {
     yield [KIND.candidates, [indexId, [...phones]]];
@@ -246,6 +252,11 @@ function readRecord(parts: StateParts, kind: number, r: unknown): void {
     case KIND.counts:
       Object.assign(parts.counts, r as Counts);
       return;
+    case KIND.credential: {
+      const [secretHash, phoneId, registeredAt] = fields(r, 3);
+      parts.credentials.set(secretHash, { phoneId, registeredAt });
+      return;
+    }
     case KIND.code: {
       const [code, caseRef, confirmedAt, expiresAt, issuedAt, usedBy, failures] = fields(r, 7);
       const c: CodeState = { code, caseRef, confirmedAt, expiresAt, issuedAt, usedBy, failures };
@@ -258,14 +269,30 @@ function readRecord(parts: StateParts, kind: number, r: unknown): void {
       return;
     }
     case KIND.upload: {
-      const [uploadId, idempotencyKey, phoneId, kind, count, receivedAt, bodyHash] = fields(r, 7);
-      const ack = { uploadId, idempotencyKey, phoneId, kind, count, receivedAt, replayed: false };
+      // An 8th field: a keys upload's refused keys (snapshots from before them have 7).
+      const [uploadId, idempotencyKey, phoneId, kind, count, receivedAt, bodyHash, refused] =
+        fields(r, 7, 8);
+      const ack = {
+        uploadId,
+        idempotencyKey,
+        phoneId,
+        kind,
+        count,
+        ...(refused === undefined ? {} : { refused }),
+        receivedAt,
+        replayed: false,
+      };
       parts.uploads.set(uploadId, { ack, bodyHash } satisfies UploadState);
       return;
     }
     case KIND.index: {
-      const [indexId, phoneId, role, windowEnd, createdAt, pushSeq] = fields(r, 6);
-      const i: IndexState = { indexId, phoneId, role, windowEnd, createdAt, pushSeq };
+      // Snapshots from before causal windows have 6 fields (no windowStart).
+      const [indexId, phoneId, role, windowEnd, createdAt, pushSeq, windowStart = null] = fields(
+        r,
+        6,
+        7,
+      );
+      const i: IndexState = { indexId, phoneId, role, windowEnd, windowStart, createdAt, pushSeq };
       parts.indexes.set(indexId, i);
       return;
     }
@@ -302,8 +329,10 @@ function readPhone(parts: StateParts, r: unknown, log: CompactLog | null): void 
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: positional fields, typed where they are read.
-function fields(r: unknown, n: number): any[] {
-  if (!Array.isArray(r) || r.length !== n) throw new Error(`not an array of ${n} fields`);
+function fields(r: unknown, n: number, most = n): any[] {
+  if (!Array.isArray(r) || r.length < n || r.length > most) {
+    throw new Error(`not an array of ${n === most ? n : `${n} to ${most}`} fields`);
+  }
   return r;
 }
 

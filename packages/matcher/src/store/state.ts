@@ -5,6 +5,7 @@ import {
   MAX_DAILY_KEYS,
   type Notification,
   type SchemeName,
+  SECONDS_PER_DAY,
   type UploadAck,
   WIRE_SIZES,
 } from "@tracebed/protocol";
@@ -21,6 +22,7 @@ import {
   type PutUploadResult,
   type RedeemInput,
   type RedeemResult,
+  type RetentionReport,
   type Role,
   roleRank,
   type StoreStats,
@@ -57,6 +59,8 @@ export interface IndexState {
   phoneId: string;
   role: "F0" | "F1";
   windowEnd: number;
+  /** See IndexRecord.windowStart. */
+  windowStart: number | null;
   createdAt: number;
   pushSeq: number | null;
 }
@@ -70,8 +74,15 @@ export interface Counts {
   notificationsSent: number;
 }
 
+/** A registered phone's credential: the SHA-256 (hex) of its secret → the phone. */
+export interface CredentialState {
+  readonly phoneId: string;
+  readonly registeredAt: number;
+}
+
 /** The whole state as plain collections: what a snapshot holds (see snapshot.ts). */
 export interface StateParts {
+  readonly credentials: Map<string, CredentialState>;
   readonly codes: Map<string, CodeState>;
   readonly tokens: Map<string, TokenRecord>;
   readonly uploads: Map<string, UploadState>;
@@ -85,6 +96,7 @@ export interface StateParts {
 /** The collections of an empty state (filled by the mutations, or by a snapshot's records). */
 export function emptyParts(): StateParts {
   return {
+    credentials: new Map(),
     codes: new Map(),
     tokens: new Map(),
     uploads: new Map(),
@@ -98,6 +110,7 @@ export function emptyParts(): StateParts {
 
 /** The state at one point, read once, in order: what a snapshot is written from. */
 export interface StateView {
+  readonly credentials: Iterable<readonly [string, CredentialState]>;
   readonly codes: Iterable<CodeState>;
   readonly tokens: Iterable<readonly [string, TokenRecord]>;
   readonly uploads: Iterable<UploadState>;
@@ -128,6 +141,7 @@ export interface Applied<T> {
 export class MemoryState {
   private readonly codes: Map<string, CodeState>;
   /** Insert-only, as every map below. */
+  private readonly credentials: Map<string, CredentialState>;
   private readonly tokens: Map<string, TokenRecord>;
   private readonly uploads: Map<string, UploadState>;
   private readonly idempotency = new Map<string, string>();
@@ -143,6 +157,7 @@ export class MemoryState {
   /** An empty state, or the one a snapshot holds (its collections are taken over). */
   constructor(parts: StateParts = emptyParts()) {
     this.codes = parts.codes;
+    this.credentials = parts.credentials;
     this.tokens = parts.tokens;
     this.uploads = parts.uploads;
     this.phones = parts.phones;
@@ -162,8 +177,9 @@ export class MemoryState {
     this.kept = kept;
     const then = <T extends object>(v: T): T => (kept.get(v) as T | undefined) ?? v;
     const codes = [...this.codes.values()];
-    const { tokens, uploads, phones, indexes, candidates, pushes } = this;
+    const { credentials, tokens, uploads, phones, indexes, candidates, pushes } = this;
     const n = {
+      credentials: credentials.size,
       tokens: tokens.size,
       uploads: uploads.size,
       phones: phones.size,
@@ -172,6 +188,7 @@ export class MemoryState {
       pushes: pushes.length,
     };
     return {
+      credentials: first(credentials, n.credentials),
       codes: map(codes, then),
       tokens: first(tokens, n.tokens),
       uploads: values(first(uploads, n.uploads)),
@@ -189,6 +206,12 @@ export class MemoryState {
   }
 
   // --- mutations (journaled) -------------------------------------------------------------
+
+  registerPhone(input: { phoneId: string; secretHash: string; now: number }): Applied<boolean> {
+    if (this.credentials.has(input.secretHash)) return { result: false, changed: false };
+    this.credentials.set(input.secretHash, { phoneId: input.phoneId, registeredAt: input.now });
+    return { result: true, changed: true };
+  }
 
   insertCode(rec: CodeRecord): Applied<boolean> {
     let changed = false;
@@ -227,6 +250,7 @@ export class MemoryState {
       phoneId: input.phoneId,
       role: "F0",
       windowEnd: c.confirmedAt,
+      windowStart: null,
       createdAt: input.now,
       pushSeq: null,
     };
@@ -288,6 +312,7 @@ export class MemoryState {
       phoneId: u.phoneId,
       kind: u.kind,
       count,
+      ...(u.kind === "keys" ? { refused: [...(u.refused ?? [])] } : {}),
       receivedAt: u.receivedAt,
       replayed: false,
     };
@@ -303,21 +328,28 @@ export class MemoryState {
     windowDays: number;
   }): Applied<KeyPush | null> {
     const index = this.indexes.get(input.indexId);
-    if (index === undefined || index.pushSeq !== null) return { result: null, changed: false };
+    if (index === undefined) return { result: null, changed: false };
     const phone = this.phones.get(index.phoneId);
     if (phone === undefined || phone.scheme === null) return { result: null, changed: false };
-    const [first, last] = pushDayRange(index.windowEnd, Math.min(input.windowDays, MAX_DAILY_KEYS));
+    // Journals and snapshots from before causal windows have no windowStart.
+    const windowStart = index.windowStart ?? null;
+    const [first, last] = pushDays(index.windowEnd, windowStart, input.windowDays);
     const keys: DailyKey[] = [...phone.keys]
       .filter(([day]) => day >= first && day <= last)
       .sort(([a], [b]) => a - b)
       .map(([unixDay, key]) => ({ unixDay, key }));
     if (keys.length === 0) return { result: null, changed: false };
+    const previous = index.pushSeq === null ? undefined : this.pushes[index.pushSeq - 1];
+    if (previous !== undefined && samePush(previous, windowStart, keys)) {
+      return { result: null, changed: false };
+    }
     const push: KeyPush = {
       seq: this.pushes.length + 1,
       indexId: index.indexId,
       role: index.role,
       scheme: phone.scheme,
       windowEnd: index.windowEnd,
+      ...(windowStart === null ? {} : { windowStart }),
       keys,
       pushedAt: input.pushedAt,
     };
@@ -325,6 +357,17 @@ export class MemoryState {
     this.keep(index, (v) => ({ ...v }));
     index.pushSeq = push.seq;
     return { result: push, changed: true };
+  }
+
+  lowerWindowStart(input: { indexId: string; windowStart: number }): Applied<boolean> {
+    const index = this.indexes.get(input.indexId);
+    const current = index?.windowStart ?? null;
+    if (index === undefined || current === null || input.windowStart >= current) {
+      return { result: false, changed: false };
+    }
+    this.keep(index, (v) => ({ ...v }));
+    index.windowStart = input.windowStart;
+    return { result: true, changed: true };
   }
 
   notify(input: NotifyInput): Applied<boolean> {
@@ -341,6 +384,8 @@ export class MemoryState {
         phoneId: input.phoneId,
         role: "F1",
         windowEnd: input.newIndex.windowEnd,
+        // Journals from before causal windows have none: the F1's window is then not causal.
+        windowStart: input.newIndex.windowStart ?? null,
         createdAt: input.newIndex.createdAt,
         pushSeq: null,
       };
@@ -350,7 +395,58 @@ export class MemoryState {
     return { result: true, changed: true };
   }
 
+  /** See MatcherStore.retain. Deferred (nothing deleted) while a capture is held. */
+  retain(input: { now: number; windowDays: number }): Applied<RetentionReport> {
+    const report = { uploads: 0, keys: 0, logEntries: 0, notifications: 0, indexes: 0 };
+    // A capture reads the first n entries of maps that only gain keys: no deletion meanwhile.
+    if (this.kept !== null) return { result: report, changed: false };
+    const cutoff = logRetainedFrom(input.now, input.windowDays);
+    const firstDay = Math.floor(input.now / SECONDS_PER_DAY) - input.windowDays;
+    for (const [id, u] of this.uploads) {
+      if (u.ack.receivedAt >= cutoff) continue;
+      this.uploads.delete(id);
+      this.idempotency.delete(`${u.ack.phoneId}\n${u.ack.idempotencyKey}`);
+      report.uploads++;
+    }
+    const gone = new Set<string>();
+    for (const [id, index] of this.indexes) {
+      if (index.windowEnd >= cutoff) continue;
+      this.indexes.delete(id);
+      this.candidates.delete(id);
+      gone.add(id);
+      report.indexes++;
+    }
+    for (const p of this.phones.values()) {
+      for (const day of [...p.keys.keys()]) {
+        if (day >= firstDay) continue;
+        p.keys.delete(day);
+        report.keys++;
+      }
+      if (p.log !== null) {
+        const kept = mergeLogs(p.log, CompactLog.empty(p.log.idBytes), cutoff);
+        report.logEntries += p.log.length - kept.length;
+        if (kept.length !== p.log.length) {
+          p.log = kept;
+          p.logVersion++;
+        }
+      }
+      const notes = p.notifications.filter((n) => n.notifiedAt >= cutoff);
+      report.notifications += p.notifications.length - notes.length;
+      p.notifications = notes;
+      if (gone.size > 0) {
+        p.indexIds = p.indexIds.filter((i) => !gone.has(i));
+        for (const i of gone) p.exposures.delete(i);
+      }
+    }
+    const changed = Object.values(report).some((n) => n > 0);
+    return { result: report, changed };
+  }
+
   // --- reads ------------------------------------------------------------------------------
+
+  phoneOfSecret(secretHash: string): string | null {
+    return this.credentials.get(secretHash)?.phoneId ?? null;
+  }
 
   getUploadToken(token: string): TokenRecord | null {
     return this.tokens.get(token) ?? null;
@@ -381,7 +477,7 @@ export class MemoryState {
 
   getIndex(indexId: string): IndexRecord | null {
     const i = this.indexes.get(indexId);
-    return i === undefined ? null : { ...i };
+    return i === undefined ? null : { ...i, windowStart: i.windowStart ?? null };
   }
 
   listIndexIds(): string[] {
@@ -482,6 +578,23 @@ function storedLog(stored: CompactLog | null, u: NewUpload): CompactLog {
   // Journals written before pruning have no windowDays: they replay keeping everything.
   const since = u.windowDays === undefined ? 0 : logRetainedFrom(u.receivedAt, u.windowDays);
   return mergeLogs(stored ?? CompactLog.empty(incoming.idBytes), incoming, since);
+}
+
+/** The days [first, last] of an index person's push (an F1's from its windowStart's day). */
+export function pushDays(
+  windowEnd: number,
+  windowStart: number | null,
+  windowDays: number,
+): [number, number] {
+  const [first, last] = pushDayRange(windowEnd, Math.min(windowDays, MAX_DAILY_KEYS));
+  if (windowStart === null) return [first, last];
+  return [Math.max(first, Math.floor(windowStart / SECONDS_PER_DAY)), last];
+}
+
+/** The push carries these keys and this windowStart already. */
+function samePush(push: KeyPush, windowStart: number | null, keys: readonly DailyKey[]): boolean {
+  if ((push.windowStart ?? null) !== windowStart || push.keys.length !== keys.length) return false;
+  return push.keys.every((k, i) => k.unixDay === keys[i]!.unixDay && k.key === keys[i]!.key);
 }
 
 function refused(reason: Exclude<RedeemResult, { ok: true }>["reason"], changed: boolean) {

@@ -4,6 +4,7 @@ import type {
   KeyPush,
   LogEntry,
   Notification,
+  RefusedKey,
   SchemeName,
   UploadAck,
 } from "@tracebed/protocol";
@@ -34,8 +35,13 @@ export interface IndexRecord {
   readonly role: IndexRole;
   /** Unix seconds: the F0's confirmation or the F1's notification. */
   readonly windowEnd: number;
+  /**
+   * An F1's: unix seconds, 00:00 UTC of its exposure day, the earliest over the F0 it is a
+   * contact of (its window is causal, the protocol's indexWindow); null for an F0.
+   */
+  readonly windowStart: number | null;
   readonly createdAt: number;
-  /** The push of its keys, once made. */
+  /** The latest push of its keys (a later keys upload or an earlier exposure pushes again). */
   readonly pushSeq: number | null;
 }
 
@@ -83,7 +89,9 @@ export interface NewUpload {
   readonly windowDays: number;
   /** Index persons named by an `exposure` basis (empty for `f0`). */
   readonly exposures: readonly string[];
+  /** Stored keys only: the keys of the upload the route refused, with why (in the ack). */
   readonly keys?: readonly DailyKey[];
+  readonly refused?: readonly RefusedKey[];
   readonly log?: readonly LogEntry[];
 }
 
@@ -118,6 +126,8 @@ export interface NotifyInput {
   readonly newIndex: {
     readonly indexId: string;
     readonly windowEnd: number;
+    /** 00:00 UTC of its exposure day (the decision's firstContactDay), unix seconds. */
+    readonly windowStart: number;
     readonly createdAt: number;
   } | null;
 }
@@ -133,6 +143,14 @@ export interface StoreStats {
   readonly notificationsSent: number;
   readonly pushes: number;
   readonly latestSeq: number;
+}
+
+export interface RetentionReport {
+  readonly uploads: number;
+  readonly keys: number;
+  readonly logEntries: number;
+  readonly notifications: number;
+  readonly indexes: number;
 }
 
 export interface PushPage {
@@ -156,9 +174,17 @@ export interface MatcherStore {
   /** Single use: the first phone to redeem a live code becomes an F0 index person. */
   redeemCode(input: RedeemInput): Promise<RedeemResult>;
   getUploadToken(token: string): Promise<TokenRecord | null>;
-  /** Counts a refused redemption by this phone; returns its count inside the window. */
-  noteRedeemFailure(phoneId: string, now: number, windowSeconds: number): Promise<number>;
-  redeemFailures(phoneId: string, now: number): Promise<number>;
+  /**
+   * Counts a refused redemption under `key` (a source address, or the global breaker); returns
+   * the count inside the window that began with the key's first failure.
+   */
+  noteRedeemFailure(key: string, now: number, windowSeconds: number): Promise<number>;
+  redeemFailures(key: string, now: number): Promise<number>;
+
+  /** Registers a phone: its id and the SHA-256 (hex) of its server-issued secret. */
+  registerPhone(phoneId: string, secretHash: string, now: number): Promise<void>;
+  /** The phone a secret's SHA-256 (hex) belongs to, or null. */
+  phoneOfSecret(secretHash: string): Promise<string | null>;
 
   /**
    * Idempotent per (phoneId, idempotencyKey). A stored log upload merges into the phone's log:
@@ -183,8 +209,10 @@ export interface MatcherStore {
   /** Phones that named this index person in an exposure upload. */
   candidatesOf(indexId: string): Promise<string[]>;
   /**
-   * Pushes the index person's keys once: its phone's keys of the `windowDays` UTC days up to
-   * its window end, with the next seq. Null if already pushed or it has no key in the window.
+   * Pushes the index person's keys: its phone's keys of the `windowDays` UTC days up to its
+   * window end (for an F1, from its windowStart's day on), with its windowStart, under the
+   * next seq. Null if it has no key in the window, or if its latest push carried the same keys
+   * and windowStart (so a later keys upload, or a lowered windowStart, pushes again).
    */
   pushIndex(indexId: string, pushedAt: number, windowDays: number): Promise<KeyPush | null>;
   listPushes(since: number, limit: number): Promise<PushPage>;
@@ -194,12 +222,26 @@ export interface MatcherStore {
    * becomes an index person. False if it already had that role or a higher one.
    */
   notify(input: NotifyInput): Promise<boolean>;
+  /**
+   * An F1 found a contact of another F0 with an earlier exposure: its index's windowStart
+   * becomes min(windowStart, the given one). True if it moved (then push and decide again).
+   */
+  lowerWindowStart(indexId: string, windowStart: number): Promise<boolean>;
   notificationsOf(phoneId: string): Promise<Notification[]>;
 
   stats(): Promise<StoreStats>;
   /** This process holds `count` phone connections (processes report; stale reports drop). */
   reportConnected(processId: string, count: number, nowMs: number): Promise<void>;
   connectedPhones(nowMs: number): Promise<number>;
+
+  /**
+   * Retention: deletes what is older than the window kept (`windowDays` + 1 days before `now`):
+   * upload acknowledgements received before it, keys of days before today − windowDays, log
+   * entries and notifications before it, index persons whose window ended before it (and the
+   * phones that named them). Registrations and key pushes stay (catch-up leaves old pushes
+   * out). Returns what it deleted; may defer (0s) while a snapshot is being taken.
+   */
+  retain(now: number, windowDays: number): Promise<RetentionReport>;
 
   /** Flushes and releases everything; later calls fail. */
   close(): Promise<void>;

@@ -16,6 +16,12 @@ export const HA = { authorization: `Bearer ${HA_TOKEN}` };
 
 /** A phone connected to a matcher's push channel, recording what it receives. */
 export class PhoneClient {
+  /** Registers the phone (once) and connects it. */
+  static async open(phone: TestPhone, socketUrl: string, httpUrl = socketUrl) {
+    await phone.register(httpUrl);
+    return new PhoneClient(phone, socketUrl, httpUrl);
+  }
+
   readonly socket: Socket;
   readonly pushes: KeyPush[] = [];
   /** Key-push frames received (a frame may carry several pushes). */
@@ -24,6 +30,7 @@ export class PhoneClient {
   ready: Ready | null = null;
   private waiters: (() => void)[] = [];
 
+  /** The phone must be registered (see open). */
   constructor(
     readonly phone: TestPhone,
     socketUrl: string,
@@ -31,7 +38,7 @@ export class PhoneClient {
   ) {
     this.socket = io(socketUrl, {
       transports: ["websocket"],
-      auth: { phoneId: phone.phoneId } satisfies PhoneHandshake,
+      auth: { phoneId: phone.phoneId, secret: phone.secret } satisfies PhoneHandshake,
       reconnection: false,
       forceNew: true,
     });
@@ -83,16 +90,20 @@ export class PhoneClient {
   /** Uploads keys then log with this basis; returns both acknowledgements. */
   async upload(basis: unknown) {
     const common = { phoneId: this.phone.phoneId, scheme: "bluezone", basis };
-    const keys = await call(this.httpUrl, "POST", "/v1/uploads/keys", {
-      idempotencyKey: idemKey(),
-      ...common,
-      keys: this.phone.keys(today()),
-    });
-    const log = await call(this.httpUrl, "POST", "/v1/uploads/log", {
-      idempotencyKey: idemKey(),
-      ...common,
-      log: this.phone.log,
-    });
+    const keys = await call(
+      this.httpUrl,
+      "POST",
+      "/v1/uploads/keys",
+      { idempotencyKey: idemKey(), ...common, keys: this.phone.keys(today()) },
+      this.phone.auth,
+    );
+    const log = await call(
+      this.httpUrl,
+      "POST",
+      "/v1/uploads/log",
+      { idempotencyKey: idemKey(), ...common, log: this.phone.log },
+      this.phone.auth,
+    );
     if (keys.status !== 201 || log.status !== 201) {
       throw new Error(
         `${this.phone.name}: upload refused ${keys.status} ${JSON.stringify(keys.body)} ${log.status} ${JSON.stringify(log.body)}`,
@@ -112,16 +123,28 @@ export class PhoneClient {
   }
 }
 
-/** HA issues a code, the phone redeems it: returns the redeem response. */
+/** HA issues a code, the (registered) phone redeems it: returns the redeem response. */
 export async function confirmF0(httpUrl: string, phone: TestPhone, caseRef = "case-1") {
+  await phone.register(httpUrl);
   const code = await call(httpUrl, "POST", "/v1/f0-codes", { caseRef }, HA);
   if (code.status !== 201) throw new Error(`code: ${code.status} ${JSON.stringify(code.body)}`);
-  const redeemed = await call(httpUrl, "POST", "/v1/f0-codes/redeem", {
-    code: code.body.code,
-    phoneId: phone.phoneId,
-  });
+  const redeemed = await call(
+    httpUrl,
+    "POST",
+    "/v1/f0-codes/redeem",
+    { code: code.body.code, phoneId: phone.phoneId },
+    phone.auth,
+  );
   if (redeemed.status !== 200) {
     throw new Error(`redeem: ${redeemed.status} ${JSON.stringify(redeemed.body)}`);
   }
   return redeemed.body as { indexId: string; uploadToken: string; windowEnd: number };
+}
+
+/** A freshly registered phone's id and credential header, for raw HTTP calls. */
+export async function registered(httpUrl: string) {
+  const r = await call(httpUrl, "POST", "/v1/phones");
+  if (r.status !== 201) throw new Error(`register: ${r.status} ${JSON.stringify(r.body)}`);
+  const { phoneId, secret } = r.body as { phoneId: string; secret: string };
+  return { phoneId, secret, auth: { authorization: `Phone ${secret}` } };
 }

@@ -22,7 +22,10 @@ export const SCAN_PERIOD = DEFAULT_DECISION_PARAMS.scanPeriodSeconds;
 let serial = 0;
 
 export class TestPhone {
-  readonly phoneId: string;
+  /** Set by the server when the phone registers (see register). */
+  phoneId: string;
+  /** The phone's credential, once registered. */
+  secret = "";
   readonly baseId = new Uint8Array(randomBytes(32));
   readonly log: LogEntry[] = [];
   private readonly keyCache = new Map<number, Uint8Array>();
@@ -33,6 +36,22 @@ export class TestPhone {
     readonly baseDay: number,
   ) {
     this.phoneId = `phone-${name}-${++serial}-${randomBytes(4).toString("hex")}`;
+  }
+
+  /** Registers with a matcher (`POST /v1/phones`): the server issues its id and secret. */
+  async register(url: string): Promise<this> {
+    if (this.secret !== "") return this;
+    const r = await fetch(`${url}/v1/phones`, { method: "POST" });
+    if (r.status !== 201) throw new Error(`${this.name}: registration refused ${r.status}`);
+    const { phoneId, secret } = (await r.json()) as { phoneId: string; secret: string };
+    this.phoneId = phoneId;
+    this.secret = secret;
+    return this;
+  }
+
+  /** The phone's credential header. */
+  get auth(): Record<string, string> {
+    return { authorization: `Phone ${this.secret}` };
   }
 
   dailyKey(unixDay: number): Uint8Array {
@@ -60,10 +79,17 @@ export class TestPhone {
     return out;
   }
 
-  /** Whether this phone's log holds an ID of the pushed index, in its slot and window. */
+  /**
+   * Whether this phone's log holds an ID of the pushed index, in its slot and window (an F1's
+   * from its windowStart: sightings before its exposure do not count).
+   */
   hits(push: KeyPush): boolean {
     const table = buildIdTable(push.keys, bluezone, nodeCrypto);
-    const window = indexWindow(push.windowEnd, DEFAULT_DECISION_PARAMS.windowDays);
+    const window = indexWindow(
+      push.windowEnd,
+      DEFAULT_DECISION_PARAMS.windowDays,
+      push.windowStart,
+    );
     return collectEvidence(this.log, table, window, DEFAULT_DECISION_PARAMS, new Set()) > 0;
   }
 }

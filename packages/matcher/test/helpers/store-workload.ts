@@ -132,7 +132,12 @@ export async function workload(store: MatcherStore, p: number, ledger: Ledger): 
   await store.notify({
     phoneId: f1,
     notification: note("F1", f0Index, `note-${p}-0-xxxxx`, NOW + p),
-    newIndex: { indexId: `index-f1-${p}-xxx`, windowEnd: NOW + p, createdAt: NOW + p },
+    newIndex: {
+      indexId: `index-f1-${p}-xxx`,
+      windowEnd: NOW + p,
+      windowStart: (Math.floor(NOW / 86_400) - 1) * 86_400,
+      createdAt: NOW + p,
+    },
   });
   await store.notify({
     phoneId: `phone-${p}-1`,
@@ -148,9 +153,16 @@ export async function workload(store: MatcherStore, p: number, ledger: Ledger): 
   await store.notify({
     phoneId: `phone-${p}-2`,
     notification: note("F1", f0Index, `note-${p}-3-xxxxx`, NOW + p + 1),
-    newIndex: { indexId: `index-f1b-${p}-xx`, windowEnd: NOW + p, createdAt: NOW + p + 1 },
+    newIndex: {
+      indexId: `index-f1b-${p}-xx`,
+      windowEnd: NOW + p,
+      windowStart: (Math.floor(NOW / 86_400) - 2) * 86_400,
+      createdAt: NOW + p + 1,
+    },
   });
   await store.pushIndex(`index-f1-${p}-xxx`, NOW + p + 2, 14);
+  await store.lowerWindowStart(`index-f1-${p}-xxx`, (Math.floor(NOW / 86_400) - 3) * 86_400);
+  await store.pushIndex(`index-f1-${p}-xxx`, NOW + p + 3, 14);
 }
 
 /** Every read of what the ledger names, in a stable order. */

@@ -13,6 +13,9 @@ export const ERROR_CODES = [
   "idempotency_conflict",
   "rate_limited",
   "internal",
+  "forbidden",
+  "own_ids_not_derived",
+  "store_unavailable",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

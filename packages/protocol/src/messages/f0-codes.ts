@@ -1,9 +1,14 @@
 import { z } from "zod";
 import { opaqueIdSchema, tokenSchema, unixSecondsSchema } from "./fields.js";
-import { MAX_CODE_TTL_SECONDS, MIN_CODE_TTL_SECONDS } from "./limits.js";
+import { F0_CODE_DIGITS, MAX_CODE_TTL_SECONDS, MIN_CODE_TTL_SECONDS } from "./limits.js";
 
-/** Six digits, leading zeros kept: what an official reads out to a confirmed case. */
-export const f0CodeSchema = z.string().regex(/^[0-9]{6}$/, "must be exactly 6 digits");
+/**
+ * Ten digits, leading zeros kept: what an official reads out to a confirmed case. The space
+ * (10^10) and short lives make guessing hopeless at the matcher's limits (docs/SECURITY.md).
+ */
+export const f0CodeSchema = z
+  .string()
+  .regex(new RegExp(`^[0-9]{${F0_CODE_DIGITS}}$`), `must be exactly ${F0_CODE_DIGITS} digits`);
 
 /**
  * HA → server: issue a single-use code for a confirmed case (F0). The HA token travels in the
@@ -32,7 +37,11 @@ export const f0CodeResponseSchema = z.strictObject({
 });
 export type F0CodeResponse = z.infer<typeof f0CodeResponseSchema>;
 
-/** F0's phone → server: redeem the code (attempts are limited per phone and per code). */
+/**
+ * F0's phone → server: redeem the code, with the phone's credential (`Authorization: Phone
+ * <secret>`; `phoneId` must be the credential's). Refused attempts are limited per source
+ * address, globally and per code.
+ */
 export const f0RedeemRequestSchema = z.strictObject({
   code: f0CodeSchema,
   phoneId: opaqueIdSchema,

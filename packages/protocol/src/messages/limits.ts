@@ -25,9 +25,14 @@ export const MAX_MATCHED_INDEXES = 1_000;
 export const MAX_PUSHES_PER_PAGE = 1_000;
 /** Key pushes in one push-channel frame (≈ 1.4 KB each with 14 keys). */
 export const MAX_PUSHES_PER_FRAME = 100;
-/** Lifetime of an F0 code an HA may ask for: 1 minute to 7 days. */
+/**
+ * Lifetime of an F0 code an HA may ask for: 1 minute to 1 day. Short lives keep few codes live,
+ * and the chance of a guess is (live codes) / (code space) (docs/SECURITY.md).
+ */
 export const MIN_CODE_TTL_SECONDS = 60;
-export const MAX_CODE_TTL_SECONDS = 7 * SECONDS_PER_DAY;
+export const MAX_CODE_TTL_SECONDS = SECONDS_PER_DAY;
+/** Digits of an F0 code: a code space of 10^10. */
+export const F0_CODE_DIGITS = 10;
 /** RSSI and advertised tx power, dBm: the range of the BLE RSSI and TX Power Level fields. */
 export const MIN_DBM = -127;
 export const MAX_DBM = 20;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { errorBodySchema } from "./error-body.js";
-import { opaqueIdSchema, unixDaySchema, unixSecondsSchema } from "./fields.js";
+import { opaqueIdSchema, tokenSchema, unixDaySchema, unixSecondsSchema } from "./fields.js";
 import {
   indexRoleSchema,
   keyCatchUpResponseSchema,
@@ -15,7 +15,9 @@ import { statsSchema } from "./stats.js";
  * here; the names are in socket-names.ts. The matcher validates what clients send with
  * parseMessage.
  *
- * Namespace "/" — the phones' push channel. Connect with `auth: { phoneId }`.
+ * Namespace "/" — the phones' push channel. Connect with `auth: { phoneId, secret }` (from
+ * `POST /v1/phones`); a missing or wrong credential is a connect_error whose `data` is the
+ * ErrorBody (`unauthorized`).
  *   server → phone  "ready"         { phoneId, latestSeq, serverTime }    once, on connect
  *   server → phone  "key-pushes"    KeyPush[] (1–100, seq order)            to every phone
  *                   (pushes due while a fan-out is under way share a frame)
@@ -25,7 +27,9 @@ import { statsSchema } from "./stats.js";
  *   phone → server  "catch-up"      { since? } with an ack → KeyCatchUpResponse | ErrorBody
  *   server → client "refused"       ErrorBody, for an event it could not take
  *
- * Namespace "/live" — the viewer's feed (read-only).
+ * Namespace "/live" — the feed (read-only). Connect with `auth: { token }`: the operator token
+ * (the HA token) gets the full events; the viewer token gets counts and anonymised events
+ * ("notified" with indexId and contactIndexId null, so the F0 → F1 → F2 chain stays closed).
  *   server → viewer "stats"         Stats, on connect and every second while it changes
  *   server → viewer "f0-confirmed"  { indexId, confirmedAt, at }
  *   server → viewer "key-pushed"    { seq, indexId, role, keyCount, pushedAt }
@@ -35,8 +39,11 @@ import { statsSchema } from "./stats.js";
  *                                     it asked for one)
  */
 
-/** The handshake `auth` of a phone. */
-export const phoneHandshakeSchema = z.strictObject({ phoneId: opaqueIdSchema });
+/** The handshake `auth` of a phone: its id and the secret `POST /v1/phones` gave it. */
+export const phoneHandshakeSchema = z.strictObject({
+  phoneId: opaqueIdSchema,
+  secret: tokenSchema,
+});
 export type PhoneHandshake = z.infer<typeof phoneHandshakeSchema>;
 
 export const readySchema = z.strictObject({
@@ -51,6 +58,10 @@ export const catchUpRequestSchema = z.strictObject({
   since: z.int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
 });
 export type CatchUpRequest = z.infer<typeof catchUpRequestSchema>;
+
+/** The handshake `auth` of a live-feed client: an operator or a viewer token. */
+export const liveHandshakeSchema = z.strictObject({ token: tokenSchema });
+export type LiveHandshake = z.infer<typeof liveHandshakeSchema>;
 
 export const liveF0ConfirmedSchema = z.strictObject({
   indexId: opaqueIdSchema,
@@ -71,9 +82,9 @@ export type LiveKeyPushed = z.infer<typeof liveKeyPushedSchema>;
 export const liveNotifiedSchema = z.strictObject({
   notificationId: opaqueIdSchema,
   role: z.enum(["F1", "F2"]),
-  /** The index person this contact was found through. */
-  indexId: opaqueIdSchema,
-  /** The index person an F1 became (links its F2), null for F2. */
+  /** The index person this contact was found through (null in the viewer scope). */
+  indexId: opaqueIdSchema.nullable(),
+  /** The index person an F1 became (links its F2), null for F2 and in the viewer scope. */
   contactIndexId: opaqueIdSchema.nullable(),
   bestDay: unixDaySchema,
   exposureDay: unixDaySchema,
@@ -107,6 +118,6 @@ export const SOCKET_EVENTS = {
     },
     clientToServer: {},
     acks: {},
-    handshake: null,
+    handshake: liveHandshakeSchema,
   },
 } as const;

@@ -83,13 +83,26 @@ export type LogUpload = z.infer<typeof logUploadSchema>;
  * Server → phone, sent only once the upload is durable; also the body of
  * `GET /v1/uploads/{uploadId}`. `uploadId` is the server's; `idempotencyKey` is the client's.
  */
+/**
+ * A daily key of a keys upload that was not stored: `after_window_end` (an F0's key of a day
+ * after its window's end), `expired` (a day older than the window kept, today − windowDays),
+ * `future` (a day after the server's today).
+ */
+export const refusedKeySchema = z.strictObject({
+  unixDay: unixDaySchema,
+  reason: z.enum(["after_window_end", "expired", "future"]),
+});
+export type RefusedKey = z.infer<typeof refusedKeySchema>;
+
 export const uploadAckSchema = z.strictObject({
   uploadId: opaqueIdSchema,
   idempotencyKey: idempotencyKeySchema,
   phoneId: opaqueIdSchema,
   kind: z.enum(["keys", "log"]),
-  /** Keys or log entries stored. */
+  /** Keys or log entries stored (refused keys not counted). */
   count: z.int().min(0).max(MAX_LOG_ENTRIES),
+  /** Keys uploads: the keys not stored, and why; absent for logs. */
+  refused: z.array(refusedKeySchema).max(MAX_DAILY_KEYS).optional(),
   receivedAt: unixSecondsSchema,
   /** True when this acknowledges an earlier upload with the same idempotency key. */
   replayed: z.boolean(),

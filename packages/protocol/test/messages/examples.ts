@@ -25,12 +25,12 @@ export const hex = (bytes: number, fill = "a") => fill.repeat(2 * bytes);
 
 export const f0CodeRequest: F0CodeRequest = { caseRef: "HY-2020/0017", confirmedAt: NOW - 3600 };
 export const f0CodeResponse: F0CodeResponse = {
-  code: "041729",
+  code: "0417290063",
   caseRef: "HY-2020/0017",
   confirmedAt: NOW - 3600,
   expiresAt: NOW + 86_400,
 };
-export const f0RedeemRequest: F0RedeemRequest = { code: "041729", phoneId: "phone-0001" };
+export const f0RedeemRequest: F0RedeemRequest = { code: "0417290063", phoneId: "phone-0001" };
 export const f0RedeemResponse: F0RedeemResponse = {
   indexId: "idx_8f3a2b1c",
   role: "F0",

@@ -32,24 +32,24 @@ describe("F0 code request (HA → server)", () => {
     expectRejected(s, { caseRef: "x".repeat(65) }, "caseRef: must be at most 64 characters");
     expectRejected(s, { caseRef: "A1", confirmedAt: 1.5e9 }, "confirmedAt: must be ≥ 1577836800");
     expectRejected(s, { caseRef: "A1", ttlSeconds: 59 }, "ttlSeconds: must be ≥ 60");
-    expectRejected(s, { caseRef: "A1", ttlSeconds: 604_801 }, "ttlSeconds: must be ≤ 604800");
+    expectRejected(s, { caseRef: "A1", ttlSeconds: 86_401 }, "ttlSeconds: must be ≤ 86400");
     expectRejected(s, { caseRef: "A1", phone: "0912345678" }, "phone: is not allowed");
   });
 });
 
 describe("F0 code response (server → HA)", () => {
-  it("accepts six digits with leading zeros", () => {
+  it("accepts ten digits with leading zeros", () => {
     expect(parseMessage(f0CodeResponseSchema, f0CodeResponse)).toEqual(f0CodeResponse);
   });
 
-  it("rejects codes that are not six digits, and missing expiry", () => {
-    for (const code of ["41729", "0417290", "04172a", 41729]) {
+  it("rejects codes that are not ten digits, and missing expiry", () => {
+    for (const code of ["041729", "417290063", "04172900631", "041729006a", 417290063]) {
       expectRejected(
         f0CodeResponseSchema,
         { ...f0CodeResponse, code },
         typeof code === "number"
-          ? "code: must be a string, got 41729"
-          : "code: must be exactly 6 digits",
+          ? "code: must be a string, got 417290063"
+          : "code: must be exactly 10 digits",
       );
     }
     expectRejected(

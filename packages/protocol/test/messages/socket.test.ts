@@ -56,13 +56,14 @@ describe("Socket.IO names", () => {
 });
 
 describe("phone channel", () => {
-  it("takes a handshake with a valid phoneId only", () => {
-    const auth = { phoneId: "phone-0001" };
+  it("takes a handshake with a valid phoneId and secret only", () => {
+    const auth = { phoneId: "phone-0001", secret: "s".repeat(43) };
     expect(parseMessage(phoneHandshakeSchema, auth)).toEqual(auth);
-    expectRejected(phoneHandshakeSchema, {}, "phoneId: is required");
+    expectRejected(phoneHandshakeSchema, { secret: auth.secret }, "phoneId: is required");
+    expectRejected(phoneHandshakeSchema, { phoneId: "phone-0001" }, "secret: is required");
     expectRejected(
       phoneHandshakeSchema,
-      { phoneId: "x" },
+      { ...auth, phoneId: "x" },
       "phoneId: must be at least 8 characters",
     );
     expectRejected(phoneHandshakeSchema, { ...auth, extra: 1 }, "extra: is not allowed");
@@ -93,7 +94,7 @@ describe("phone channel", () => {
       [phones.clientToServer[EVENTS.catchUp], { since: 0 }],
       [phones.acks[EVENTS.catchUp], keyCatchUpResponse],
       [phones.acks[EVENTS.catchUp], errorBodyExample],
-      [phones.handshake, { phoneId: "phone-0001" }],
+      [phones.handshake, { phoneId: "phone-0001", secret: "s".repeat(43) }],
     ];
     for (const [schema, value] of payloads) expect(parseMessage(schema, value)).toEqual(value);
     expectRejected(
@@ -156,6 +157,12 @@ describe("live feed", () => {
     ];
     for (const [schema, value] of payloads) expect(parseMessage(schema, value)).toEqual(value);
     expect(live.clientToServer).toEqual({});
-    expect(live.handshake).toBeNull();
+    expect(parseMessage(live.handshake, { token: "t".repeat(20) })).toEqual({
+      token: "t".repeat(20),
+    });
+    expectRejected(live.handshake, {}, "token: is required");
+    // The viewer scope: who was notified through whom stays out.
+    const anonymous = { ...liveNotified, indexId: null, contactIndexId: null };
+    expect(parseMessage(live.serverToClient[EVENTS.notified], anonymous)).toEqual(anonymous);
   });
 });

@@ -13,6 +13,9 @@ import { haAuth } from "../auth.js";
 import { type HttpContext, limitPhone } from "../context.js";
 import { HttpError } from "../errors.js";
 
+/** The key of the breaker: refused redemptions from every address together. */
+const GLOBAL_FAILURES = "global";
+
 /** An HA may date a confirmation this far ahead of the server's clock (clock skew). */
 const MAX_FUTURE_SKEW_SECONDS = 300;
 
@@ -50,46 +53,62 @@ export function registerF0Routes(app: FastifyInstance, ctx: HttpContext): void {
     },
   );
 
-  app.post("/v1/f0-codes/redeem", { bodyLimit: options.bodyLimits.small }, async (req) => {
-    const body = parseMessage(f0RedeemRequestSchema, req.body);
-    limitPhone(ctx, body.phoneId);
-    const now = unixSeconds(options.clock);
-    const limits = options.redeemLimits;
-    if ((await store.redeemFailures(body.phoneId, now)) >= limits.perPhone) {
-      ctx.metrics.f0Codes.inc({ outcome: "refused" });
-      throw new HttpError(
-        429,
-        "too_many_attempts",
-        `phoneId: ${limits.perPhone} refused redemptions, try again later`,
-        { "retry-after": String(limits.perPhoneWindowSeconds) },
-      );
-    }
-    const uploadToken = newToken();
-    const r = await store.redeemCode({
-      code: body.code,
-      phoneId: body.phoneId,
-      now,
-      maxCodeFailures: limits.perCode,
-      indexId: newId(),
-      uploadToken,
-      tokenExpiresAt: now + options.uploadTokenTtlSeconds,
-    });
-    if (!r.ok) {
-      ctx.metrics.f0Codes.inc({ outcome: "refused" });
-      await store.noteRedeemFailure(body.phoneId, now, limits.perPhoneWindowSeconds);
-      throw redeemError(r.reason, limits.perCode);
-    }
-    ctx.metrics.f0Codes.inc({ outcome: "redeemed" });
-    ctx.f0Confirmed({ indexId: r.index.indexId, confirmedAt: r.index.windowEnd, at: now });
-    const res: F0RedeemResponse = {
-      indexId: r.index.indexId,
-      role: "F0",
-      windowEnd: r.index.windowEnd,
-      uploadToken,
-      expiresAt: r.tokenExpiresAt,
-    };
-    return res;
-  });
+  const onRequest = ctx.phones.hook();
+  app.post(
+    "/v1/f0-codes/redeem",
+    { bodyLimit: options.bodyLimits.small, onRequest },
+    async (req) => {
+      const body = parseMessage(f0RedeemRequestSchema, req.body);
+      ctx.phones.check(req, body.phoneId);
+      limitPhone(ctx, body.phoneId);
+      const now = unixSeconds(options.clock);
+      const limits = options.redeemLimits;
+      // Refusals are counted per source address and for everyone; new phones reset neither.
+      const address = `addr:${req.ip}`;
+      const [fromAddress, fromEveryone] = await Promise.all([
+        store.redeemFailures(address, now),
+        store.redeemFailures(GLOBAL_FAILURES, now),
+      ]);
+      if (fromAddress >= limits.perAddress || fromEveryone >= limits.global) {
+        ctx.metrics.f0Codes.inc({ outcome: "refused" });
+        const which =
+          fromAddress >= limits.perAddress
+            ? `${limits.perAddress} refused redemptions from ${req.ip}`
+            : `${limits.global} refused redemptions from everyone (F0 codes are paused)`;
+        throw new HttpError(429, "too_many_attempts", `code: ${which}, try again later`, {
+          "retry-after": String(limits.windowSeconds),
+        });
+      }
+      const uploadToken = newToken();
+      const r = await store.redeemCode({
+        code: body.code,
+        phoneId: body.phoneId,
+        now,
+        maxCodeFailures: limits.perCode,
+        indexId: newId(),
+        uploadToken,
+        tokenExpiresAt: now + options.uploadTokenTtlSeconds,
+      });
+      if (!r.ok) {
+        ctx.metrics.f0Codes.inc({ outcome: "refused" });
+        await Promise.all([
+          store.noteRedeemFailure(address, now, limits.windowSeconds),
+          store.noteRedeemFailure(GLOBAL_FAILURES, now, limits.windowSeconds),
+        ]);
+        throw redeemError(r.reason, limits.perCode);
+      }
+      ctx.metrics.f0Codes.inc({ outcome: "redeemed" });
+      ctx.f0Confirmed({ indexId: r.index.indexId, confirmedAt: r.index.windowEnd, at: now });
+      const res: F0RedeemResponse = {
+        indexId: r.index.indexId,
+        role: "F0",
+        windowEnd: r.index.windowEnd,
+        uploadToken,
+        expiresAt: r.tokenExpiresAt,
+      };
+      return res;
+    },
+  );
 }
 
 function redeemError(reason: RedeemFailure, perCode: number): HttpError {
