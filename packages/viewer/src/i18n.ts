@@ -95,6 +95,8 @@ const vi = {
   "summary.seeds":
     "Báo cáo của Bộ (13/8/2020): 17 F0 có Bluezone → 82 F1, F2 không có trong danh sách truy vết truyền thống ≈ 4,8 / F0 (CV 4195/UBND-VHXXH)",
   "summary.pending": "Đang tính…",
+  "summary.calibration":
+    "Mô hình trong điều kiện tháng 8/2020 (tracebed calibrate, Cần Giuộc, 16% dân số cài đặt, 40% trong số đó đang chạy): {mean} / F0 ({lo}–{hi}), so với 4,8 của Bộ. Mô hình thấp hơn vì chỉ khoảng 6% dân số có ứng dụng đang chạy, nên ít người tiếp xúc với một F0 có ứng dụng, và truy vết thủ công đã tìm ra phần lớn số đó; các F0 của Bộ tập trung ở nơi tỷ lệ cài đặt cao hơn.",
 
   "saturation.more":
     "⚠ Quá ít người mô phỏng cho {f0} F0: ở các địa bàn có F2, {share} số người mô phỏng đã là F1 hoặc F2. Mẫu hết người để tiếp xúc ở bước thứ hai, nên số F2 (và số tìm thêm ngoài truy vết thủ công) thấp hơn khi mô phỏng toàn bộ dân số. Hãy mô phỏng từ {agents} người trở lên, hoặc giảm số F0.",
@@ -241,6 +243,8 @@ const en: Record<StringKey, string> = {
   "summary.seeds":
     "Ministry report (13 Aug 2020): 17 F0 with Bluezone → 82 F1/F2 not on the manual tracing lists ≈ 4.8 per F0 (letter 4195/UBND-VHXXH)",
   "summary.pending": "Computing…",
+  "summary.calibration":
+    "The model under August 2020's conditions (tracebed calibrate, Cần Giuộc, 16% of people with installs, 40% of them active): {mean} per F0 ({lo}–{hi}), against the Ministry's 4.8. It finds fewer because only ≈ 6% of people ran the app, so few contacts of an app-using F0 had it, and tracers already named most of those; the Ministry's F0 clustered where installs ran higher.",
 
   "saturation.more":
     "⚠ Too few simulated people for {f0} F0: where the F2 live, {share} of the simulated people are already F1 or F2. The sample runs out of people two steps away, so the F2 counts (and those found beyond manual tracing) come out lower than the whole population would give. Simulate {agents} people or more, or use fewer F0.",

@@ -8,6 +8,7 @@ import {
   summarySentence,
   t,
 } from "@tracebed/viewer";
+import { CALIBRATION_2020_08 as cal } from "../calibration.js";
 import { byId, type PageView, type Panel } from "./panel.js";
 
 /**
@@ -55,6 +56,14 @@ export function headlinePanel(doc: Document): Panel {
           ? t(lang, "summary.beyondModel", { runs: b.runs, lo: bText.lo, hi: bText.hi })
           : "";
       setValue(cards.beyond, b?.mean);
+      // The shipped August 2020 figure: fixed, beside the Ministry's.
+      const calibration = byId(doc, "calibration");
+      calibration.textContent = t(lang, "summary.calibration", {
+        mean: formatNumber(cal.mean, lang, 1),
+        lo: formatNumber(cal.lo, lang, 1),
+        hi: formatNumber(cal.hi, lang, 1),
+      });
+      calibration.dataset.value = String(cal.mean);
       renderSentence(sentence, h, view);
     },
   };
