@@ -21,7 +21,7 @@ export interface FleetProcessOptions {
   f0Rate: number;
   proc: number;
   procs: number;
-  /** Names this run's phones apart from other runs' (see phone-ids.ts). */
+  /** Names this run's phones apart from other runs' (see phone-ids.ts: it names its F0 cases). */
   runTag: string;
   windowDays?: number;
   /** Uploads in flight at once per process (default DEFAULT_UPLOAD_CONCURRENCY). */
