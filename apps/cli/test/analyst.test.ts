@@ -172,6 +172,9 @@ describe("tracebed simulate warnings", () => {
       "20000",
       "--days",
       "5",
+      // 40 F0 in 20,000 people: far past the saturation limit whatever the draw.
+      "--f0",
+      "40",
       "--json",
     );
     expect(r.status).toBe(0);
