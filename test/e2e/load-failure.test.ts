@@ -20,7 +20,7 @@ describe("tracebed load when a matcher cannot be reached", () => {
     await server.stop();
   });
 
-  test("lets go of the phones already connected and exits 1, naming the URL", async () => {
+  test("refuses the run before any phone connects and exits 1, naming the URL", async () => {
     const dead = `http://127.0.0.1:${await freePort()}`;
     const r = await load(
       [...SMALL, "--url", `${server.url},${dead}`, "--ha-token", HA_TOKEN],
@@ -30,8 +30,14 @@ describe("tracebed load when a matcher cannot be reached", () => {
     expect(r.timedOut, "tracebed load kept running").toBe(false);
     expect(r.status, r.stderr).toBe(1);
     expect(r.stderr).toContain(dead);
-    expect(r.doc.errors.some((e: string) => e.includes(dead))).toBe(true);
-    // The phones that had connected to the live matcher are gone from it.
+    // The calibration check (GET /v1/config on every URL) refuses the run first, in one line.
+    expect(
+      r.stderr
+        .trim()
+        .split("\n")
+        .filter((l) => l.includes(dead)),
+    ).toHaveLength(1);
+    // No phone is left connected to the live matcher.
     const stats = await (await fetch(`${server.url}/v1/stats`)).json();
     expect(stats.phones.connected).toBe(0);
   });
