@@ -33,10 +33,16 @@ export interface DayScan {
   records: ContactRecords;
 }
 
-export function scanDay(engine: Engine, day: number, flagged: Uint8Array): DayScan {
+export function scanDay(
+  engine: Engine,
+  day: number,
+  flagged: Uint8Array,
+  /** false: the day's pair counts are not needed (`pairsByLayer` is then partial). */
+  count = true,
+): DayScan {
   const records = new ContactRecords();
   const pairsByLayer = engine.layers.map((layer, l) =>
-    layer.scan(day, flagged, (a, b, k) => records.push(l, a, b, k)),
+    layer.scan(day, flagged, (a, b, k) => records.push(l, a, b, k), count),
   );
   return { day, pairsByLayer, records };
 }

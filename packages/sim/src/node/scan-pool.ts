@@ -39,7 +39,7 @@ export function workerScanner(threads: number): WorkerScanner {
           workerData: { config: engine.config, population },
         }),
     );
-    return async (flagged, onDay) => {
+    return async (flagged, onDay, count = true) => {
       const shared = new Uint8Array(new SharedArrayBuffer(flagged.length));
       shared.set(flagged);
       const scans = new Array<DayScan>(engine.config.days);
@@ -54,7 +54,7 @@ export function workerScanner(threads: number): WorkerScanner {
                   w.off("error", reject);
                   return resolve();
                 }
-                w.postMessage({ id: nextId++, day: nextDay++, flagged: shared });
+                w.postMessage({ id: nextId++, day: nextDay++, flagged: shared, count });
               };
               const onMessage = (msg: ScanMsg) => {
                 scans[msg.scan.day] = toDayScan(msg.scan);

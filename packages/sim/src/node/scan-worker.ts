@@ -10,19 +10,22 @@ interface Init {
 const { config, population } = workerData as Init;
 const engine = createEngine(config, population);
 
-parentPort!.on("message", (msg: { id: number; day: number; flagged: Uint8Array }) => {
-  const s = scanDay(engine, msg.day, msg.flagged);
-  const r = s.records;
-  const records = {
-    length: r.length,
-    layer: r.layer.slice(0, r.length),
-    a: r.a.slice(0, r.length),
-    b: r.b.slice(0, r.length),
-    k: r.k.slice(0, r.length),
-  };
-  const transfer = [records.layer.buffer, records.a.buffer, records.b.buffer, records.k.buffer];
-  parentPort!.postMessage(
-    { id: msg.id, scan: { day: s.day, pairsByLayer: s.pairsByLayer, records } },
-    transfer,
-  );
-});
+parentPort!.on(
+  "message",
+  (msg: { id: number; day: number; flagged: Uint8Array; count: boolean }) => {
+    const s = scanDay(engine, msg.day, msg.flagged, msg.count);
+    const r = s.records;
+    const records = {
+      length: r.length,
+      layer: r.layer.slice(0, r.length),
+      a: r.a.slice(0, r.length),
+      b: r.b.slice(0, r.length),
+      k: r.k.slice(0, r.length),
+    };
+    const transfer = [records.layer.buffer, records.a.buffer, records.b.buffer, records.k.buffer];
+    parentPort!.postMessage(
+      { id: msg.id, scan: { day: s.day, pairsByLayer: s.pairsByLayer, records } },
+      transfer,
+    );
+  },
+);

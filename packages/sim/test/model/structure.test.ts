@@ -125,4 +125,22 @@ describe("contact structure", () => {
     // Poisson around a negative-binomial weight (mean 2 tickets, shape 2): Var = λ + λ².
     expect(Math.abs(variance / (mean + mean ** 2) - 1)).toBeLessThan(0.08);
   });
+
+  test("a scan that needs no count visits exactly the pairs around the flagged agents", () => {
+    const flagged = new Uint8Array(pop.size);
+    for (let i = 0; i < pop.size; i += 37) flagged[i] = 1;
+    for (let l = 0; l < engine.layers.length; l++) {
+      const seen = (count: boolean) => {
+        const out: string[] = [];
+        engine.layers[l]!.scan(
+          2,
+          flagged,
+          (a, b, k) => out.push(`${Math.min(a, b)}-${Math.max(a, b)}-${k}`),
+          count,
+        );
+        return out.sort();
+      };
+      expect(seen(false)).toEqual(seen(true));
+    }
+  });
 });

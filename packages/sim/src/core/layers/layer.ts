@@ -12,9 +12,10 @@ export interface ContactLayer {
   /**
    * Generates the pairs of `day` and calls `visit` for those with an endpoint flagged
    * (`flagged[agent] !== 0`), or for every pair when `flagged` is null. Returns the number
-   * of pairs generated.
+   * of pairs generated; with `count` false the caller does not need it, and a layer may skip
+   * pairs that touch no flagged agent (the number it returns is then not the day's total).
    */
-  scan(day: number, flagged: Uint8Array | null, visit: ContactVisitor): number;
+  scan(day: number, flagged: Uint8Array | null, visit: ContactVisitor, count?: boolean): number;
 }
 
 /** floor(x), plus one with probability frac(x): unbiased integer counts. */

@@ -68,7 +68,7 @@ export function mixingLayer(
 
   return {
     config,
-    scan(day: number, flagged: Uint8Array | null, visit: ContactVisitor): number {
+    scan(day: number, flagged: Uint8Array | null, visit: ContactVisitor, count = true): number {
       const s = seedOf(day);
       let k = 0;
       let regular = 0;
@@ -100,50 +100,59 @@ export function mixingLayer(
             if (flagged === null || flagged[a] !== 0 || flagged[b] !== 0) visit(a, b, k);
           }
         }
-        if (offsets.length > 0) {
-          regular += regularTies(
-            s,
-            lo,
-            n,
-            off0,
-            off1,
-            offsets.length,
-            ageBand,
-            meet,
-            flagged,
-            visit,
-          );
-        }
+        if (offsets.length === 0) continue;
+        const ties = { s, lo, n, off0, off1, count: offsets.length, ageBand, meet };
+        // Without the count, only the ties around flagged agents need deciding.
+        if (count || flagged === null) regular += regularTies(ties, flagged, visit);
+        else regularTiesAround(ties, flagged, visit);
       }
       return k + regular;
     },
   };
 }
 
+/** A region's regular ties on one day: each agent to the agents `off0` and `off1` on. */
+interface RegionTies {
+  s: number;
+  lo: number;
+  n: number;
+  off0: number;
+  off1: number;
+  /** Ties per agent: 1 or 2. */
+  count: number;
+  ageBand: Uint8Array;
+  meet: Uint16Array;
+}
+
 /**
- * Each agent's ties to the agents `off0` and `off1` further on (wrapping in the region), met
- * today or not.
+ * Does owner `a`'s tie `j` meet today? One hash decides the ties of two agents (the even one
+ * of the pair in the region and the next), 8 bits a tie.
  */
-function regularTies(
-  s: number,
-  lo: number,
-  n: number,
-  off0: number,
-  off1: number,
-  ties: number,
-  ageBand: Uint8Array,
-  meet: Uint16Array,
-  flagged: Uint8Array | null,
-  visit: ContactVisitor,
-): number {
+function tieMeets(t: RegionTies, sr: number, a: number, j: number, b: number): boolean {
+  const even = (a - t.lo) & 1;
+  const h = hashFast(sr, a - even) >>> (16 * even + 8 * j);
+  return (h & 0xff) < t.meet[t.ageBand[a]! * 128 + t.ageBand[b]!]!;
+}
+
+/** The tie's partner: `off` agents on, wrapping in the region. */
+function partnerOf(t: RegionTies, a: number, off: number): number {
+  const b = a + (off % t.n);
+  return b >= t.lo + t.n ? b - t.n : b;
+}
+
+/**
+ * Every regular tie of the region, met today or not: returns how many met. The hot loop of
+ * `tieMeets`: one hash per two agents, no modulo.
+ */
+function regularTies(t: RegionTies, flagged: Uint8Array | null, visit: ContactVisitor): number {
+  const { lo, n, ageBand, meet } = t;
   let met = 0;
-  const sr = s ^ 0x2c1b3c6d;
+  const sr = t.s ^ 0x2c1b3c6d;
   const hi = lo + n;
-  const o0 = off0 % n;
-  const o1 = off1 % n;
+  const o0 = t.off0 % n;
+  const o1 = t.off1 % n;
   let h = 0;
   for (let a = lo; a < hi; a++) {
-    // One hash decides the ties of two agents, 8 bits a tie.
     if (((a - lo) & 1) === 0) h = hashFast(sr, a);
     else h >>>= 16;
     const rowA = ageBand[a]! * 128;
@@ -154,7 +163,7 @@ function regularTies(
       if (flagged === null || flagged[a] !== 0 || flagged[b] !== 0)
         visit(a, b, (REGULAR_PAIR_BIT | (a * 2)) >>> 0);
     }
-    if (ties < 2) continue;
+    if (t.count < 2) continue;
     b = a + o1;
     if (b >= hi) b -= n;
     if (b !== a && ((h >>> 8) & 0xff) < meet[rowA + ageBand[b]!]!) {
@@ -164,6 +173,28 @@ function regularTies(
     }
   }
   return met;
+}
+
+/**
+ * The same ties, decided only around flagged agents (their own ties and those owned by the
+ * agents `off` before them), each visited once: the same pairs `regularTies` visits.
+ */
+function regularTiesAround(t: RegionTies, flagged: Uint8Array, visit: ContactVisitor): void {
+  const sr = t.s ^ 0x2c1b3c6d;
+  const hi = t.lo + t.n;
+  for (let x = t.lo; x < hi; x++) {
+    if (flagged[x] === 0) continue;
+    for (let j = 0; j < t.count; j++) {
+      const off = j === 0 ? t.off0 : t.off1;
+      // x's own tie.
+      const b = partnerOf(t, x, off);
+      if (b !== x && tieMeets(t, sr, x, j, b)) visit(x, b, (REGULAR_PAIR_BIT | (x * 2 + j)) >>> 0);
+      // The tie owned by the agent `off` before x, unless that owner is flagged (visited then).
+      const owner = partnerOf(t, x, t.n - (off % t.n));
+      if (owner !== x && flagged[owner] === 0 && tieMeets(t, sr, owner, j, x))
+        visit(owner, x, (REGULAR_PAIR_BIT | (owner * 2 + j)) >>> 0);
+    }
+  }
 }
 
 function meanAcceptance(ageBand: Uint8Array, accept: Uint32Array): number {

@@ -13,13 +13,18 @@ import { type ContactsByPartner, contactsOf } from "./pairs.js";
  * Scans every simulated day for contacts touching flagged agents (inline or on workers),
  * calling `onDay` as each day is done; returns the scans in day order.
  */
-export type DayScanner = (flagged: Uint8Array, onDay?: () => void) => Promise<DayScan[]>;
+export type DayScanner = (
+  flagged: Uint8Array,
+  onDay?: () => void,
+  /** false: the days' pair counts are not needed. */
+  count?: boolean,
+) => Promise<DayScan[]>;
 
 export function inlineScanner(engine: Engine): DayScanner {
-  return async (flagged, onDay) => {
+  return async (flagged, onDay, count = true) => {
     const scans: DayScan[] = [];
     for (let d = 0; d < engine.config.days; d++) {
-      scans.push(scanDay(engine, d, flagged));
+      scans.push(scanDay(engine, d, flagged, count));
       onDay?.();
     }
     return scans;
@@ -157,7 +162,8 @@ export async function traceOutbreak(
   flagged.fill(0);
   const f1Any = new Set([...trueF1, ...notifiedF1, ...manualF1]);
   for (const i of f1Any) flagged[i] = 1;
-  const scans2 = f1Any.size > 0 ? await scanner(flagged, onDay) : [];
+  // The second pass needs only the F1's contacts, not the days' pair counts.
+  const scans2 = f1Any.size > 0 ? await scanner(flagged, onDay, false) : [];
   onProgress?.("contacts", total, total);
   const step2 = judgeStep(engine, contactsOf(f1Any, scans2), (j) => notifiedF1.has(j), window);
 

@@ -3,7 +3,7 @@ import { hash2, unit } from "../rng.js";
 
 /**
  * Tickets for one-off mixing contacts: agent a appears t_a times, t_a negative binomial with
- * mean `meanTickets` and integer shape `shape` (a Poisson draw around a gamma weight), so an
+ * mean `meanTickets` and shape `shape` (a Poisson count around a gamma weight), so an
  * endpoint drawn from the tickets meets strangers in proportion to its weight and daily
  * counts are overdispersed across people, as in OpenABM-Covid19's random network. Tickets are
  * contiguous by region: region r's are tickets[ticketStart[r] .. ticketStart[r + 1]). A ticket
@@ -21,21 +21,12 @@ export function buildTickets(
   if (n >= 2 ** (32 - TICKET_BAND_BITS)) throw new RangeError(`${n} agents: too many for tickets`);
   const count = new Uint8Array(n);
   let total = 0;
-  const theta = config.meanTickets / config.shape;
+  const cdf = negativeBinomialCdf(config.meanTickets, config.shape);
   for (let a = 0; a < n; a++) {
-    // Gamma(shape, theta) as a sum of `shape` exponentials, then Poisson by inversion.
-    let g = 0;
-    for (let s = 0; s < config.shape; s++) g -= Math.log(1 - unit(hash2(seed, a * 8 + s)));
-    const lambda = g * theta;
+    // Inverse CDF from one hash (the mean is small: a few steps).
+    const u = unit(hash2(seed, a));
     let t = 0;
-    let p = Math.exp(-lambda);
-    let cdf = p;
-    const u = unit(hash2(seed ^ 0x5bd1e995, a));
-    while (u > cdf && t < 255) {
-      t++;
-      p *= lambda / t;
-      cdf += p;
-    }
+    while (t < cdf.length - 1 && u >= cdf[t]!) t++;
     count[a] = t;
     total += t;
   }
@@ -52,4 +43,23 @@ export function buildTickets(
   }
   ticketStart[regionStart.length - 1] = k;
   return { tickets, ticketStart };
+}
+
+/**
+ * P(t ≤ x) for x = 0 … 255 of a negative binomial with mean `mean` and shape `shape`
+ * (variance mean + mean² / shape), by the recurrence P(t + 1) = P(t) · (t + shape) / (t + 1) ·
+ * mean / (mean + shape).
+ */
+export function negativeBinomialCdf(mean: number, shape: number): Float64Array {
+  const cdf = new Float64Array(256);
+  const q = mean / (mean + shape);
+  let p = (shape / (mean + shape)) ** shape;
+  let sum = 0;
+  for (let t = 0; t < 256; t++) {
+    sum += p;
+    cdf[t] = sum;
+    p *= ((t + shape) / (t + 1)) * q;
+  }
+  cdf[255] = 1;
+  return cdf;
 }
