@@ -1,7 +1,7 @@
 import type { BleConfig } from "../config.js";
 import { contactShape, idealSpan } from "../contacts.js";
 import type { Engine } from "../engine.js";
-import { FLAG_IOS } from "../population/population.js";
+import { appActiveOn, FLAG_IOS } from "../population/population.js";
 import { contactRadio, handsetOffsetDb, realisticScanRssi } from "../radio/realistic.js";
 import { below, hash2, hash3, unit } from "../rng.js";
 import { rssiAtDistance } from "./path-loss.js";
@@ -71,8 +71,7 @@ export function pairSightings(
 }
 
 function bothInstalled(engine: Engine, a: number, b: number, day: number): boolean {
-  const { installDay } = engine.population;
-  return installDay[a]! <= day && installDay[b]! <= day;
+  return appActiveOn(engine.population, a, day) && appActiveOn(engine.population, b, day);
 }
 
 function idealSightings(

@@ -1,5 +1,6 @@
 import type { Engine } from "../engine.js";
 import { hasApp } from "../population/population.js";
+import { interviewFrom } from "./manual.js";
 import type { StepVerdicts } from "./outbreak.js";
 import { appFindsFrom, firstDayFrom } from "./pair-verdict.js";
 
@@ -52,10 +53,7 @@ export function chainOf(
   for (const j of f1) {
     const trueFrom = c.trueF1.get(j);
     const appFrom = c.appF1.get(j);
-    const heard = [c.manualF1.has(j) ? trueFrom : undefined, appFrom].filter(
-      (d) => d !== undefined,
-    );
-    const interviewFrom = heard.length > 0 ? Math.min(...heard) : undefined;
+    const from = interviewFrom(c.manualF1.has(j) ? trueFrom : undefined, appFrom);
     for (const [q, v] of step2.get(j) ?? []) {
       if (q === f0) continue;
       if (trueFrom !== undefined && !c.trueF1.has(q) && firstDayFrom(v.trueDays, trueFrom) >= 0)
@@ -63,10 +61,10 @@ export function chainOf(
       if (appFrom !== undefined && !c.appF1.has(q) && appFindsFrom(engine, v, appFrom))
         c.appF2.add(q);
       if (
-        interviewFrom !== undefined &&
+        from !== undefined &&
         !c.manualF1.has(q) &&
         v.manual &&
-        firstDayFrom(v.trueDays, interviewFrom) >= 0
+        firstDayFrom(v.trueDays, from) >= 0
       )
         c.manualF2.add(q);
     }

@@ -35,3 +35,17 @@ export function manualLists(
   const u = unit(hash3(engine.seeds.stream("manual"), Math.min(a, b), Math.max(a, b)));
   return u < manualRecallOf(engine, contacts);
 }
+
+/**
+ * The day a tracer interviewing an F1 asks about contacts from: the earliest exposure it is
+ * known by — listed by tracing (`listedDay`) or notified by the app (`notifiedDay`) — or
+ * undefined when it is neither (not interviewed).
+ */
+export function interviewFrom(
+  listedDay: number | undefined,
+  notifiedDay: number | undefined,
+): number | undefined {
+  if (listedDay === undefined) return notifiedDay;
+  if (notifiedDay === undefined) return listedDay;
+  return Math.min(listedDay, notifiedDay);
+}

@@ -5,7 +5,7 @@ import { hasApp } from "../population/population.js";
 import { type Chain, chainOf } from "./chain.js";
 import { type DistinctContacts, distinctContacts } from "./contact-sample.js";
 import { drawF0 } from "./f0.js";
-import { manualLists } from "./manual.js";
+import { interviewFrom, manualLists } from "./manual.js";
 import { appFindsFrom, firstDayFrom, type PairVerdict, pairVerdict } from "./pair-verdict.js";
 import { type ContactsByPartner, contactsOf } from "./pairs.js";
 
@@ -174,14 +174,12 @@ export async function traceOutbreak(
     const trueFrom = exposures.trueF1.get(j);
     const appFrom = exposures.notifiedF1.get(j);
     // Tracers interview listed and notified F1 alike, from the earliest exposure they know.
-    const heard = [exposures.manualF1.get(j), appFrom].filter((d) => d !== undefined);
-    const interviewFrom = heard.length > 0 ? Math.min(...heard) : undefined;
+    const from = interviewFrom(exposures.manualF1.get(j), appFrom);
     for (const [q, v] of verdicts) {
       if (f0Set.has(q)) continue;
       if (trueFrom !== undefined && firstDayFrom(v.trueDays, trueFrom) >= 0) trueF2.add(q);
       if (appFrom !== undefined && appFindsFrom(engine, v, appFrom)) notifiedF2.add(q);
-      if (interviewFrom !== undefined && v.manual && firstDayFrom(v.trueDays, interviewFrom) >= 0)
-        manualF2.add(q);
+      if (from !== undefined && v.manual && firstDayFrom(v.trueDays, from) >= 0) manualF2.add(q);
     }
   }
   for (const x of trueF1) trueF2.delete(x);
