@@ -8,4 +8,4 @@ export {
 export { type LoadOptions, type LoadResult, runLoad } from "./load.js";
 export { PhoneLogs } from "./phone-logs.js";
 export { phonesWithHits } from "./push-match.js";
-export type { LoadSummary, SetComparison } from "./summary.js";
+export type { ExpectedSets, LoadSummary, SetComparison, TruthComparison } from "./summary.js";

@@ -92,7 +92,13 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   const runTag = newRunTag(started);
   const config = endingAt(o.config, Math.floor(started / 1000));
   const { outbreak } = await simulate(config);
-  const expected = { f1: outbreak.sets.notifiedF1, f2: outbreak.sets.notifiedF2 };
+  const { sets } = outbreak;
+  const expected = {
+    f1: sets.notifiedF1,
+    f2: sets.notifiedF2,
+    trueF1: sets.trueF1,
+    trueF2: sets.trueF2,
+  };
   const summary = new SummaryBuilder();
   let lastEvent = Date.now();
   let f0Done = 0;

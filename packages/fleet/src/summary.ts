@@ -1,12 +1,34 @@
 import hdr from "hdr-histogram-js";
 import type { FleetEvent } from "./events.js";
 
+/** The phones notified against the simulator's truth (every true F1/F2, app or not). */
+export interface TruthComparison {
+  /** True F1 (F2) of the run: close contacts in the causal window, app or not. */
+  true: number;
+  /** Notified and true. */
+  found: number;
+  /** found ÷ true; null when there is no true one. */
+  recall: number | null;
+  /** found ÷ notified; null when none was notified. */
+  precision: number | null;
+}
+
 export interface SetComparison {
   /** The oracle's app-notified set for the same run (detected ∪ false positives). */
   expected: number;
   notified: number;
   missing: number;
   extra: number;
+  /** Against the truth, when the run's true set was given. */
+  truth?: TruthComparison;
+}
+
+/** What the notified sets are compared with: the oracle's app-notified sets, and the truth. */
+export interface ExpectedSets {
+  f1: ReadonlySet<number>;
+  f2: ReadonlySet<number>;
+  trueF1?: ReadonlySet<number>;
+  trueF2?: ReadonlySet<number>;
 }
 
 export interface LoadSummary {
@@ -35,11 +57,29 @@ export interface LoadSummary {
   seconds: number;
 }
 
-const compare = (expected: ReadonlySet<number>, notified: ReadonlySet<number>): SetComparison => ({
+const againstTruth = (
+  truth: ReadonlySet<number>,
+  notified: ReadonlySet<number>,
+): TruthComparison => {
+  const found = [...notified].filter((x) => truth.has(x)).length;
+  return {
+    true: truth.size,
+    found,
+    recall: truth.size === 0 ? null : found / truth.size,
+    precision: notified.size === 0 ? null : found / notified.size,
+  };
+};
+
+const compare = (
+  expected: ReadonlySet<number>,
+  notified: ReadonlySet<number>,
+  truth: ReadonlySet<number> | undefined,
+): SetComparison => ({
   expected: expected.size,
   notified: notified.size,
   missing: [...expected].filter((x) => !notified.has(x)).length,
   extra: [...notified].filter((x) => !expected.has(x)).length,
+  ...(truth === undefined ? {} : { truth: againstTruth(truth, notified) }),
 });
 
 /** Folds the processes' events into the run's summary, against the oracle's sets. */
@@ -91,7 +131,7 @@ export class SummaryBuilder {
    * which ties an F2 to its F0.
    */
   build(
-    expected: { f1: ReadonlySet<number>; f2: ReadonlySet<number> },
+    expected: ExpectedSets,
     seconds: number,
     foundThrough: ReadonlyMap<string, string> = new Map(),
   ): LoadSummary {
@@ -122,8 +162,8 @@ export class SummaryBuilder {
     const result: LoadSummary = {
       phones: this.phones,
       f0: this.confirmed.size,
-      f1: compare(expected.f1, notF0(this.f1)),
-      f2: compare(expected.f2, notF0(this.f2)),
+      f1: compare(expected.f1, notF0(this.f1), expected.trueF1),
+      f2: compare(expected.f2, notF0(this.f2), expected.trueF2),
       uploads: { sent: this.sent, acknowledged: this.acked },
       f2Notifications,
       latencyMs: {

@@ -59,6 +59,32 @@ describe("SummaryBuilder", () => {
     );
   });
 
+  it("compares the notified sets with the truth: recall over the true set, precision over the notified", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.nat({ max: 60 }), { maxLength: 30 }),
+        fc.uniqueArray(fc.nat({ max: 60 }), { maxLength: 30 }),
+        (notified, truth) => {
+          const s = new SummaryBuilder();
+          s.add({ type: "confirmed", agent: 1_000, indexId: "index-f0-0", at: T0 });
+          for (const agent of notified) {
+            s.add({ type: "notified", agent, role: "F1", indexId: "index-f0-0", at: T0 + 5 });
+          }
+          const want = new Set(truth);
+          const sum = s.build({ f1: new Set(), f2: new Set(), trueF1: want, trueF2: new Set() }, 1);
+          const found = notified.filter((a) => want.has(a)).length;
+          expect(sum.f1.truth).toEqual({
+            true: truth.length,
+            found,
+            recall: truth.length === 0 ? null : found / truth.length,
+            precision: notified.length === 0 ? null : found / notified.length,
+          });
+          expect(sum.f2.truth).toEqual({ true: 0, found: 0, recall: null, precision: null });
+        },
+      ),
+    );
+  });
+
   it("times each F1 from its F0's confirmation, and per F0 its last F1 and its last F2", () => {
     fc.assert(
       fc.property(

@@ -1,5 +1,6 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { FlowMetrics } from "./flow/matching.js";
+import { BytesOut } from "./http/bytes-out.js";
 import type { FanOutMetrics } from "./socket/push-fan-out.js";
 import type { StorageFigures } from "./store/memory.js";
 import type { Role } from "./store/types.js";
@@ -115,6 +116,19 @@ export class Metrics implements FlowMetrics {
     help: "One memory store compaction, from the new journal to the old files removed",
     buckets: [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120],
     registers: [this.registry],
+  });
+  /** Bytes written to clients, read at each scrape (`tracebed compare`'s bytes out). */
+  readonly bytesOut = new BytesOut();
+  private bytesOutReported = 0;
+  readonly bytesOutTotal: Counter = new Counter({
+    name: "tracebed_bytes_out_total",
+    help: "Bytes this process wrote to its clients over TCP (HTTP responses and websocket frames, headers included)",
+    registers: [this.registry],
+    collect: () => {
+      const total = this.bytesOut.total();
+      this.bytesOutTotal.inc(total - this.bytesOutReported);
+      this.bytesOutReported = total;
+    },
   });
   private storage: (() => StorageFigures) | null = null;
   readonly snapshotBytes: Gauge = new Gauge({

@@ -15,6 +15,7 @@ import {
 import { io as ioc } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
+import { bluezonePrivacy } from "../src/designs/bluezone/privacy.js";
 import { createMatcher, type Matcher } from "../src/index.js";
 import { confirmF0, HA_TOKEN, PhoneClient } from "./helpers/clients.js";
 import { call } from "./helpers/http.js";
@@ -214,6 +215,13 @@ describe("the Bluezone hybrid flow", () => {
     const lastStats = liveEvents.filter((x) => x.event === EVENTS.stats).at(-1)!.payload;
     expect(lastStats.notifications).toMatchObject({ f1: 1, f2: 1 });
 
+    // What the operator can learn: every phone but G uploaded keys, a log and (but A) an
+    // exposure, so the five contacts among A–F are tied; G, seen by B, uploaded nothing yet.
+    expect(await bluezonePrivacy(matcher.store)).toEqual({
+      nonIndexPhonesKnown: 5,
+      contactEdgesKnown: 5,
+    });
+
     // G, confirmed later, met B on T-3: B's exposure is the earliest over its F0, so B's
     // window moves back to T-3, its keys are pushed again, and C (met on T-2) becomes an F2.
     const g = await PhoneClient.open(G, url);
@@ -235,6 +243,11 @@ describe("the Bluezone hybrid flow", () => {
     ]);
     await matcher.idle();
     expect(b.notifications).toHaveLength(1); // still one F1 notification, from A
+    // G is an F0 (an index person, not counted); its keys tie B's sightings of it.
+    expect(await bluezonePrivacy(matcher.store)).toEqual({
+      nonIndexPhonesKnown: 5,
+      contactEdgesKnown: 6,
+    });
     g.close();
 
     // A phone reconnecting gets its notification again.

@@ -38,6 +38,7 @@ export function buildHttp(
     requestTimeout: 120_000,
     return503OnClosing: true,
   }) as unknown as FastifyInstance;
+  ctx.metrics.bytesOut.attach(app.server);
   // JSON only: a text/plain body is 415, not a string the schemas then refuse.
   app.removeContentTypeParser("text/plain");
   hashJsonBodies(app);
