@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { registerBench } from "./commands/bench.js";
 import { registerCalibrate } from "./commands/calibrate.js";
+import { registerCompare } from "./commands/compare.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerExport } from "./commands/export.js";
 import { registerIds } from "./commands/ids.js";
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerBench(program);
   registerRadio(program);
   registerCalibrate(program);
+  registerCompare(program);
   registerDemo(program, { replay: replayOutbreak });
   return program;
 }

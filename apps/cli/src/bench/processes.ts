@@ -29,17 +29,23 @@ export interface ServeOptions {
   haToken: string;
   scenario: string;
   host?: string;
+  /** Memory store: use (and keep) this data directory instead of a temporary one. */
+  dataDir?: string;
+  /** More `tracebed serve` arguments (e.g. a design). */
+  args?: readonly string[];
 }
 
 /** Starts `tracebed serve --port 0` (memory store: in a temporary data directory). */
 export async function startServe(o: ServeOptions): Promise<ServeProcess> {
-  const dataDir = o.store === "memory" ? mkdtempSync(join(tmpdir(), "tracebed-bench-")) : null;
-  const removeData = () => dataDir && rmSync(dataDir, { recursive: true, force: true });
+  const own = o.store === "memory" && o.dataDir === undefined;
+  const dataDir = own ? mkdtempSync(join(tmpdir(), "tracebed-bench-")) : (o.dataDir ?? null);
+  const removeData = () => own && dataDir && rmSync(dataDir, { recursive: true, force: true });
   const args = [
     "serve",
     ...["--port", "0", "--host", o.host ?? "127.0.0.1", "--store", o.store],
     ...(dataDir ? ["--data", dataDir] : []),
     ...["--ha-token", o.haToken, "--scenario", o.scenario, "--log-level", "error"],
+    ...(o.args ?? []),
   ];
   const serve = await startServeProcess({
     entry: CLI_ENTRY,

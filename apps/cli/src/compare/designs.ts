@@ -1,0 +1,36 @@
+// What `tracebed compare` needs to know of each design: how its server is started, how its
+// phones are told to behave, and how its store answers what an operator can learn.
+import type { LoadOptions } from "@tracebed/fleet";
+import { bluezonePrivacy, openStore, type PrivacyCounts } from "@tracebed/matcher";
+
+export interface CompareDesign {
+  readonly name: string;
+  /** Extra `tracebed serve` arguments for this design. */
+  readonly serveArgs: readonly string[];
+  /** Extra fleet options for this design's phones. */
+  readonly load: Partial<LoadOptions>;
+  /** Counted from the stopped server's data directory (memory store). */
+  privacy(dataDir: string): Promise<PrivacyCounts>;
+}
+
+async function fromMemoryStore<T>(
+  dataDir: string,
+  count: (store: Awaited<ReturnType<typeof openStore>>) => Promise<T>,
+): Promise<T> {
+  const store = await openStore("memory", { dataDir });
+  try {
+    return await count(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** Every design compare can run, in the order it prints them. */
+export const COMPARE_DESIGNS: readonly CompareDesign[] = [
+  {
+    name: "bluezone",
+    serveArgs: [],
+    load: {},
+    privacy: (dataDir) => fromMemoryStore(dataDir, bluezonePrivacy),
+  },
+];

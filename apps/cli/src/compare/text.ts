@@ -1,0 +1,36 @@
+import { textTable } from "../text-table.js";
+import type { DesignResult } from "./run-design.js";
+
+const share = (x: number | null) => (x === null ? "—" : x.toFixed(2));
+const bytes = (n: number) =>
+  n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : `${(n / 1024).toFixed(1)} KiB`;
+
+/** The designs side by side, one column each; the definitions under the table. */
+export function formatCompare(designs: readonly DesignResult[], definitions: string[]): string {
+  const col = (f: (d: DesignResult) => string) => designs.map(f);
+  const table = textTable([
+    ["", ...col((d) => d.design)],
+    ["F1 notified / design's oracle", ...col((d) => `${d.f1.notified} / ${d.f1.expected}`)],
+    [
+      "F1 recall, precision (truth)",
+      ...col((d) => `${share(d.f1.recall)}, ${share(d.f1.precision)}`),
+    ],
+    ["F2 notified / design's oracle", ...col((d) => `${d.f2.notified} / ${d.f2.expected}`)],
+    [
+      "F2 recall, precision (truth)",
+      ...col((d) => `${share(d.f2.recall)}, ${share(d.f2.precision)}`),
+    ],
+    [
+      "confirmed → F1 notified p50/p99",
+      ...col((d) => `${d.latencyMs.p50} / ${d.latencyMs.p99} ms`),
+    ],
+    ["server CPU", ...col((d) => `${d.serverCpuSeconds.toFixed(2)} s`)],
+    ["bytes out: server", ...col((d) => bytes(d.bytesOut.server))],
+    ["bytes out: per phone", ...col((d) => bytes(d.bytesOut.perPhone))],
+    ["server storage", ...col((d) => bytes(d.storageBytes))],
+    ["non-index phones known", ...col((d) => String(d.privacy.nonIndexPhonesKnown))],
+    ["contact edges known", ...col((d) => String(d.privacy.contactEdgesKnown))],
+  ]);
+  const errors = designs.flatMap((d) => d.errors.map((e) => `${d.design}: ${e}`));
+  return [table, "", ...definitions.map((l) => `- ${l}`), ...errors].join("\n");
+}

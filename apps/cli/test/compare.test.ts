@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { tracebed, tracebedJson } from "./cli.js";
+
+const RUN = ["hung-yen-2020-08-18", "--agents", "800", "--days", "4", "--adoption", "0.6"];
+const FLAGS = ["--f0", "3", "--f0-from", "app-users", "--ble", "ideal", "--seed", "2"];
+
+describe("tracebed compare", () => {
+  it("runs one outbreak through each design and reports every figure, counted", () => {
+    const doc = tracebedJson("compare", ...RUN, ...FLAGS, "--f0-rate", "5");
+    expect(doc.run).toMatchObject({ agents: 800, days: 4, ble: "ideal", f0: 3 });
+    expect(doc.designs.map((d: { design: string }) => d.design)).toContain("bluezone");
+    for (const d of doc.designs) {
+      // Ideal radio: each design notifies exactly what its own rule says, and no one untrue.
+      expect(d.errors).toEqual([]);
+      for (const set of [d.f1, d.f2]) {
+        expect(set.notified).toBe(set.expected);
+        expect(set.missing + set.extra).toBe(0);
+        if (set.notified > 0) expect(set.precision).toBe(1);
+        if (set.recall !== null) expect(set.recall).toBeGreaterThanOrEqual(0);
+        if (set.recall !== null) expect(set.recall).toBeLessThanOrEqual(1);
+      }
+      expect(d.f1.notified).toBeGreaterThan(0);
+      expect(d.latencyMs.p99).toBeGreaterThanOrEqual(d.latencyMs.p50);
+      expect(d.serverCpuSeconds).toBeGreaterThan(0);
+      // Every phone connected at least once: the server wrote to each.
+      expect(d.bytesOut.perPhone).toBeGreaterThan(0);
+      expect(Math.abs(d.bytesOut.server / d.phones - d.bytesOut.perPhone)).toBeLessThanOrEqual(1);
+      expect(d.storageBytes).toBeGreaterThan(0);
+      // An F1 found by the app is a contact the operator may learn: never more than the phones.
+      expect(d.privacy.nonIndexPhonesKnown).toBeLessThanOrEqual(d.phones);
+    }
+    const bluezone = doc.designs.find((d: { design: string }) => d.design === "bluezone");
+    // The hybrid design's F1 upload their logs naming their F0: each is known to the operator.
+    expect(bluezone.privacy.nonIndexPhonesKnown).toBeGreaterThanOrEqual(bluezone.f1.notified);
+    expect(bluezone.privacy.contactEdgesKnown).toBeGreaterThanOrEqual(bluezone.f1.notified);
+  }, 120_000);
+
+  it("refuses an unknown design in one line", () => {
+    const r = tracebed("compare", ...RUN, "--designs", "bluezone,carrier-pigeon");
+    expect(r.status).not.toBe(0);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/--designs: unknown design carrier-pigeon/);
+  });
+});
