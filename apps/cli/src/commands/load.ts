@@ -130,8 +130,13 @@ export function registerLoad(program: Command): void {
     };
     if (flags.json) printJson(doc);
     else {
+      const share = (x: number | null) => (x === null ? "—" : x.toFixed(2));
       const line = (k: string, c: typeof summary.f1) =>
-        `${k}  expected ${c.expected}  notified ${c.notified}  missing ${c.missing}  extra ${c.extra}`;
+        `${k}  expected ${c.expected}  notified ${c.notified}  missing ${c.missing}  extra ${c.extra}${
+          c.truth === undefined
+            ? ""
+            : `  (against the truth: ${c.truth.found} of ${c.truth.true} true found, recall ${share(c.truth.recall)}, precision ${share(c.truth.precision)})`
+        }`;
       process.stdout.write(
         `${[
           `${summary.phones} phones, ${summary.f0} F0 confirmed, ${summary.uploads.acknowledged}/${summary.uploads.sent} uploads acknowledged`,
