@@ -28,6 +28,17 @@ describe("tracebed compare", () => {
       expect(d.storageBytes).toBeGreaterThan(0);
       // An F1 found by the app is a contact the operator may learn: never more than the phones.
       expect(d.privacy.nonIndexPhonesKnown).toBeLessThanOrEqual(d.phones);
+      // The outbreak's share is what the run cost after the phones were connected.
+      expect(d.beforeF0.bytesOut).toBeGreaterThan(0);
+      expect(d.beforeF0.bytesOut).toBeLessThan(d.bytesOut.server);
+      expect(d.beforeF0.serverCpuSeconds).toBeLessThanOrEqual(d.serverCpuSeconds);
+      // The national plan: its own arithmetic holds (a day's bytes = per phone × phones).
+      expect(d.plan.phones.value).toBe(Math.round(97_600_000 * 0.6));
+      const dayBytes = (d.plan.bandwidthBitsPerSecond.value * 86_400) / 8;
+      const perPhone = d.plan.downlinkPerPhonePerDay.value * d.plan.phones.value;
+      expect(Math.abs(dayBytes - perPhone) / perPhone).toBeLessThan(0.01);
+      expect(d.plan.serverCores.value).toBeGreaterThan(0);
+      expect(d.plan.serverCores.arithmetic).toMatch(/CPU s per F0 \(measured/);
     }
     const bluezone = doc.designs.find((d: { design: string }) => d.design === "bluezone");
     // The hybrid design's F1 upload their logs naming their F0: each is known to the operator.

@@ -24,6 +24,8 @@ export interface LoadOptions {
   onEvent?: (e: FleetEvent) => void;
   /** Stops waiting (and closes the phones) when aborted. */
   signal?: AbortSignal;
+  /** Awaited once every phone is connected, before the first F0 is confirmed (a reading). */
+  beforeF0?: () => Promise<void>;
 }
 
 export interface LoadResult {
@@ -131,6 +133,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   }
   // Without a live feed (another matcher under test) F2 latency is left out, nothing else.
   const links = await watchIndexLinks(o.urls[0]!, o.haToken).catch(() => null);
+  await o.beforeF0?.();
   const t0 = Date.now();
   for (const w of workers) w.confirmF0(t0);
   const quiet = o.quietMs ?? 3_000;

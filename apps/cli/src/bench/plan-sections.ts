@@ -8,10 +8,10 @@ export interface PlanLine {
   arithmetic: string;
 }
 
-const fmt = (x: number, digits = 0) =>
+export const fmt = (x: number, digits = 0) =>
   x.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: 0 });
-const round = (x: number, digits = 0) => Math.round(x * 10 ** digits) / 10 ** digits;
-const line = (value: number, unit: string, arithmetic: string): PlanLine => ({
+export const round = (x: number, digits = 0) => Math.round(x * 10 ** digits) / 10 ** digits;
+export const line = (value: number, unit: string, arithmetic: string): PlanLine => ({
   value,
   unit,
   arithmetic,

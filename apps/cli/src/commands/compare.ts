@@ -1,7 +1,9 @@
 import { DEV_HA_TOKEN } from "@tracebed/matcher";
 import { configFromScenario } from "@tracebed/sim";
 import type { Command } from "commander";
+import { VIETNAM_ASSUMPTIONS } from "../bench/plan.js";
 import { COMPARE_DESIGNS } from "../compare/designs.js";
+import { designPlan } from "../compare/plan.js";
 import { type DesignResult, runDesign } from "../compare/run-design.js";
 import { formatCompare } from "../compare/text.js";
 import { documentHeader, printJson } from "../document.js";
@@ -35,6 +37,7 @@ export const COMPARE_DEFINITIONS = {
   bytesOut:
     "bytes out: bytes the server wrote to its clients over TCP (HTTP and websockets, headers included); per phone: that ÷ the phones in the run",
   storage: "storage: bytes of the server's data directory when it stopped (journal and snapshot)",
+  plan: "national plan: Viet Nam at 60% adoption, 10,000 F0 a day, from the sample's figures per F0 (the run less what the phones cost before the first F0) and per phone; an extrapolation, each line's arithmetic in the JSON",
   privacy:
     "non-index phones known: phones other than a confirmed F0 the operator can tie to at least one contact, counted from the store (registration alone does not count); contact edges known: pairs of phones it can tie together",
 };
@@ -73,13 +76,13 @@ export function registerCompare(program: Command): void {
     });
     const log = (line: string) => process.stderr.write(`compare: ${line}\n`);
     const haToken = process.env.TRACEBED_HA_TOKEN ?? DEV_HA_TOKEN;
-    const designs: DesignResult[] = [];
+    const designs: (DesignResult & { plan: ReturnType<typeof designPlan> })[] = [];
     const agents = config.regions.reduce((n, r) => n + r.agents, 0);
     for (const d of COMPARE_DESIGNS.filter((x) => flags.designs.includes(x.name))) {
       log(`${d.name}: starting its server and ${agents.toLocaleString("en")} agents' phones`);
       const r = await runDesign(d, { config, scenario: name, haToken, f0Rate: flags.f0Rate, log });
       log(`${d.name}: done in ${r.seconds.toFixed(0)} s`);
-      designs.push(r);
+      designs.push({ ...r, plan: designPlan(VIETNAM_ASSUMPTIONS, d, r) });
     }
     const definitions = Object.values(COMPARE_DEFINITIONS);
     if (flags.json) {
@@ -96,6 +99,7 @@ export function registerCompare(program: Command): void {
           f0Rate: flags.f0Rate,
         },
         definitions: COMPARE_DEFINITIONS,
+        planAssumptions: VIETNAM_ASSUMPTIONS,
         designs,
       });
     } else process.stdout.write(`${formatCompare(designs, definitions)}\n`);

@@ -9,6 +9,13 @@ export interface CompareDesign {
   readonly serveArgs: readonly string[];
   /** Extra fleet options for this design's phones. */
   readonly load: Partial<LoadOptions>;
+  /** How its costs grow nationally (compare/plan.ts). */
+  readonly scaling: {
+    /** Each F0's keys reach every phone (pushed or published): per-F0 costs grow with phones. */
+    readonly broadcast: boolean;
+    /** What a phone costs before any case recurs every day (e.g. fetching a day's IDs). */
+    readonly dailyPerPhone: boolean;
+  };
   /** Counted from the stopped server's data directory (memory store). */
   privacy(dataDir: string): Promise<PrivacyCounts>;
 }
@@ -31,6 +38,8 @@ export const COMPARE_DESIGNS: readonly CompareDesign[] = [
     name: "bluezone",
     serveArgs: [],
     load: {},
+    // Keys pushed to every phone; a phone registers once and holds its connection.
+    scaling: { broadcast: true, dailyPerPhone: false },
     privacy: (dataDir) => fromMemoryStore(dataDir, bluezonePrivacy),
   },
 ];

@@ -38,6 +38,11 @@ export interface DesignResult {
   /** Bytes of the server's data directory when it stopped (snapshot and journal). */
   storageBytes: number;
   privacy: PrivacyCounts;
+  /**
+   * The same readings once every phone had registered and connected, before the first F0:
+   * what the phones cost before any case (the rest is the outbreak's).
+   */
+  beforeF0: { serverCpuSeconds: number; bytesOut: number; storageBytes: number };
   errors: string[];
   seconds: number;
 }
@@ -61,6 +66,8 @@ function designSet(c: SetComparison): DesignSet {
     extra: c.extra,
   };
 }
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** Bytes of every file under a directory. */
 function dirBytes(dir: string): number {
@@ -93,6 +100,7 @@ export async function runDesign(d: CompareDesign, o: DesignRunOptions): Promise<
     let summary: LoadSummary;
     let cpu: number;
     let bytes: number;
+    const beforeF0 = { serverCpuSeconds: 0, bytesOut: 0, storageBytes: 0 };
     try {
       const cpu0 = cpuSeconds(server.pid);
       ({ summary } = await runLoad({
@@ -102,6 +110,11 @@ export async function runDesign(d: CompareDesign, o: DesignRunOptions): Promise<
         f0Rate: o.f0Rate,
         procs: 1,
         ...d.load,
+        beforeF0: async () => {
+          beforeF0.serverCpuSeconds = round2(cpuSeconds(server.pid) - cpu0);
+          beforeF0.bytesOut = await bytesOut(server.url);
+          beforeF0.storageBytes = dirBytes(dataDir);
+        },
         onEvent: (e) => {
           if (e.type === "ready") o.log(`${d.name}: ${e.phones} phones connected`);
           if (e.type === "error") o.log(`${d.name}: ${e.message}`);
@@ -121,13 +134,14 @@ export async function runDesign(d: CompareDesign, o: DesignRunOptions): Promise<
       f1: designSet(summary.f1),
       f2: designSet(summary.f2),
       latencyMs: { p50: summary.latencyMs.notifyP50, p99: summary.latencyMs.notifyP99 },
-      serverCpuSeconds: Math.round(cpu * 100) / 100,
+      serverCpuSeconds: round2(cpu),
       bytesOut: {
         server: bytes,
         perPhone: summary.phones === 0 ? 0 : Math.round(bytes / summary.phones),
       },
       storageBytes,
       privacy,
+      beforeF0,
       errors: summary.errors,
       seconds: summary.seconds,
     };

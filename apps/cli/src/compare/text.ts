@@ -1,13 +1,19 @@
 import { textTable } from "../text-table.js";
+import type { DesignPlan } from "./plan.js";
 import type { DesignResult } from "./run-design.js";
 
 const share = (x: number | null) => (x === null ? "—" : x.toFixed(2));
-const bytes = (n: number) =>
-  n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : `${(n / 1024).toFixed(1)} KiB`;
+const bytes = (n: number) => {
+  if (n >= 2 ** 30) return `${(n / 2 ** 30).toFixed(1)} GiB`;
+  return n >= 2 ** 20 ? `${(n / 2 ** 20).toFixed(1)} MiB` : `${(n / 1024).toFixed(1)} KiB`;
+};
 
 /** The designs side by side, one column each; the definitions under the table. */
-export function formatCompare(designs: readonly DesignResult[], definitions: string[]): string {
-  const col = (f: (d: DesignResult) => string) => designs.map(f);
+export function formatCompare(
+  designs: readonly (DesignResult & { plan: DesignPlan })[],
+  definitions: string[],
+): string {
+  const col = (f: (d: DesignResult & { plan: DesignPlan }) => string) => designs.map(f);
   const table = textTable([
     ["", ...col((d) => d.design)],
     ["F1 notified / design's oracle", ...col((d) => `${d.f1.notified} / ${d.f1.expected}`)],
@@ -30,6 +36,14 @@ export function formatCompare(designs: readonly DesignResult[], definitions: str
     ["server storage", ...col((d) => bytes(d.storageBytes))],
     ["non-index phones known", ...col((d) => String(d.privacy.nonIndexPhonesKnown))],
     ["contact edges known", ...col((d) => String(d.privacy.contactEdgesKnown))],
+    ["national plan (extrapolated):", ...col(() => "")],
+    ["  server CPU cores", ...col((d) => d.plan.serverCores.value.toFixed(1))],
+    [
+      "  bandwidth out",
+      ...col((d) => `${(d.plan.bandwidthBitsPerSecond.value / 1e9).toFixed(2)} Gbit/s`),
+    ],
+    ["  download per phone a day", ...col((d) => bytes(d.plan.downlinkPerPhonePerDay.value))],
+    ["  server storage", ...col((d) => bytes(d.plan.storageBytes.value))],
   ]);
   const errors = designs.flatMap((d) => d.errors.map((e) => `${d.design}: ${e}`));
   return [table, "", ...definitions.map((l) => `- ${l}`), ...errors].join("\n");
