@@ -1,5 +1,10 @@
 export type { Clock } from "./clock.js";
-export { bluezonePrivacy, type PrivacyCounts } from "./designs/bluezone/privacy.js";
+export {
+  bluezonePhoneCrypto,
+  bluezonePrivacy,
+  type PhoneCrypto,
+  type PrivacyCounts,
+} from "./designs/bluezone/privacy.js";
 export type { FlowEvents } from "./flow/matching.js";
 export { buildOpenApi, ROUTES } from "./http/openapi.js";
 export { createMatcher, type Matcher, type MatcherAddress } from "./matcher.js";

@@ -37,6 +37,8 @@ export const COMPARE_DEFINITIONS = {
   bytesOut:
     "bytes out: bytes the server wrote to its clients over TCP (HTTP and websockets, headers included); per phone: that ÷ the phones in the run",
   storage: "storage: bytes of the server's data directory when it stopped (journal and snapshot)",
+  phoneCrypto:
+    "phone crypto: operations each phone did to learn whether it was exposed (the operation is named in the JSON), counted from what the server sent",
   plan: "national plan: Viet Nam at 60% adoption, 10,000 F0 a day, from the sample's figures per F0 (the run less what the phones cost before the first F0) and per phone; an extrapolation, each line's arithmetic in the JSON",
   privacy:
     "non-index phones known: phones other than a confirmed F0 the operator can tie to at least one contact, counted from the store (registration alone does not count); contact edges known: pairs of phones it can tie together",

@@ -1,7 +1,19 @@
 // What `tracebed compare` needs to know of each design: how its server is started, how its
 // phones are told to behave, and how its store answers what an operator can learn.
 import type { LoadOptions } from "@tracebed/fleet";
-import { bluezonePrivacy, openStore, type PrivacyCounts } from "@tracebed/matcher";
+import {
+  bluezonePhoneCrypto,
+  bluezonePrivacy,
+  openStore,
+  type PhoneCrypto,
+  type PrivacyCounts,
+} from "@tracebed/matcher";
+
+/** What the stopped server's store tells: what its operator learns, what each phone computed. */
+export interface StoreCounts {
+  readonly privacy: PrivacyCounts;
+  readonly phoneCrypto: PhoneCrypto;
+}
 
 export interface CompareDesign {
   readonly name: string;
@@ -17,7 +29,7 @@ export interface CompareDesign {
     readonly dailyPerPhone: boolean;
   };
   /** Counted from the stopped server's data directory (memory store). */
-  privacy(dataDir: string): Promise<PrivacyCounts>;
+  counts(dataDir: string): Promise<StoreCounts>;
 }
 
 async function fromMemoryStore<T>(
@@ -40,6 +52,10 @@ export const COMPARE_DESIGNS: readonly CompareDesign[] = [
     load: {},
     // Keys pushed to every phone; a phone registers once and holds its connection.
     scaling: { broadcast: true, dailyPerPhone: false },
-    privacy: (dataDir) => fromMemoryStore(dataDir, bluezonePrivacy),
+    counts: (dataDir) =>
+      fromMemoryStore(dataDir, async (store) => ({
+        privacy: await bluezonePrivacy(store),
+        phoneCrypto: await bluezonePhoneCrypto(store),
+      })),
   },
 ];

@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type LoadSummary, runLoad, type SetComparison } from "@tracebed/fleet";
-import type { PrivacyCounts } from "@tracebed/matcher";
+import type { PhoneCrypto, PrivacyCounts } from "@tracebed/matcher";
 import type { SimConfig } from "@tracebed/sim";
 import { cpuSeconds } from "../bench/measure.js";
 import { startServe } from "../bench/processes.js";
@@ -38,6 +38,8 @@ export interface DesignResult {
   /** Bytes of the server's data directory when it stopped (snapshot and journal). */
   storageBytes: number;
   privacy: PrivacyCounts;
+  /** Crypto each phone did to learn whether it was exposed, counted from the store. */
+  phoneCrypto: PhoneCrypto;
   /**
    * The same readings once every phone had registered and connected, before the first F0:
    * what the phones cost before any case (the rest is the outbreak's).
@@ -126,7 +128,7 @@ export async function runDesign(d: CompareDesign, o: DesignRunOptions): Promise<
       await server.stop();
     }
     const storageBytes = dirBytes(dataDir);
-    const privacy = await d.privacy(dataDir);
+    const { privacy, phoneCrypto } = await d.counts(dataDir);
     return {
       design: d.name,
       phones: summary.phones,
@@ -141,6 +143,7 @@ export async function runDesign(d: CompareDesign, o: DesignRunOptions): Promise<
       },
       storageBytes,
       privacy,
+      phoneCrypto,
       beforeF0,
       errors: summary.errors,
       seconds: summary.seconds,

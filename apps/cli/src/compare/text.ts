@@ -34,6 +34,7 @@ export function formatCompare(
     ["bytes out: server", ...col((d) => bytes(d.bytesOut.server))],
     ["bytes out: per phone", ...col((d) => bytes(d.bytesOut.perPhone))],
     ["server storage", ...col((d) => bytes(d.storageBytes))],
+    ["phone crypto per phone", ...col((d) => d.phoneCrypto.perPhone.toLocaleString("en"))],
     ["non-index phones known", ...col((d) => String(d.privacy.nonIndexPhonesKnown))],
     ["contact edges known", ...col((d) => String(d.privacy.contactEdgesKnown))],
     ["national plan (extrapolated):", ...col(() => "")],

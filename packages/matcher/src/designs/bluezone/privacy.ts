@@ -67,3 +67,26 @@ export async function bluezonePrivacy(store: MatcherStore): Promise<PrivacyCount
   }
   return { nonIndexPhonesKnown: known.size, contactEdgesKnown: edges.size };
 }
+
+/** Crypto a phone of the design did in the run: every phone, alike. */
+export interface PhoneCrypto {
+  /** Operations per phone. */
+  readonly perPhone: number;
+  /** What one operation is. */
+  readonly operation: string;
+}
+
+/**
+ * Every phone receives every push and derives each pushed key's IDs (one SHA-256 per ID) to
+ * look for them in its log: counted from the pushes the store holds.
+ */
+export async function bluezonePhoneCrypto(store: MatcherStore): Promise<PhoneCrypto> {
+  let ids = 0;
+  for (let since = 0; ; ) {
+    const page = await store.listPushes(since, 1_000);
+    for (const push of page.pushes) ids += push.keys.length * getIdScheme(push.scheme).slotsPerDay;
+    if (!page.more || page.pushes.length === 0) break;
+    since = page.pushes.at(-1)!.seq;
+  }
+  return { perPhone: ids, operation: "SHA-256 (one per broadcast ID derived from a pushed key)" };
+}
