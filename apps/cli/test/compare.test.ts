@@ -47,7 +47,9 @@ describe("tracebed compare", () => {
     // Each phone derived 96 IDs a day of every key pushed: the F0 and each F1 found (≥ 1 key).
     expect(bluezone.phoneCrypto.operation).toMatch(/^SHA-256/);
     expect(bluezone.phoneCrypto.perPhone % 96).toBe(0);
-    expect(bluezone.phoneCrypto.perPhone).toBeGreaterThanOrEqual(96 * (doc.run.f0 + bluezone.f1.notified));
+    expect(bluezone.phoneCrypto.perPhone).toBeGreaterThanOrEqual(
+      96 * (doc.run.f0 + bluezone.f1.notified),
+    );
   }, 120_000);
 
   it("refuses an unknown design in one line", () => {
