@@ -26,10 +26,10 @@ import { RateLimiter } from "./rate-limit.js";
 import { LIVE_ROOMS, setUpLiveFeed } from "./socket/live.js";
 import { phoneRoom, setUpPhoneChannel } from "./socket/phones.js";
 import { FAN_OUT_EVENT, PushFanOut } from "./socket/push-fan-out.js";
-import { MemoryStore } from "./store/memory.js";
+import { MemoryStore } from "./store/memory/memory.js";
 import { openStore } from "./store/open.js";
-import { connectRedis, type RedisClient, RedisStore } from "./store/redis.js";
-import type { MatcherStore } from "./store/types.js";
+import { connectRedis, type RedisClient, RedisStore } from "./store/redis/redis.js";
+import type { MatcherStore } from "./store/shared/types.js";
 
 const VERSION = (createRequire(import.meta.url)("../package.json") as { version: string }).version;
 

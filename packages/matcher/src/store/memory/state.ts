@@ -9,9 +9,9 @@ import {
   type UploadAck,
   WIRE_SIZES,
 } from "@tracebed/protocol";
-import { CompactLog, mergeLogs } from "./compact-log.js";
-import { logRetainedFrom } from "./log-retention.js";
-import { pushDayRange } from "./push-window.js";
+import { CompactLog, mergeLogs } from "../shared/compact-log.js";
+import { logRetainedFrom } from "../shared/log-retention.js";
+import { pushDayRange } from "../shared/push-window.js";
 import {
   type CodeRecord,
   type IndexRecord,
@@ -27,7 +27,7 @@ import {
   roleRank,
   type StoreStats,
   type TokenRecord,
-} from "./types.js";
+} from "../shared/types.js";
 
 /** How long a used or expired code stays known (refused as used/expired, never reissued). */
 export const CODE_RETENTION_SECONDS = 7 * 86_400;

@@ -10,8 +10,8 @@ import {
   WIRE_SIZES,
 } from "@tracebed/protocol";
 import { createClient, RESP_TYPES } from "redis";
-import { CompactLog, mergeLogs } from "./compact-log.js";
-import { logRetainedFrom } from "./log-retention.js";
+import { CompactLog, mergeLogs } from "../shared/compact-log.js";
+import { logRetainedFrom } from "../shared/log-retention.js";
 import {
   DROP_INDEX,
   INSERT_CODE,
@@ -25,7 +25,7 @@ import {
   REDEEM_CODE,
   RETAIN_PHONE,
 } from "./redis-scripts.js";
-import { CODE_RETENTION_SECONDS } from "./state.js";
+import { CODE_RETENTION_SECONDS } from "../memory/state.js";
 import type {
   CodeRecord,
   IndexRecord,
@@ -41,7 +41,7 @@ import type {
   Role,
   StoreStats,
   TokenRecord,
-} from "./types.js";
+} from "../shared/types.js";
 
 export type RedisClient = ReturnType<typeof createClient>;
 

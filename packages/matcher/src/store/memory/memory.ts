@@ -23,7 +23,7 @@ import type {
   RetentionReport,
   StoreStats,
   TokenRecord,
-} from "./types.js";
+} from "../shared/types.js";
 
 /** The journaled mutations: each record is `{ op, input }` and replays as state[op](input). */
 type Op =
