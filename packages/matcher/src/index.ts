@@ -27,8 +27,8 @@ export {
   type MemoryStoreOptions,
   type StorageFigures,
 } from "./store/memory/memory.js";
-export { DEFAULT_DATA_DIR, isStoreSpec, openStore, type StoreSpec } from "./store/open.js";
 export type { RecoveryStats } from "./store/memory/recover.js";
-export { connectRedis, RedisStore, redactUrl } from "./store/redis/redis.js";
 export { SnapshotError } from "./store/memory/snapshot.js";
+export { DEFAULT_DATA_DIR, isStoreSpec, openStore, type StoreSpec } from "./store/open.js";
+export { connectRedis, RedisStore, redactUrl } from "./store/redis/redis.js";
 export * from "./store/shared/types.js";

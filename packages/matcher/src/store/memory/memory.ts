@@ -1,14 +1,4 @@
 import type { KeyPush, LogEntry, Notification, UploadAck } from "@tracebed/protocol";
-import {
-  type CompactionHost,
-  type CompactionReport,
-  compact,
-  type Failpoint,
-} from "./compaction.js";
-import { DirLock } from "./dir-lock.js";
-import { type Journal, JournalError, type JournalHooks } from "./journal.js";
-import { type RecoveryStats, recover } from "./recover.js";
-import { type Applied, MemoryState, type StateView } from "./state.js";
 import type {
   CodeRecord,
   IndexRecord,
@@ -24,6 +14,16 @@ import type {
   StoreStats,
   TokenRecord,
 } from "../shared/types.js";
+import {
+  type CompactionHost,
+  type CompactionReport,
+  compact,
+  type Failpoint,
+} from "./compaction.js";
+import { DirLock } from "./dir-lock.js";
+import { type Journal, JournalError, type JournalHooks } from "./journal.js";
+import { type RecoveryStats, recover } from "./recover.js";
+import { type Applied, MemoryState, type StateView } from "./state.js";
 
 /** The journaled mutations: each record is `{ op, input }` and replays as state[op](input). */
 type Op =

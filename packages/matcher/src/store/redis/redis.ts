@@ -10,22 +10,9 @@ import {
   WIRE_SIZES,
 } from "@tracebed/protocol";
 import { createClient, RESP_TYPES } from "redis";
+import { CODE_RETENTION_SECONDS } from "../memory/state.js";
 import { CompactLog, mergeLogs } from "../shared/compact-log.js";
 import { logRetainedFrom } from "../shared/log-retention.js";
-import {
-  DROP_INDEX,
-  INSERT_CODE,
-  LOWER_WINDOW_START,
-  NOTE_FAILURE,
-  NOTIFY,
-  PRUNE_LOG,
-  PUSH_INDEX,
-  PUT_UPLOAD,
-  READ_LOG,
-  REDEEM_CODE,
-  RETAIN_PHONE,
-} from "./redis-scripts.js";
-import { CODE_RETENTION_SECONDS } from "../memory/state.js";
 import type {
   CodeRecord,
   IndexRecord,
@@ -42,6 +29,19 @@ import type {
   StoreStats,
   TokenRecord,
 } from "../shared/types.js";
+import {
+  DROP_INDEX,
+  INSERT_CODE,
+  LOWER_WINDOW_START,
+  NOTE_FAILURE,
+  NOTIFY,
+  PRUNE_LOG,
+  PUSH_INDEX,
+  PUT_UPLOAD,
+  READ_LOG,
+  REDEEM_CODE,
+  RETAIN_PHONE,
+} from "./redis-scripts.js";
 
 export type RedisClient = ReturnType<typeof createClient>;
 
