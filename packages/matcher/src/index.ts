@@ -31,4 +31,5 @@ export type { RecoveryStats } from "./store/memory/recover.js";
 export { SnapshotError } from "./store/memory/snapshot.js";
 export { DEFAULT_DATA_DIR, isStoreSpec, openStore, type StoreSpec } from "./store/open.js";
 export { connectRedis, RedisStore, redactUrl } from "./store/redis/redis.js";
+export { StoreUnavailableError } from "./store/shared/errors.js";
 export * from "./store/shared/types.js";

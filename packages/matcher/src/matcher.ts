@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { basename } from "node:path";
-import { createAdapter } from "@socket.io/redis-adapter";
 import {
   EVENTS,
   keyPushSchema,
@@ -26,10 +25,8 @@ import { RateLimiter } from "./rate-limit.js";
 import { LIVE_ROOMS, setUpLiveFeed } from "./socket/live.js";
 import { phoneRoom, setUpPhoneChannel } from "./socket/phones.js";
 import { FAN_OUT_EVENT, PushFanOut } from "./socket/push-fan-out.js";
-import { MemoryStore } from "./store/memory/memory.js";
 import { openStore } from "./store/open.js";
-import { connectRedis, type RedisClient, RedisStore } from "./store/redis/redis.js";
-import type { MatcherStore } from "./store/shared/types.js";
+import type { MatcherStore, SocketAdapter } from "./store/shared/types.js";
 
 const VERSION = (createRequire(import.meta.url)("../package.json") as { version: string }).version;
 
@@ -120,22 +117,19 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
           },
         })
       : o.store;
-  if (store instanceof MemoryStore) metrics.observeStorage(() => store.storage);
+  if (store.storageFigures !== undefined) metrics.observeStorage(store.storageFigures);
 
-  const redisClients: RedisClient[] = [];
+  let socketAdapter: SocketAdapter | null = null;
   try {
-    if (store instanceof RedisStore && (await store.appendOnly()) === false) {
-      o.warn(
-        "warning: Redis runs without appendonly: acknowledged uploads survive a matcher crash but not a Redis crash",
-      );
-    }
+    const warning = await store.durabilityWarning?.();
+    if (warning) o.warn(`warning: ${warning}`);
 
     // Late-bound: the flow emits through Socket.IO, which is built on the HTTP server below.
     let io: Server | null = null;
     let fanOut: PushFanOut | null = null;
     /** The highest push seq this process has fanned out (see the Redis outage catch-up). */
     let latestFanned = 0;
-    const shared = store instanceof RedisStore;
+    const shared = store.sharing !== undefined;
     const matching = new Matching({
       store,
       params: o.params,
@@ -214,13 +208,11 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
       maxHttpBufferSize: 64 * 1024,
       cors: { origin: "*" },
     });
-    if (shared) {
-      const url = (o.store as string).toString();
-      const pub = await connectRedis(url, (err) => logger.warn({ err }, "redis pub error"));
-      redisClients.push(pub);
-      const sub = await connectRedis(url, (err) => logger.warn({ err }, "redis sub error"));
-      redisClients.push(sub);
-      io.adapter(createAdapter(pub, sub, { key: `${o.redisPrefix}socket.io` }));
+    if (store.sharing !== undefined) {
+      socketAdapter = await store.sharing.openSocketAdapter((err) =>
+        logger.warn({ err }, "store adapter connection error"),
+      );
+      io.adapter(socketAdapter.adapter as Parameters<Server["adapter"]>[0]);
     }
     // Shared stores learn this process's count soon after it changes, and every few seconds.
     let reportSoon: NodeJS.Timeout | null = null;
@@ -241,12 +233,12 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
         pushFanOut.push(push.data);
       } else onError(push.error, "a key push from another process");
     });
-    if (store instanceof RedisStore) {
+    if (store.sharing !== undefined) {
       // Redis away and back: pushes other processes made meanwhile may not have reached this
       // one (the adapter's channel was down), and steps cut off by the outage are undone.
       // Fan out again every push since the loss (phones dedupe by seq), then reconcile.
       let fannedAtLoss = 0;
-      store.watchConnection({
+      store.sharing.watchConnection({
         lost: () => {
           fannedAtLoss = latestFanned;
           logger.warn("redis unreachable: uploads are refused with 503 until it is back");
@@ -343,15 +335,7 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
             void theIo.close(() => resolve());
           });
           await store.reportConnected(processId, 0, o.clock()).catch(() => {});
-          for (const c of redisClients) {
-            if (!c.isReady) {
-              if (c.isOpen) c.destroy(); // Redis away: nothing to wait for
-              continue;
-            }
-            await c.close().catch(() => {
-              if (c.isOpen) c.destroy();
-            });
-          }
+          await socketAdapter?.close();
           if (ownsStore) await store.close();
           logger.flush();
         })();
@@ -359,7 +343,7 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
       },
     };
   } catch (err) {
-    for (const c of redisClients) c.destroy();
+    await socketAdapter?.close().catch(() => {});
     if (ownsStore) await store.close().catch(() => {});
     throw err;
   }

@@ -1,46 +1,45 @@
+import type { KeyPush, LogEntry, Notification, SchemeName, UploadAck } from "@tracebed/protocol";
+import type { CompactLog } from "../shared/compact-log.js";
+import type {
+  CodeState,
+  Counts,
+  CredentialState,
+  IndexState,
+  UploadState,
+} from "../shared/records.js";
+import { codeForgottenAt, insertCode } from "../shared/transitions/insert-code.js";
+import { lowerWindowStart } from "../shared/transitions/lower-window-start.js";
+import { notify } from "../shared/transitions/notify.js";
+import { pushIndex, pushSignature } from "../shared/transitions/push-index.js";
+import { putUpload } from "../shared/transitions/put-upload.js";
+import { redeemCode } from "../shared/transitions/redeem-code.js";
+import { registerPhone } from "../shared/transitions/register-phone.js";
 import {
-  type DailyKey,
-  type KeyPush,
-  type LogEntry,
-  MAX_DAILY_KEYS,
-  type Notification,
-  type SchemeName,
-  SECONDS_PER_DAY,
-  type UploadAck,
-  WIRE_SIZES,
-} from "@tracebed/protocol";
-import { CompactLog, mergeLogs } from "../shared/compact-log.js";
-import { logRetainedFrom } from "../shared/log-retention.js";
-import { pushDayRange } from "../shared/push-window.js";
-import {
-  type CodeRecord,
-  type IndexRecord,
-  type NewUpload,
-  type NotifyInput,
-  type PhoneRecord,
-  type PushPage,
-  type PutUploadResult,
-  type RedeemInput,
-  type RedeemResult,
-  type RetentionReport,
-  type Role,
-  roleRank,
-  type StoreStats,
-  type TokenRecord,
+  addReports,
+  NOTHING_RETAINED,
+  retainIndex,
+  retainPhone,
+  retainUpload,
+  retentionBounds,
+} from "../shared/transitions/retention.js";
+import type {
+  CodeRecord,
+  IndexRecord,
+  NewUpload,
+  NotifyInput,
+  PhoneRecord,
+  PushPage,
+  PutUploadResult,
+  RedeemInput,
+  RedeemResult,
+  RetentionReport,
+  Role,
+  StoreStats,
+  TokenRecord,
 } from "../shared/types.js";
+import type { Transition, Write } from "../shared/writes.js";
 
-/** How long a used or expired code stays known (refused as used/expired, never reissued). */
-export const CODE_RETENTION_SECONDS = 7 * 86_400;
-
-export interface CodeState extends CodeRecord {
-  usedBy: string | null;
-  failures: number;
-}
-
-export interface UploadState {
-  readonly ack: UploadAck;
-  readonly bodyHash: string;
-}
+export type { CodeState, Counts, CredentialState, IndexState, UploadState };
 
 export interface PhoneState {
   scheme: SchemeName | null;
@@ -52,32 +51,6 @@ export interface PhoneState {
   exposures: Set<string>;
   indexIds: string[];
   notifications: Notification[];
-}
-
-export interface IndexState {
-  indexId: string;
-  phoneId: string;
-  role: "F0" | "F1";
-  windowEnd: number;
-  /** See IndexRecord.windowStart. */
-  windowStart: number | null;
-  createdAt: number;
-  pushSeq: number | null;
-}
-
-export interface Counts {
-  uploads: number;
-  codes: number;
-  F0: number;
-  F1: number;
-  F2: number;
-  notificationsSent: number;
-}
-
-/** A registered phone's credential: the SHA-256 (hex) of its secret → the phone. */
-export interface CredentialState {
-  readonly phoneId: string;
-  readonly registeredAt: number;
 }
 
 /** The whole state as plain collections: what a snapshot holds (see snapshot.ts). */
@@ -130,7 +103,8 @@ export interface Applied<T> {
 /**
  * The matcher's whole state in memory, with one deterministic method per mutation: the same
  * inputs in the same order rebuild the same state, which is how the journal is replayed.
- * Everything the methods need (ids, times) comes in their inputs.
+ * Everything the methods need (ids, times) comes in their inputs. Each method reads the
+ * records a shared transition (../shared/transitions) needs and applies the writes it returns.
  *
  * `capture` freezes a view of the state in O(codes) while it keeps changing: every map but
  * `codes` only ever gains keys, so its first n entries (insertion order) stay the same ones,
@@ -208,118 +182,32 @@ export class MemoryState {
   // --- mutations (journaled) -------------------------------------------------------------
 
   registerPhone(input: { phoneId: string; secretHash: string; now: number }): Applied<boolean> {
-    if (this.credentials.has(input.secretHash)) return { result: false, changed: false };
-    this.credentials.set(input.secretHash, { phoneId: input.phoneId, registeredAt: input.now });
-    return { result: true, changed: true };
+    return this.apply(registerPhone(this.credentials.get(input.secretHash) ?? null, input));
   }
 
   insertCode(rec: CodeRecord): Applied<boolean> {
-    let changed = false;
+    let forgot = false;
     // Forget codes long past their expiry, so the map stays bounded.
     for (const [code, c] of this.codes) {
-      if (c.expiresAt + CODE_RETENTION_SECONDS <= rec.issuedAt) {
+      if (codeForgottenAt(c) <= rec.issuedAt) {
         this.codes.delete(code);
-        changed = true;
+        forgot = true;
       }
     }
-    if (this.codes.has(rec.code)) return { result: false, changed };
-    this.codes.set(rec.code, { ...rec, usedBy: null, failures: 0 });
-    this.counts.codes++;
-    return { result: true, changed: true };
+    const { result, changed } = this.apply(insertCode(this.codes.get(rec.code) ?? null, rec));
+    return { result, changed: changed || forgot };
   }
 
   redeemCode(input: RedeemInput): Applied<RedeemResult> {
-    const c = this.codes.get(input.code);
-    if (c === undefined) return refused("unknown", false);
-    if (c.failures >= input.maxCodeFailures) return refused("locked", false);
-    this.keep(c, (v) => ({ ...v }));
-    if (c.usedBy !== null) {
-      c.failures++;
-      return refused("used", true);
-    }
-    if (input.now >= c.expiresAt) {
-      c.failures++;
-      return refused("expired", true);
-    }
-    const phone = this.phone(input.phoneId);
-    if (phone.role === "F0") return refused("already_confirmed", false);
-    this.keep(phone, copyPhone);
-    c.usedBy = input.phoneId;
-    const index: IndexState = {
-      indexId: input.indexId,
-      phoneId: input.phoneId,
-      role: "F0",
-      windowEnd: c.confirmedAt,
-      windowStart: null,
-      createdAt: input.now,
-      pushSeq: null,
-    };
-    this.indexes.set(index.indexId, index);
-    phone.indexIds.push(index.indexId);
-    this.setRole(phone, "F0");
-    this.tokens.set(input.uploadToken, {
-      indexId: index.indexId,
-      phoneId: input.phoneId,
-      expiresAt: input.tokenExpiresAt,
-    });
-    return {
-      result: { ok: true, index: { ...index }, tokenExpiresAt: input.tokenExpiresAt },
-      changed: true,
-    };
+    const code = this.codes.get(input.code) ?? null;
+    return this.apply(redeemCode(code, this.phones.get(input.phoneId)?.role ?? null, input));
   }
 
   putUpload(u: NewUpload): Applied<PutUploadResult> {
-    const idemKey = `${u.phoneId}\n${u.idempotencyKey}`;
-    const existingId = this.idempotency.get(idemKey);
-    if (existingId !== undefined) {
-      const prior = this.uploads.get(existingId)!;
-      const ack = { ...prior.ack, replayed: true };
-      const status = prior.bodyHash === u.bodyHash ? "replayed" : "conflict";
-      return { result: { status, ack }, changed: false };
-    }
-    const phone = this.phones.get(u.phoneId);
-    if (phone?.scheme != null && phone.scheme !== u.scheme) {
-      return { result: { status: "scheme_mismatch", scheme: phone.scheme }, changed: false };
-    }
-    // Before any change: a bad ID throws here and leaves the state as it was.
-    const log = u.kind === "log" ? storedLog(phone?.log ?? null, u) : null;
-    const p = phone ?? this.phone(u.phoneId);
-    this.keep(p, copyPhone);
-    p.scheme = u.scheme;
-    let count = 0;
-    if (log === null) {
-      for (const { unixDay, key } of u.keys ?? []) p.keys.set(unixDay, key);
-      p.keysVersion++;
-      count = u.keys?.length ?? 0;
-    } else {
-      p.log = log;
-      p.logVersion++;
-      count = u.log?.length ?? 0;
-    }
-    for (const indexId of u.exposures) {
-      p.exposures.add(indexId);
-      let set = this.candidates.get(indexId);
-      if (set === undefined) {
-        set = new Set();
-        this.candidates.set(indexId, set);
-      }
-      this.keep(set, (v) => new Set(v));
-      set.add(u.phoneId);
-    }
-    const ack: UploadAck = {
-      uploadId: u.uploadId,
-      idempotencyKey: u.idempotencyKey,
-      phoneId: u.phoneId,
-      kind: u.kind,
-      count,
-      ...(u.kind === "keys" ? { refused: [...(u.refused ?? [])] } : {}),
-      receivedAt: u.receivedAt,
-      replayed: false,
-    };
-    this.uploads.set(u.uploadId, { ack, bodyHash: u.bodyHash });
-    this.idempotency.set(idemKey, u.uploadId);
-    this.counts.uploads++;
-    return { result: { status: "stored", ack }, changed: true };
+    const priorId = this.idempotency.get(idempotencyKey(u.phoneId, u.idempotencyKey));
+    const phone = this.phones.get(u.phoneId) ?? null;
+    const prior = priorId === undefined ? null : this.uploads.get(priorId)!;
+    return this.apply(putUpload({ prior, phone, log: phone?.log ?? null }, u));
   }
 
   pushIndex(input: {
@@ -327,118 +215,54 @@ export class MemoryState {
     pushedAt: number;
     windowDays: number;
   }): Applied<KeyPush | null> {
-    const index = this.indexes.get(input.indexId);
-    if (index === undefined) return { result: null, changed: false };
-    const phone = this.phones.get(index.phoneId);
-    if (phone === undefined || phone.scheme === null) return { result: null, changed: false };
-    // Journals and snapshots from before causal windows have no windowStart.
-    const windowStart = index.windowStart ?? null;
-    const [first, last] = pushDays(index.windowEnd, windowStart, input.windowDays);
-    const keys: DailyKey[] = [...phone.keys]
-      .filter(([day]) => day >= first && day <= last)
-      .sort(([a], [b]) => a - b)
-      .map(([unixDay, key]) => ({ unixDay, key }));
-    if (keys.length === 0) return { result: null, changed: false };
-    const previous = index.pushSeq === null ? undefined : this.pushes[index.pushSeq - 1];
-    if (previous !== undefined && samePush(previous, windowStart, keys)) {
-      return { result: null, changed: false };
-    }
-    const push: KeyPush = {
-      seq: this.pushes.length + 1,
-      indexId: index.indexId,
-      role: index.role,
-      scheme: phone.scheme,
-      windowEnd: index.windowEnd,
-      ...(windowStart === null ? {} : { windowStart }),
-      keys,
-      pushedAt: input.pushedAt,
+    const index = this.indexes.get(input.indexId) ?? null;
+    const phone = index === null ? undefined : this.phones.get(index.phoneId);
+    const last = index?.pushSeq == null ? undefined : this.pushes[index.pushSeq - 1];
+    const reads = {
+      index,
+      scheme: phone?.scheme ?? null,
+      keys: phone?.keys ?? [],
+      lastSignature: last === undefined ? null : pushSignature(last.windowStart ?? null, last.keys),
+      latestSeq: this.pushes.length,
     };
-    this.pushes.push(push);
-    this.keep(index, (v) => ({ ...v }));
-    index.pushSeq = push.seq;
-    return { result: push, changed: true };
+    return this.apply(pushIndex(reads, input));
   }
 
   lowerWindowStart(input: { indexId: string; windowStart: number }): Applied<boolean> {
-    const index = this.indexes.get(input.indexId);
-    const current = index?.windowStart ?? null;
-    if (index === undefined || current === null || input.windowStart >= current) {
-      return { result: false, changed: false };
-    }
-    this.keep(index, (v) => ({ ...v }));
-    index.windowStart = input.windowStart;
-    return { result: true, changed: true };
+    const index = this.indexes.get(input.indexId) ?? null;
+    return this.apply(lowerWindowStart(index, input.windowStart));
   }
 
   notify(input: NotifyInput): Applied<boolean> {
-    const phone = this.phone(input.phoneId);
-    const role = input.notification.role;
-    if (roleRank(role) <= roleRank(phone.role)) return { result: false, changed: false };
-    this.keep(phone, copyPhone);
-    this.setRole(phone, role);
-    phone.notifications.push(input.notification);
-    this.counts.notificationsSent++;
-    if (role === "F1" && input.newIndex !== null) {
-      const index: IndexState = {
-        indexId: input.newIndex.indexId,
-        phoneId: input.phoneId,
-        role: "F1",
-        windowEnd: input.newIndex.windowEnd,
-        // Journals from before causal windows have none: the F1's window is then not causal.
-        windowStart: input.newIndex.windowStart ?? null,
-        createdAt: input.newIndex.createdAt,
-        pushSeq: null,
-      };
-      this.indexes.set(index.indexId, index);
-      phone.indexIds.push(index.indexId);
-    }
-    return { result: true, changed: true };
+    return this.apply(notify(this.phones.get(input.phoneId)?.role ?? null, input));
   }
 
   /** See MatcherStore.retain. Deferred (nothing deleted) while a capture is held. */
   retain(input: { now: number; windowDays: number }): Applied<RetentionReport> {
-    const report = { uploads: 0, keys: 0, logEntries: 0, notifications: 0, indexes: 0 };
     // A capture reads the first n entries of maps that only gain keys: no deletion meanwhile.
-    if (this.kept !== null) return { result: report, changed: false };
-    const cutoff = logRetainedFrom(input.now, input.windowDays);
-    const firstDay = Math.floor(input.now / SECONDS_PER_DAY) - input.windowDays;
-    for (const [id, u] of this.uploads) {
-      if (u.ack.receivedAt >= cutoff) continue;
-      this.uploads.delete(id);
-      this.idempotency.delete(`${u.ack.phoneId}\n${u.ack.idempotencyKey}`);
-      report.uploads++;
+    if (this.kept !== null) return { result: NOTHING_RETAINED, changed: false };
+    const bounds = retentionBounds(input.now, input.windowDays);
+    let report = NOTHING_RETAINED;
+    let changed = false;
+    const sum = (a: Applied<RetentionReport>) => {
+      report = addReports(report, a.result);
+      changed ||= a.changed;
+    };
+    for (const u of [...this.uploads.values()]) sum(this.apply(retainUpload(u.ack, bounds)));
+    for (const index of [...this.indexes.values()]) {
+      const candidates = [...(this.candidates.get(index.indexId) ?? [])];
+      sum(this.apply(retainIndex(index, candidates, bounds)));
     }
-    const gone = new Set<string>();
-    for (const [id, index] of this.indexes) {
-      if (index.windowEnd >= cutoff) continue;
-      this.indexes.delete(id);
-      this.candidates.delete(id);
-      gone.add(id);
-      report.indexes++;
+    for (const [phoneId, p] of this.phones) {
+      const reads = {
+        phoneId,
+        keyDays: p.keys.keys(),
+        notifications: p.notifications,
+        log: p.log,
+        logVersion: p.logVersion,
+      };
+      sum(this.apply(retainPhone(reads, bounds)));
     }
-    for (const p of this.phones.values()) {
-      for (const day of [...p.keys.keys()]) {
-        if (day >= firstDay) continue;
-        p.keys.delete(day);
-        report.keys++;
-      }
-      if (p.log !== null) {
-        const kept = mergeLogs(p.log, CompactLog.empty(p.log.idBytes), cutoff);
-        report.logEntries += p.log.length - kept.length;
-        if (kept.length !== p.log.length) {
-          p.log = kept;
-          p.logVersion++;
-        }
-      }
-      const notes = p.notifications.filter((n) => n.notifiedAt >= cutoff);
-      report.notifications += p.notifications.length - notes.length;
-      p.notifications = notes;
-      if (gone.size > 0) {
-        p.indexIds = p.indexIds.filter((i) => !gone.has(i));
-        for (const i of gone) p.exposures.delete(i);
-      }
-    }
-    const changed = Object.values(report).some((n) => n > 0);
     return { result: report, changed };
   }
 
@@ -502,9 +326,116 @@ export class MemoryState {
     return { ...this.counts, pushes: this.pushes.length, latestSeq: this.pushes.length };
   }
 
-  // --- helpers ----------------------------------------------------------------------------
+  // --- writes -----------------------------------------------------------------------------
 
-  private phone(phoneId: string): PhoneState {
+  private apply<T>(t: Transition<T>): Applied<T> {
+    for (const w of t.writes) this.write(w);
+    return { result: t.result, changed: t.writes.length > 0 };
+  }
+
+  /** One write of a transition, kept in the maps (records copied first while captured). */
+  private write(w: Write): void {
+    switch (w.op) {
+      case "putCredential":
+        this.credentials.set(w.secretHash, w.credential);
+        return;
+      case "putCode": {
+        const c = this.codes.get(w.code.code);
+        if (c === undefined) this.codes.set(w.code.code, { ...w.code });
+        else {
+          this.keep(c, (v) => ({ ...v }));
+          Object.assign(c, w.code);
+        }
+        return;
+      }
+      case "putToken":
+        this.tokens.set(w.token, w.record);
+        return;
+      case "putFailures":
+        throw new Error("redemption failures are not part of the journaled state");
+      case "putUpload": {
+        const { ack } = w.upload;
+        this.uploads.set(ack.uploadId, w.upload);
+        this.idempotency.set(idempotencyKey(ack.phoneId, ack.idempotencyKey), ack.uploadId);
+        return;
+      }
+      case "setScheme":
+        this.changePhone(w.phoneId).scheme = w.scheme;
+        return;
+      case "putKeys": {
+        const p = this.changePhone(w.phoneId);
+        for (const { unixDay, key } of w.keys) p.keys.set(unixDay, key);
+        p.keysVersion = w.keysVersion;
+        return;
+      }
+      case "putLog": {
+        const p = this.changePhone(w.phoneId);
+        p.log = w.log;
+        p.logVersion = w.logVersion;
+        return;
+      }
+      case "addExposures": {
+        const p = this.changePhone(w.phoneId);
+        for (const indexId of w.indexIds) {
+          p.exposures.add(indexId);
+          let set = this.candidates.get(indexId);
+          if (set === undefined) {
+            set = new Set();
+            this.candidates.set(indexId, set);
+          }
+          this.keep(set, (v) => new Set(v));
+          set.add(w.phoneId);
+        }
+        return;
+      }
+      case "setRole":
+        this.changePhone(w.phoneId).role = w.role;
+        return;
+      case "count":
+        this.counts[w.field] += w.by;
+        return;
+      case "addNotification":
+        this.changePhone(w.phoneId).notifications.push(w.notification);
+        return;
+      case "addIndex":
+        this.indexes.set(w.index.indexId, { ...w.index });
+        this.changePhone(w.index.phoneId).indexIds.push(w.index.indexId);
+        return;
+      case "updateIndex": {
+        const index = this.indexes.get(w.indexId)!;
+        this.keep(index, (v) => ({ ...v }));
+        if (w.windowStart !== undefined) index.windowStart = w.windowStart;
+        if (w.pushed !== undefined) index.pushSeq = w.pushed.seq;
+        return;
+      }
+      case "appendPush":
+        this.pushes.push(w.push);
+        return;
+      case "dropUpload":
+        this.uploads.delete(w.uploadId);
+        this.idempotency.delete(idempotencyKey(w.phoneId, w.idempotencyKey));
+        return;
+      case "dropIndex": {
+        this.indexes.delete(w.indexId);
+        this.candidates.delete(w.indexId);
+        const p = this.phones.get(w.phoneId);
+        if (p !== undefined) p.indexIds = p.indexIds.filter((i) => i !== w.indexId);
+        for (const c of w.candidates) this.phones.get(c)?.exposures.delete(w.indexId);
+        return;
+      }
+      case "dropKeys": {
+        const p = this.changePhone(w.phoneId);
+        for (const day of w.days) p.keys.delete(day);
+        return;
+      }
+      case "keepNotifications":
+        this.changePhone(w.phoneId).notifications = [...w.kept];
+        return;
+    }
+  }
+
+  /** The phone (made if new), copied first while captured: it is about to change. */
+  private changePhone(phoneId: string): PhoneState {
     let p = this.phones.get(phoneId);
     if (p === undefined) {
       p = {
@@ -519,7 +450,7 @@ export class MemoryState {
         notifications: [],
       };
       this.phones.set(phoneId, p);
-    }
+    } else this.keep(p, copyPhone);
     return p;
   }
 
@@ -527,12 +458,10 @@ export class MemoryState {
   private keep<T extends object>(record: T, copy: (record: T) => T): void {
     if (this.kept !== null && !this.kept.has(record)) this.kept.set(record, copy(record));
   }
+}
 
-  private setRole(phone: PhoneState, role: Role): void {
-    if (phone.role !== null) this.counts[phone.role]--;
-    phone.role = role;
-    this.counts[role]++;
-  }
+function idempotencyKey(phoneId: string, key: string): string {
+  return `${phoneId}\n${key}`;
 }
 
 function copyPhone(p: PhoneState): PhoneState {
@@ -573,30 +502,3 @@ function* mapValues<K, V>(entries: Iterable<[K, V]>, f: (v: V) => V): Generator<
 }
 
 /** The phone's log after a log upload: merged, pruned (see MatcherStore.putUpload). */
-function storedLog(stored: CompactLog | null, u: NewUpload): CompactLog {
-  const incoming = CompactLog.fromEntries(u.log ?? [], WIRE_SIZES[u.scheme].idBytes);
-  // Journals written before pruning have no windowDays: they replay keeping everything.
-  const since = u.windowDays === undefined ? 0 : logRetainedFrom(u.receivedAt, u.windowDays);
-  return mergeLogs(stored ?? CompactLog.empty(incoming.idBytes), incoming, since);
-}
-
-/** The days [first, last] of an index person's push (an F1's from its windowStart's day). */
-export function pushDays(
-  windowEnd: number,
-  windowStart: number | null,
-  windowDays: number,
-): [number, number] {
-  const [first, last] = pushDayRange(windowEnd, Math.min(windowDays, MAX_DAILY_KEYS));
-  if (windowStart === null) return [first, last];
-  return [Math.max(first, Math.floor(windowStart / SECONDS_PER_DAY)), last];
-}
-
-/** The push carries these keys and this windowStart already. */
-function samePush(push: KeyPush, windowStart: number | null, keys: readonly DailyKey[]): boolean {
-  if ((push.windowStart ?? null) !== windowStart || push.keys.length !== keys.length) return false;
-  return push.keys.every((k, i) => k.unixDay === keys[i]!.unixDay && k.key === keys[i]!.key);
-}
-
-function refused(reason: Exclude<RedeemResult, { ok: true }>["reason"], changed: boolean) {
-  return { result: { ok: false, reason } as RedeemResult, changed };
-}
