@@ -3,7 +3,8 @@
 // --expose-gc, it answers SIGUSR2 with a full GC and one `memory {…}` line (log-memory.mjs).
 //   node bench/upload-server.mjs DATA_DIR HA_TOKEN [STORE] [COMPACT_AFTER_BYTES]
 //   (STORE: memory or redis://…; COMPACT_AFTER_BYTES: the memory store's, 0 never compacts)
-import { createMatcher } from "../dist/index.js";
+const dist = process.env.BENCH_MATCHER_DIST ?? new URL("../dist", import.meta.url).pathname;
+const { createMatcher } = await import(`${dist}/index.js`);
 
 const [dataDir, haToken, store = "memory", compactAfter] = process.argv.slice(2);
 const m = await createMatcher({

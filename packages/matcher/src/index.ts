@@ -23,18 +23,19 @@ export {
   resolveHaToken,
 } from "./options.js";
 export { type BucketSpec, RateLimiter } from "./rate-limit.js";
-export type { CompactionReport, CompactionStep, Failpoint } from "./store/compaction.js";
-export { DataDirInUseError, LOCK_FILE } from "./store/dir-lock.js";
-export { JOURNAL_FILE, Journal, JournalError } from "./store/journal.js";
+export type { CompactionReport, CompactionStep, Failpoint } from "./store/memory/compaction.js";
+export { DataDirInUseError, LOCK_FILE } from "./store/memory/dir-lock.js";
+export { JOURNAL_FILE, Journal, JournalError } from "./store/memory/journal.js";
 export {
   DEFAULT_COMPACT_AFTER_BYTES,
   MemoryStore,
   type MemoryStoreHooks,
   type MemoryStoreOptions,
   type StorageFigures,
-} from "./store/memory.js";
+} from "./store/memory/memory.js";
+export type { RecoveryStats } from "./store/memory/recover.js";
+export { SnapshotError } from "./store/memory/snapshot.js";
 export { DEFAULT_DATA_DIR, isStoreSpec, openStore, type StoreSpec } from "./store/open.js";
-export type { RecoveryStats } from "./store/recover.js";
-export { connectRedis, RedisStore, redactUrl } from "./store/redis.js";
-export { SnapshotError } from "./store/snapshot.js";
-export * from "./store/types.js";
+export { connectRedis, RedisStore, redactUrl } from "./store/redis/redis.js";
+export { StoreUnavailableError } from "./store/shared/errors.js";
+export * from "./store/shared/types.js";

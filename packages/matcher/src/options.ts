@@ -1,9 +1,9 @@
 import { DEFAULT_DECISION_PARAMS, type DecisionParams } from "@tracebed/protocol";
 import type { Clock } from "./clock.js";
 import type { BucketSpec } from "./rate-limit.js";
-import { DEFAULT_COMPACT_AFTER_BYTES } from "./store/memory.js";
+import { DEFAULT_COMPACT_AFTER_BYTES } from "./store/memory/memory.js";
 import type { StoreSpec } from "./store/open.js";
-import type { MatcherStore } from "./store/types.js";
+import type { MatcherStore } from "./store/shared/types.js";
 
 /** The development HA token, used (with a warning) when none is configured. Never in production. */
 export const DEV_HA_TOKEN = "tracebed-dev-ha-token";

@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { MatcherStore } from "../src/index.js";
-import { encodeSnapshot, readSnapshot } from "../src/store/snapshot.js";
-import { MemoryState } from "../src/store/state.js";
+import { encodeSnapshot, readSnapshot } from "../src/store/memory/snapshot.js";
+import { MemoryState } from "../src/store/memory/state.js";
 import { newLedger, probeCodes, readAll, workload } from "./helpers/store-workload.js";
 
 const dirs: string[] = [];

@@ -4,7 +4,8 @@ const count = z.int().min(0);
 
 /** The matcher's counts: `GET /v1/stats` and the live feed's `stats` event. */
 export const statsSchema = z.strictObject({
-  store: z.enum(["memory", "redis"]),
+  /** The matcher store's kind (`memory`, `redis`, or any other store's name). */
+  store: z.string().min(1).max(64),
   uploads: z.strictObject({ stored: count }),
   f0: z.strictObject({
     /** Codes redeemed: phones that became F0. */

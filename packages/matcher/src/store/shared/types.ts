@@ -12,11 +12,7 @@ import type {
 /** What the server knows a phone to be. A person counts once: F0 > F1 > F2. */
 export type Role = "F0" | "F1" | "F2";
 
-export const ROLE_RANK: Readonly<Record<Role, number>> = { F2: 1, F1: 2, F0: 3 };
-
-export function roleRank(role: Role | null): number {
-  return role === null ? 0 : ROLE_RANK[role];
-}
+export { ROLE_RANK, roleRank } from "./transitions/role.js";
 
 /** A single-use F0 code as issued by the HA. */
 export interface CodeRecord {
@@ -160,14 +156,58 @@ export interface PushPage {
   readonly more: boolean;
 }
 
+/** The memory store's files, for /metrics (see MatcherStore.storageFigures). */
+export interface StorageFigures {
+  /** The generation of the journal in use (see memory/data-dir.ts). */
+  readonly generation: number;
+  /** Journal bytes written since the last snapshot (all generations). */
+  readonly journalBytes: number;
+  /** The last snapshot's size (0: none yet). */
+  readonly snapshotBytes: number;
+}
+
+/** A Socket.IO adapter that joins every process on one shared store (see MatcherStore.sharing). */
+export interface SocketAdapter {
+  /** What `io.adapter()` takes. */
+  readonly adapter: unknown;
+  /** Closes the adapter's own connections. */
+  close(): Promise<void>;
+}
+
+/** What a store shared by several processes offers them (see MatcherStore.sharing). */
+export interface StoreSharing {
+  /** An adapter over which a push made by any process reaches every process's phones. */
+  openSocketAdapter(onError: (err: Error) => void): Promise<SocketAdapter>;
+  /**
+   * Tells `on.lost` when the store becomes unreachable and `on.back` when it is reachable
+   * again (then the process fans out the pushes it may have missed and reconciles).
+   */
+  watchConnection(on: { lost(): void; back(): void }): void;
+}
+
 /**
  * All state of the matcher, behind one interface (like Socket.IO's adapters). Each method is
  * atomic; each mutation is durable when its promise resolves (the memory store fsyncs its log;
  * the Redis store has Redis apply it). Reads see only durable state. Refusals change nothing
  * but the attempt counters that make limits work.
+ *
+ * The rules of every mutation are stated once, as pure transitions in shared/transitions/;
+ * a store reads the records a transition needs and applies the writes it returns.
+ *
+ * The optional members are seams: the server uses what a store offers and never asks which
+ * store it has. The memory store offers `storageFigures`; Redis offers `durabilityWarning` and
+ * `sharing`. A new store implements the methods and whichever seams fit it.
  */
 export interface MatcherStore {
-  readonly kind: "memory" | "redis";
+  /** What /v1/stats reports as the store (`memory`, `redis`, …). */
+  readonly kind: string;
+
+  /** Seam: sizes of the store's files, read at each /metrics scrape. */
+  readonly storageFigures?: () => StorageFigures;
+  /** Seam: a one-line warning for the operator at start (e.g. writes that a crash may lose). */
+  durabilityWarning?(): Promise<string | null>;
+  /** Seam: present when several matcher processes share the store. */
+  readonly sharing?: StoreSharing;
 
   /** Stores a new code; false if that code value is still known (live, used or expired). */
   insertCode(rec: CodeRecord): Promise<boolean>;

@@ -1,14 +1,6 @@
 import type { KeyPush, LogEntry, Notification, UploadAck } from "@tracebed/protocol";
-import {
-  type CompactionHost,
-  type CompactionReport,
-  compact,
-  type Failpoint,
-} from "./compaction.js";
-import { DirLock } from "./dir-lock.js";
-import { type Journal, JournalError, type JournalHooks } from "./journal.js";
-import { type RecoveryStats, recover } from "./recover.js";
-import { type Applied, MemoryState, type StateView } from "./state.js";
+import type { FailureWindow } from "../shared/records.js";
+import { noteRedeemFailure, redeemFailures } from "../shared/transitions/redeem-failures.js";
 import type {
   CodeRecord,
   IndexRecord,
@@ -21,9 +13,23 @@ import type {
   RedeemInput,
   RedeemResult,
   RetentionReport,
+  StorageFigures,
   StoreStats,
   TokenRecord,
-} from "./types.js";
+} from "../shared/types.js";
+
+export type { StorageFigures };
+
+import {
+  type CompactionHost,
+  type CompactionReport,
+  compact,
+  type Failpoint,
+} from "./compaction.js";
+import { DirLock } from "./dir-lock.js";
+import { type Journal, JournalError, type JournalHooks } from "./journal.js";
+import { type RecoveryStats, recover } from "./recover.js";
+import { type Applied, MemoryState, type StateView } from "./state.js";
 
 /** The journaled mutations: each record is `{ op, input }` and replays as state[op](input). */
 type Op =
@@ -70,15 +76,6 @@ export interface MemoryStoreOptions {
   readonly failpoint?: Failpoint;
 }
 
-export interface StorageFigures {
-  /** The generation of the journal in use (see data-dir.ts). */
-  readonly generation: number;
-  /** Journal bytes written since the last snapshot (all generations). */
-  readonly journalBytes: number;
-  /** The last snapshot's size (0: none yet). */
-  readonly snapshotBytes: number;
-}
-
 const NOT_OPENED: RecoveryStats = {
   replayed: 0,
   droppedBytes: 0,
@@ -94,8 +91,11 @@ const NOT_OPENED: RecoveryStats = {
  * durable is ever shown to a client. The journal is compacted into a snapshot as it grows.
  */
 export class MemoryStore implements MatcherStore {
-  readonly kind = "memory" as const;
-  private readonly failures = new Map<string, { count: number; until: number }>();
+  readonly kind = "memory";
+  /** Seam (MatcherStore.storageFigures): the snapshot's and journals' sizes. */
+  readonly storageFigures = (): StorageFigures => this.storage;
+  /** Not journaled: a restart forgets refused redemptions (limits start afresh). */
+  private readonly failures = new Map<string, FailureWindow>();
   private readonly connected = new Map<string, number>();
   private closed = false;
   private journal: Journal | null = null;
@@ -219,19 +219,15 @@ export class MemoryStore implements MatcherStore {
 
   async noteRedeemFailure(key: string, now: number, windowSeconds: number): Promise<number> {
     this.check();
-    const f = this.failures.get(key);
-    if (f === undefined || f.until <= now) {
-      this.failures.set(key, { count: 1, until: now + windowSeconds });
-      if (this.failures.size > 100_000) this.pruneFailures(now);
-      return 1;
-    }
-    return ++f.count;
+    const t = noteRedeemFailure(key, this.failures.get(key) ?? null, now, windowSeconds);
+    for (const w of t.writes) if (w.op === "putFailures") this.failures.set(w.key, w.window);
+    if (this.failures.size > 100_000) this.pruneFailures(now);
+    return t.result;
   }
 
   async redeemFailures(key: string, now: number): Promise<number> {
     this.check();
-    const f = this.failures.get(key);
-    return f === undefined || f.until <= now ? 0 : f.count;
+    return redeemFailures(this.failures.get(key) ?? null, now);
   }
 
   async putUpload(upload: NewUpload): Promise<PutUploadResult> {

@@ -1,7 +1,8 @@
 import { type FileHandle, open } from "node:fs/promises";
 import { crc32 } from "node:zlib";
 import type { KeyPush, Notification, SchemeName } from "@tracebed/protocol";
-import { CompactLog } from "./compact-log.js";
+import { CompactLog } from "../shared/compact-log.js";
+import type { Role, TokenRecord } from "../shared/types.js";
 import {
   type CodeState,
   type Counts,
@@ -12,7 +13,6 @@ import {
   type StateView,
   type UploadState,
 } from "./state.js";
-import type { Role, TokenRecord } from "./types.js";
 
 /*
  * A snapshot of the memory store's state (format 1):

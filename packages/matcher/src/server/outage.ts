@@ -1,0 +1,41 @@
+import type { Logger } from "pino";
+import type { MatcherStore } from "../store/shared/types.js";
+import type { Flow } from "./flow.js";
+import type { Sockets } from "./sockets.js";
+
+/**
+ * A shared store away and back: pushes other processes made meanwhile may not have reached
+ * this one (the adapter's channel was down), and steps cut off by the outage are undone. Fan
+ * out again every push since the loss (phones dedupe by seq), then reconcile.
+ */
+export function catchUpAfterOutages(
+  store: MatcherStore,
+  sockets: Sockets,
+  flow: Flow,
+  logger: Logger,
+  onError: (err: unknown, what: string) => void,
+): void {
+  if (store.sharing === undefined) return;
+  const catchUp = async (since: number) => {
+    for (let from = since; ; ) {
+      const page = await store.listPushes(from, 1_000);
+      for (const push of page.pushes) sockets.fanOut.push(push);
+      if (!page.more || page.pushes.length === 0) break;
+      from = page.pushes.at(-1)!.seq;
+    }
+    await flow.matching.reconcile();
+  };
+  let fannedAtLoss = 0;
+  store.sharing.watchConnection({
+    lost: () => {
+      fannedAtLoss = sockets.latestFanned();
+      logger.warn(`${store.kind} unreachable: uploads are refused with 503 until it is back`);
+    },
+    back: () => {
+      logger.warn(`${store.kind} reachable again: catching up pushes and decisions`);
+      void catchUp(fannedAtLoss).catch((err: unknown) =>
+        onError(err, `catch-up after a ${store.kind} outage`),
+      );
+    },
+  });
+}
