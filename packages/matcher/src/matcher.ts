@@ -5,14 +5,12 @@ import type { Stats } from "@tracebed/protocol";
 import type { FastifyInstance } from "fastify";
 import { pino } from "pino";
 import type { Server } from "socket.io";
-import { buildHttp, type RegisteredRoute } from "./http/app.js";
-import type { HttpContext } from "./http/context.js";
-import { buildOpenApi } from "./http/openapi.js";
+import type { RegisteredRoute } from "./http/app.js";
 import { PhoneCredentials } from "./http/phone-auth.js";
 import { Metrics } from "./metrics.js";
 import { type MatcherOptions, resolveOptions } from "./options.js";
-import { RateLimiter } from "./rate-limit.js";
 import { wireFlow } from "./server/flow.js";
+import { setUpHttp } from "./server/http.js";
 import { openMatcherStore, warnOnDurability } from "./server/open-store.js";
 import { catchUpAfterOutages } from "./server/outage.js";
 import { shutdown } from "./server/shutdown.js";
@@ -73,24 +71,17 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
     let phones: { connected(): number } | null = null;
     const stats = statsOf(store, o, processId, () => phones?.connected() ?? null);
     const credentials = new PhoneCredentials(store);
-    let openapi: unknown = null;
-    const ctx: HttpContext = {
-      shuttingDown: false,
-      options: o,
+    const { ctx, app, routes } = setUpHttp({
+      o,
+      version: VERSION,
       store,
-      matching: flow.matching,
-      phones: credentials,
+      flow,
+      credentials,
       metrics,
-      ipLimiter: o.rateLimits.ip === false ? null : new RateLimiter(o.rateLimits.ip),
-      phoneLimiter: o.rateLimits.phone === false ? null : new RateLimiter(o.rateLimits.phone),
       stats,
       f0Confirmed: (event) => sockets?.f0Confirmed(event),
-      openapi: () => {
-        openapi ??= buildOpenApi(VERSION, o.bodyLimits);
-        return openapi;
-      },
-    };
-    const { app, routes } = buildHttp(ctx, logger);
+      logger,
+    });
     const s = await setUpSockets({
       server: app.server,
       store,

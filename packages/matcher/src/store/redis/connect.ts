@@ -1,4 +1,4 @@
-import { createClient, createClientPool } from "redis";
+import { createClient, createClientPool, TimeoutError } from "redis";
 import { StoreUnavailableError } from "../shared/errors.js";
 
 export type RedisClient = ReturnType<typeof createClient>;
@@ -10,7 +10,7 @@ const CONNECTION_LOST =
 
 /** Whether an error means Redis went away (the command's effect is unknown: retry later). */
 export function isConnectionLost(err: unknown): boolean {
-  return CONNECTION_LOST.test(String((err as Error)?.message));
+  return CONNECTION_LOST.test(String((err as Error)?.message)) || err instanceof TimeoutError;
 }
 
 export function unavailable(): StoreUnavailableError {
@@ -68,7 +68,8 @@ export async function connectPool(
     {
       minimum: size,
       maximum: size,
-      acquireTimeout: timeoutMs,
+      // A queue past this is a Redis too slow to answer: the request is refused (503, retry).
+      acquireTimeout: 30_000,
     },
   );
   pool.on("error", (err: Error) => {

@@ -63,8 +63,11 @@ export { connectRedis, type RedisClient, redactUrl } from "./connect.js";
 /** A process's report of its phone connections counts for this long. */
 const CONNECTED_TTL_MS = 10_000;
 
-/** Connections that run transactions side by side. */
-const POOL_SIZE = 8;
+/**
+ * Connections that run transactions side by side. A transaction holds its connection from
+ * WATCH to EXEC, across event-loop turns, so a busy process needs many to keep Redis busy.
+ */
+const POOL_SIZE = 32;
 
 /** Bulk strings as Buffers: a stored log is binary. */
 const BINARY = { typeMapping: { [RESP_TYPES.BLOB_STRING]: Buffer } };
@@ -90,6 +93,11 @@ export class RedisStore implements MatcherStore {
   readonly sharing: StoreSharing;
   private readonly keys: Keys;
   private closed = false;
+  /**
+   * This process's pushes, one at a time: every push WATCHes the push seq, so pushes run side
+   * by side would mostly abort each other; across processes they still may (and run again).
+   */
+  private pushing: Promise<unknown> = Promise.resolve();
 
   private constructor(
     readonly client: RedisClient,
@@ -186,6 +194,12 @@ export class RedisStore implements MatcherStore {
   }
 
   pushIndex(indexId: string, pushedAt: number, windowDays: number): Promise<KeyPush | null> {
+    const push = this.pushing.then(() => this.push(indexId, pushedAt, windowDays));
+    this.pushing = push.catch(() => {});
+    return push;
+  }
+
+  private push(indexId: string, pushedAt: number, windowDays: number): Promise<KeyPush | null> {
     return this.transact(async (c): Promise<Transition<KeyPush | null>> => {
       const ik = this.keys.index(indexId);
       const [, h, seq] = await Promise.all([

@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+// Work per upload on the Redis store, through the store's API (no HTTP): Redis commands run
+// (a script's inner calls counted), Redis CPU (INFO commandstats usec) and this process's CPU,
+// over the same keys and log uploads, 16 at a time, each build on a fresh redis-server. Counts,
+// not timings, are what compare across a busy machine. Needs the build.
+//
+//   node packages/matcher/bench/redis-store-work.mjs [--uploads 400] [--rounds 2] [DIST_DIR...]
+//
+// DIST_DIR: builds to compare, interleaved round by round (default: this package's dist).
+import { parseArgs } from "node:util";
+import { startRedis } from "@tracebed/testkit";
+import { createClient } from "redis";
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    uploads: { type: "string", default: "400" },
+    rounds: { type: "string", default: "2" },
+  },
+});
+const dists = positionals.length > 0 ? positionals : [new URL("../dist", import.meta.url).pathname];
+const N = Number(values.uploads);
+const NOW = Math.floor(Date.now() / 1000);
+const DAY = Math.floor(NOW / 86_400);
+const hex = (i, bytes) => (i % 256).toString(16).padStart(2, "0").repeat(bytes);
+const upload = (i, kind) => ({
+  uploadId: `u${kind}${i}`,
+  kind,
+  phoneId: `p${i}`,
+  idempotencyKey: `k${kind}${i}`.padEnd(16, "0"),
+  scheme: "bluezone",
+  bodyHash: "h".repeat(64),
+  receivedAt: NOW,
+  windowDays: 14,
+  exposures: [],
+  ...(kind === "keys"
+    ? {
+        keys: Array.from({ length: 14 }, (_, d) => ({ unixDay: DAY - d, key: hex(i + d, 32) })),
+        refused: [],
+      }
+    : {
+        log: Array.from({ length: 20 }, (_, e) => ({
+          ownId: hex(i, 12),
+          contactId: hex(e + 7, 12),
+          rssi: -60,
+          txPower: -8,
+          timestamp: NOW - 3_600 + e,
+        })),
+      }),
+});
+
+async function commandStats(url) {
+  const c = createClient({ url });
+  await c.connect();
+  const info = await c.info("commandstats");
+  await c.close();
+  let calls = 0;
+  let usec = 0;
+  for (const m of info.matchAll(/calls=(\d+),usec=(\d+)/g)) {
+    calls += Number(m[1]);
+    usec += Number(m[2]);
+  }
+  return { calls, usec };
+}
+
+const rows = [];
+for (let round = 1; round <= Number(values.rounds); round++) {
+  for (const dist of dists) {
+    const { RedisStore } = await import(`${dist}/index.js`);
+    const redis = await startRedis();
+    const store = await RedisStore.open({ url: redis.url, prefix: "work:" });
+    const before = await commandStats(redis.url);
+    const cpu = process.cpuUsage();
+    const todo = [...Array(N).keys()];
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        for (let i = todo.shift(); i !== undefined; i = todo.shift()) {
+          await store.putUpload(upload(i, "keys"));
+          await store.putUpload(upload(i, "log"));
+        }
+      }),
+    );
+    const used = process.cpuUsage(cpu);
+    const after = await commandStats(redis.url);
+    await store.close();
+    await redis.stop();
+    const n = 2 * N;
+    rows.push({
+      build: dist,
+      round,
+      uploads: n,
+      redisCommandsPerUpload: Math.round(((after.calls - before.calls) / n) * 10) / 10,
+      redisCpuMicrosPerUpload: Math.round((after.usec - before.usec) / n),
+      processCpuMicrosPerUpload: Math.round((used.user + used.system) / n),
+    });
+  }
+}
+console.log(
+  JSON.stringify({ benchmark: "Redis store work per upload (store API)", rows }, null, 2),
+);
