@@ -53,7 +53,7 @@ describe("Bluezone's duty cycles", () => {
         advertisePhase: below(hash3(22, i, 2), ble.advertisePeriodSeconds),
       };
       const t0 = 300 * i;
-      const t = scanSecond(ble, t0, sides, t0, t0 + 300);
+      const t = scanSecond(ble, i, sides, t0, t0 + 300);
       if (t >= 0) {
         seen++;
         // Inside the window, on air.
@@ -72,6 +72,44 @@ describe("Bluezone's duty cycles", () => {
         advertisePhase: below(hash3(23, i, 2), 30),
       };
       expect(scanSecond(BLE, 0, sides, 0, 300)).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it("a scan's second matches a second-by-second walk, for cycles that do not divide the period", () => {
+    for (let i = 0; i < 3_000; i++) {
+      const h = hash2(25, i);
+      const ble = {
+        ...BLE,
+        scanWindowSeconds: 1 + below(hash2(h, 1), 60),
+        advertisePeriodSeconds: 2 + below(hash2(h, 2), 50),
+      };
+      ble.advertiseOnSeconds = 1 + below(hash2(h, 3), ble.advertisePeriodSeconds - 1);
+      const sides: ScanSides = {
+        scannerIos: (h & 1) === 1,
+        scanOffset: below(hash2(h, 4), ble.scanPeriodSeconds - ble.scanWindowSeconds),
+        advertiserIos: (h & 2) === 2,
+        advertisePhase: below(hash2(h, 5), ble.advertisePeriodSeconds),
+      };
+      // Periods of today's epoch seconds (≈ 5.3 million periods of 300 s).
+      const period = 5_300_000 + below(hash2(h, 6), 100_000);
+      const t0 = period * ble.scanPeriodSeconds;
+      const start = t0 - 200 + below(hash2(h, 7), 600);
+      const end = start + 1 + below(hash2(h, 8), 400);
+      let expected = -1;
+      for (let t = Math.max(start, t0); t < Math.min(end, t0 + ble.scanPeriodSeconds); t++) {
+        const r = t - t0;
+        const scanning =
+          sides.scannerIos ||
+          (r >= sides.scanOffset && r < sides.scanOffset + ble.scanWindowSeconds);
+        const onAir =
+          sides.advertiserIos ||
+          (t - sides.advertisePhase) % ble.advertisePeriodSeconds < ble.advertiseOnSeconds;
+        if (scanning && onAir) {
+          expected = t;
+          break;
+        }
+      }
+      expect(scanSecond(ble, period, sides, start, end)).toBe(expected);
     }
   });
 

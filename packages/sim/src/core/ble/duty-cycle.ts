@@ -62,29 +62,38 @@ export interface ScanSides {
 }
 
 /**
- * The second at which a scan in the period starting at `t0` logs the advertiser during a
- * meeting [start, end), or -1: the first second the scanner's window (an Android phone's
+ * The second at which a scan in scan period `period` logs the advertiser during a meeting
+ * [start, end), or -1: the first second the scanner's window (an Android phone's
  * `scanWindowSeconds` from its offset, an iPhone's whole period), the meeting and the
  * advertiser's time on air (an Android phone's cycle, an iPhone's always) overlap.
  */
 export function scanSecond(
   ble: BleConfig,
-  t0: number,
+  period: number,
   sides: ScanSides,
   start: number,
   end: number,
 ): number {
-  const from = sides.scannerIos ? t0 : t0 + sides.scanOffset;
-  const to = sides.scannerIos ? t0 + ble.scanPeriodSeconds : from + ble.scanWindowSeconds;
-  const lo = from > start ? from : start;
-  const hi = to < end ? to : end;
+  const length = ble.scanPeriodSeconds;
+  const t0 = period * length;
+  // Seconds into the period: small integers, so the modulo below stays an integer one.
+  const s = start - t0;
+  const e = end - t0;
+  const from = sides.scannerIos ? 0 : sides.scanOffset;
+  const to = sides.scannerIos ? length : from + ble.scanWindowSeconds;
+  const lo = from > s ? from : s;
+  const hi = to < e ? to : e;
   if (lo >= hi) return -1;
-  if (sides.advertiserIos) return lo;
-  return firstAdvertisingSecond(
+  if (sides.advertiserIos) return t0 + lo;
+  const cycle = ble.advertisePeriodSeconds;
+  // The advertiser's phase counted from the period's start: t0 mod cycle from small factors.
+  const shift = ((period % cycle) * (length % cycle)) % cycle;
+  const t = firstAdvertisingSecond(
     lo,
     hi,
-    sides.advertisePhase,
+    (sides.advertisePhase - shift + cycle) % cycle,
     ble.advertiseOnSeconds,
-    ble.advertisePeriodSeconds,
+    cycle,
   );
+  return t < 0 ? -1 : t0 + t;
 }

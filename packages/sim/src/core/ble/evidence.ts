@@ -178,13 +178,12 @@ function realisticSightings(
     const start = shape.start;
     const end = start + shape.seconds;
     for (let p = Math.floor(start / period); p * period < end; p++) {
-      const t0 = p * period;
       // Two iPhones whose apps are both in the background see nothing of each other.
       const bothAsleep =
         iosA && iosB && iosInBackground(ble, seed, a, p) && iosInBackground(ble, seed, b, p);
       if (bothAsleep) continue;
       for (let side = 0; side < 2; side++) {
-        const t = scanSecond(ble, t0, side === 0 ? aScansB : bScansA, start, end);
+        const t = scanSecond(ble, p, side === 0 ? aScansB : bScansA, start, end);
         if (t < 0) continue;
         const scanner = side === 0 ? a : b;
         const hs = hash3(pairSeed, p, scanner);
