@@ -38,6 +38,7 @@ describe("tracebed calibrate", { timeout: 300_000 }, () => {
         "manualRecallStrangers",
         "contactsPerDay",
         "regularShare",
+        "iosBackgroundShare",
       ]),
     );
     for (const s of d.sensitivity) {

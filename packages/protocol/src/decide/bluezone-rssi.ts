@@ -10,8 +10,11 @@ export interface PlatformPairDbm {
 }
 
 /**
- * Bluezone's own RSSI filters (its configuration's RssiThreshold_* values, as the scenarios
- * carry them): a sighting counts when its raw RSSI is at least the pair's threshold.
+ * Bluezone's per-platform RSSI thresholds (its configuration's RssiThreshold_<scanner>_<advertiser>
+ * values, as the scenarios carry them). The app marks a seen phone near on its nearby-devices
+ * screen when the RSSI is at least the pair's threshold; it logs every sighting regardless.
+ * As a decision rule (a sighting counts when its raw RSSI reaches the threshold) they are the
+ * radio bench's hypothesis of what a server could do (docs/MODEL.md, "Radio").
  */
 export const BLUEZONE_RSSI_THRESHOLDS_DBM: PlatformPairDbm = Object.freeze({
   androidAndroid: -86,

@@ -90,6 +90,16 @@ export function sensitivityParameters(base: SimConfig): SensitivityParameter[] {
       apply: (c, v) => withRadio(c, "handsetOffset", v),
     },
     {
+      parameter: "iosBackgroundShare",
+      unit: "share of 5-minute periods an iPhone's app is in the background",
+      base: base.ble.iosBackgroundShare,
+      low: 0.5,
+      high: 1,
+      basis:
+        "assumption: apps in the foreground half the time / never (two backgrounded iPhones see nothing of each other)",
+      apply: (c, v) => ({ ...c, ble: { ...c.ble, iosBackgroundShare: v } }),
+    },
+    {
       parameter: "manualRecallKnown",
       unit: "× tracers' recall of known people (household, colleagues, regular partners), capped at 1",
       base: 1,

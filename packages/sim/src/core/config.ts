@@ -111,8 +111,14 @@ export interface BleConfig {
   mode: "ideal" | "realistic";
   /** Realistic mode: one-at-a-time changes to the radio environments (sensitivity runs). */
   radioVariation?: RadioVariation;
+  /** An Android phone's scan cycle: on for scanWindowSeconds every scanPeriodSeconds. */
   scanPeriodSeconds: number;
   scanWindowSeconds: number;
+  /** An Android phone's advertising cycle: on for advertiseOnSeconds every advertisePeriodSeconds. */
+  advertiseOnSeconds: number;
+  advertisePeriodSeconds: number;
+  /** Share of the time an iPhone's app is in the background (realistic mode). */
+  iosBackgroundShare: number;
   txPower: number;
   /** Received power at 1 m relative to the advertised tx power, dB (negative). */
   oneMeterLossDb: number;
@@ -121,8 +127,6 @@ export interface BleConfig {
   pairOffsetSdDb: number;
   /** Weakest RSSI a scanner logs. */
   sensitivityDbm: number;
-  /** Probability a scan detects the peer, by (scanner, advertiser) platform. */
-  detect: { androidAndroid: number; androidIos: number; iosAndroid: number; iosIos: number };
 }
 
 /** Share of installs running with Bluetooth on (active apps), by platform. */

@@ -111,15 +111,17 @@ export const bleSchema = z.strictObject({
   pairOffsetSdDb: nonNegativeNumberSchema,
   /** Weakest RSSI a phone logs at all. */
   sensitivityDbm: dbm,
-  /** The app's own per-platform RSSI filters, as its configuration names them. */
+  /**
+   * The app's per-platform RSSI thresholds, (scanner, advertiser) as its configuration names
+   * them. Bluezone's published app applies them to what its nearby-devices screen shows, not to
+   * what it logs (docs/MODEL.md, "Radio"), so the simulator's logs do not filter on them.
+   */
   rssiThresholdDbm: perPlatformPair(dbm).optional(),
-  /** Probability that one scan of the scanner (first) sees the advertiser (second). */
-  detectionProbability: perPlatformPair(shareSchema),
-  /** iPhones with the app in the background hardly see each other; the inputs of iosIos. */
-  iosBackground: z.strictObject({
-    backgroundShare: shareSchema,
-    bothInBackgroundDetection: shareSchema,
-  }),
+  /**
+   * Share of the time an iPhone's app is in the background: two iPhones whose apps are both
+   * in the background see nothing of each other then.
+   */
+  iosBackground: z.strictObject({ backgroundShare: shareSchema }),
   sources: z.array(sourceRefSchema, { error: "must be a list of source ids" }).min(1, {
     error: "must cite at least one source",
   }),

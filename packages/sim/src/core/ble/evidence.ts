@@ -4,6 +4,13 @@ import type { Engine } from "../engine.js";
 import { appActiveOn, FLAG_IOS } from "../population/population.js";
 import { contactRadio, handsetOffsetDb, realisticScanRssi } from "../radio/realistic.js";
 import { below, hash2, hash3, unit } from "../rng.js";
+import {
+  advertisePhase,
+  iosInBackground,
+  type ScanSides,
+  scanSecond,
+  scanWindowOffset,
+} from "./duty-cycle.js";
 import { rssiAtDistance } from "./path-loss.js";
 
 /** Sightings standing for one pair: what `decide` reads from the two phones' logs. */
@@ -24,15 +31,12 @@ export function emptyEvidence(): Evidence {
   return { timestamps: [], rssi: [], txPower: [] };
 }
 
-/** Second within its scan period at which a phone's scan window catches a sighting. */
+/** Second within its scan period at which a phone's scan window catches a sighting (ideal mode). */
 function scanPhase(ble: BleConfig, seed: number, scanner: number, period: number): number {
-  const windowStart = below(hash2(seed, scanner), ble.scanPeriodSeconds - ble.scanWindowSeconds);
-  return windowStart + below(hash3(seed, scanner, period), ble.scanWindowSeconds);
-}
-
-function detectProbability(ble: BleConfig, scannerIos: boolean, advertiserIos: boolean): number {
-  if (scannerIos) return advertiserIos ? ble.detect.iosIos : ble.detect.iosAndroid;
-  return advertiserIos ? ble.detect.androidIos : ble.detect.androidAndroid;
+  return (
+    scanWindowOffset(ble, seed, scanner) +
+    below(hash3(seed, scanner, period), ble.scanWindowSeconds)
+  );
 }
 
 /** Receives one sighting: `scanner`'s phone logged `advertiser`'s ID. */
@@ -54,10 +58,15 @@ export type SightingVisitor = (
  * meeting's start, inside the day's decision span (`idealSpan`): so `decide` sees exactly the
  * truth, pairs meeting several times a day included.
  *
- * Realistic: each phone scans once a period; a scan that falls inside a meeting logs the
- * other with the platform pair's detection probability, at an RSSI from the meeting's radio
- * environment (its layer's place: attenuation, per-contact offset, fading) and each phone
- * model's offset (`radio/realistic.ts`), if above the scanner's sensitivity.
+ * Realistic: Bluezone's app side (`duty-cycle.ts`) and the meeting's radio. Per scan period
+ * and direction, the scanner logs the advertiser at most once: at the first second its scan
+ * window (an Android phone's 40 s, an iPhone's whole period), the meeting and the
+ * advertiser's time on air (an Android phone's 15 s of 30, an iPhone's all) overlap, unless
+ * both are iPhones with their apps in the background then; the radio logs that scan with the
+ * environment's per-scan probability, at an RSSI from the meeting's radio environment (its
+ * layer's place: attenuation, per-contact offset, fading) and each phone model's offset
+ * (`radio/realistic.ts`), if above the scanner's sensitivity. No RSSI threshold filters the
+ * log: Bluezone's app logs every sighting (docs/MODEL.md, "Radio").
  */
 export function pairSightings(
   engine: Engine,
@@ -140,6 +149,21 @@ function realisticSightings(
   const offsetAtA = handsetScale * handsetOffsetDb(handsets, b, a);
   const offsetAtB = handsetScale * handsetOffsetDb(handsets, a, b);
   const rssiAt1m = rssiAtDistance(1, ble);
+  // The app side: each direction's platforms, scan window and advertising phase.
+  const iosA = (pop.flags[a]! & FLAG_IOS) !== 0;
+  const iosB = (pop.flags[b]! & FLAG_IOS) !== 0;
+  const aScansB: ScanSides = {
+    scannerIos: iosA,
+    scanOffset: scanWindowOffset(ble, seed, a),
+    advertiserIos: iosB,
+    advertisePhase: advertisePhase(ble, seed, b),
+  };
+  const bScansA: ScanSides = {
+    scannerIos: iosB,
+    scanOffset: scanWindowOffset(ble, seed, b),
+    advertiserIos: iosA,
+    advertisePhase: advertisePhase(ble, seed, a),
+  };
   for (const c of contacts) {
     if (!bothInstalled(engine, a, b, c.day)) continue;
     const shape = contactShape(config, engine.layerSeeds[c.layer]!, c.layer, c.day, a, b, c.k);
@@ -150,25 +174,24 @@ function realisticSightings(
       hash3(hash2(pairSeed, c.day), c.layer, c.k),
       ble.radioVariation,
     );
-    const end = shape.start + shape.seconds;
-    for (let p = Math.floor(shape.start / period); p * period < end; p++) {
-      const t0 = p * period;
+    const pScan = radio.env.scanDetectProbability;
+    const start = shape.start;
+    const end = start + shape.seconds;
+    for (let p = Math.floor(start / period); p * period < end; p++) {
+      // Two iPhones whose apps are both in the background see nothing of each other.
+      const bothAsleep =
+        iosA && iosB && iosInBackground(ble, seed, a, p) && iosInBackground(ble, seed, b, p);
+      if (bothAsleep) continue;
       for (let side = 0; side < 2; side++) {
+        const t = scanSecond(ble, p, side === 0 ? aScansB : bScansA, start, end);
+        if (t < 0) continue;
         const scanner = side === 0 ? a : b;
-        const advertiser = side === 0 ? b : a;
-        const t = t0 + scanPhase(ble, seed, scanner, p);
-        // A scan logs the peer only while they are together.
-        if (t < shape.start || t >= end) continue;
         const hs = hash3(pairSeed, p, scanner);
-        const pDetect = detectProbability(
-          ble,
-          (pop.flags[scanner]! & FLAG_IOS) !== 0,
-          (pop.flags[advertiser]! & FLAG_IOS) !== 0,
-        );
-        if (unit(hs) >= pDetect) continue;
+        // The radio can still miss a scan (the environment's measured per-scan logging).
+        if (unit(hs) >= pScan) continue;
         const handset = side === 0 ? offsetAtA : offsetAtB;
         const rssi = Math.round(realisticScanRssi(rssiAt1m, radio, handset, hs));
-        if (rssi >= ble.sensitivityDbm) visit(scanner, advertiser, t, rssi, ble.txPower);
+        if (rssi >= ble.sensitivityDbm) visit(scanner, side === 0 ? b : a, t, rssi, ble.txPower);
       }
     }
   }
