@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { availableParallelism } from "node:os";
-import { machine } from "./machine.js";
+import { machine } from "../process/machine.js";
 
 /**
  * OpenABM-Covid19 on this machine type (docs/BENCHMARKS.md, "The machine"): 1M agents,
