@@ -1,5 +1,6 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { setPriority } from "node:os";
+import { median } from "@tracebed/bench";
 import type { IdleReply, IdleRequest, IdleTarget, PushArrivals } from "./idle-child.js";
 
 /** Scheduling priority of the idle phones' processes (19 is the lowest). */
@@ -77,11 +78,8 @@ function next<T extends IdleReply["type"]>(
   });
 }
 
-const median = (xs: number[]) => {
-  if (xs.length === 0) return 0;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor((s.length - 1) / 2)]!;
-};
+/** The median, 0 without pushes. */
+const medianOr0 = (xs: number[]) => (xs.length === 0 ? 0 : median(xs));
 
 /** Merges the children's arrivals per push seq (and their frame counts) into fan-out figures. */
 export function fanOut(reports: PushArrivals[][], frames = 0): PushFanOut {
@@ -110,9 +108,9 @@ export function fanOut(reports: PushArrivals[][], frames = 0): PushFanOut {
     frames,
     pushesPerFrame: frames > 0 ? Math.round((deliveries / frames) * 100) / 100 : 0,
     frameBytes: Math.max(0, ...all.map((p) => p.frameBytes)),
-    spreadMsP50: median(spreads),
+    spreadMsP50: medianOr0(spreads),
     spreadMsMax: Math.max(0, ...spreads),
-    framesPerSecondP50: Math.round(median(rates)),
+    framesPerSecondP50: Math.round(medianOr0(rates)),
     latest: all.length ? all.reduce((a, b) => (b.seq > a.seq ? b : a)) : null,
   };
 }

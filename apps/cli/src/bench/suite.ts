@@ -8,7 +8,8 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { benchSim, machine } from "@tracebed/sim/node";
+import { machine } from "@tracebed/bench";
+import { benchSim } from "@tracebed/sim/node";
 import { round } from "./measure.js";
 import { capacityPlan, type PlanMeasured, VIETNAM_ASSUMPTIONS } from "./plan.js";
 import { openFileLimit } from "./processes.js";
