@@ -94,6 +94,20 @@ describe("tracebed bench --quick --json", () => {
     }
   }, 180_000);
 
+  it("runs only the cases named, each --runs times, figures the median over the runs", async () => {
+    const r = await runNode([BIN, "bench", "sim", "--quick", "--runs", "2", "--json"]);
+    expect(r.status, r.stderr).toBe(0);
+    const d = JSON.parse(r.stdout);
+    expect(d).toMatchObject({ cases: ["sim"], runs: 2 });
+    expect(d.matcher).toBeUndefined();
+    expect(d.plan).toBeUndefined();
+    for (const c of d.sim.cases) {
+      expect(c.runs).toBe(2);
+      expect(c.seconds).toHaveLength(2);
+      expect(c.medianSeconds).toBeCloseTo((c.seconds[0] + c.seconds[1]) / 2, 6);
+    }
+  }, 120_000);
+
   it("has --help, and bad flags exit 2 with one line", () => {
     const help = tracebed("bench", "--help");
     expect(help.status).toBe(0);
@@ -101,6 +115,10 @@ describe("tracebed bench --quick --json", () => {
     const bad = tracebed("bench", "--fast");
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim().split("\n")).toHaveLength(1);
+    const unknown = tracebed("bench", "matcher");
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/sim, memory, redis/);
+    expect(tracebed("bench", "--runs", "0").status).toBe(2);
   });
 });
 

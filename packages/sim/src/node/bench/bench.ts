@@ -18,12 +18,17 @@ export type SimBenchResult = SimBenchCase &
     seconds: number[];
   };
 
-export async function benchSim(quick: boolean, log: (line: string) => void = () => {}) {
+/** The cases of cases.ts, each run its own number of times or `runs`. */
+export async function benchSim(
+  quick: boolean,
+  log: (line: string) => void = () => {},
+  runs?: number,
+) {
   const cases: SimBenchResult[] = [];
   for (const c of simBenchWorkloads(quick)) {
-    const r = await runCase(simBenchCase(c), { log });
+    const r = await runCase(simBenchCase(c), { log, ...(runs ? { runs } : {}) });
     const { seconds, ...median } = r.median;
-    cases.push({ ...c, ...median, medianSeconds: seconds, seconds: r.each.map((e) => e.seconds) });
+    cases.push({ ...c, runs: r.runs, ...median, medianSeconds: seconds, seconds: r.each.map((e) => e.seconds) });
   }
   return { machine: machine(), anchor: { openAbm: OPENABM }, cases };
 }
