@@ -28,7 +28,13 @@ export async function benchSim(
   for (const c of simBenchWorkloads(quick)) {
     const r = await runCase(simBenchCase(c), { log, ...(runs ? { runs } : {}) });
     const { seconds, ...median } = r.median;
-    cases.push({ ...c, runs: r.runs, ...median, medianSeconds: seconds, seconds: r.each.map((e) => e.seconds) });
+    cases.push({
+      ...c,
+      runs: r.runs,
+      ...median,
+      medianSeconds: seconds,
+      seconds: r.each.map((e) => e.seconds),
+    });
   }
   return { machine: machine(), anchor: { openAbm: OPENABM }, cases };
 }
