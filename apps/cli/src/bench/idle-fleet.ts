@@ -120,15 +120,7 @@ export function fanOut(reports: PushArrivals[][], frames = 0): PushFanOut {
  * server's phones, over its own loopback source addresses.
  */
 export async function startIdleFleet(o: IdleFleetOptions): Promise<IdleFleet> {
-  const children: ChildProcess[] = [];
-  const entry = new URL("./idle-child.js", import.meta.url);
-  for (let k = 0; k < o.procs; k++) {
-    const child = fork(entry, [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
-    // The idle phones stand for devices of their own: reading their frames on the servers'
-    // cores should not slow the servers under test, so they yield to them.
-    if (child.pid !== undefined) setPriority(child.pid, IDLE_NICE);
-    children.push(child);
-  }
+  const children = forkIdleChildren(o.procs);
   const progress = children.map(() => ({ connected: 0, failed: 0 }));
   const report = () =>
     o.onProgress?.(
@@ -136,22 +128,13 @@ export async function startIdleFleet(o: IdleFleetOptions): Promise<IdleFleet> {
       progress.reduce((s, p) => s + p.failed, 0),
     );
   const done = children.map((child, k) => {
-    const targets: IdleTarget[] = o.servers.map((s, j) => {
-      const share = Math.floor(s.phones / o.procs) + (k < s.phones % o.procs ? 1 : 0);
-      return {
-        url: s.url,
-        count: share,
-        idPrefix: `${o.idPrefix}s${j}p${k}n`,
-        localAddress: SOURCE_ADDRESSES[(k * o.servers.length + j) % SOURCE_ADDRESSES.length]!,
-      };
-    });
     const reply = next(child, "connected", (m) => {
       if (m.type === "progress") {
         progress[k] = { connected: m.connected, failed: m.failed };
         report();
       }
     });
-    request(child, { type: "connect", targets, concurrency: o.concurrency ?? 64 });
+    request(child, { type: "connect", targets: targetsOf(o, k), concurrency: o.concurrency ?? 64 });
     return reply;
   });
   const results = await Promise.all(done);
@@ -160,13 +143,7 @@ export async function startIdleFleet(o: IdleFleetOptions): Promise<IdleFleet> {
     failed: results.reduce((s, r) => s + r.failed, 0),
     errors: results.flatMap((r) => r.errors).slice(0, 5),
     async report() {
-      const replies = await Promise.all(
-        children.map((c) => {
-          const r = next(c, "report");
-          request(c, { type: "report" });
-          return r;
-        }),
-      );
+      const replies = await Promise.all(children.map(askReport));
       return {
         connected: replies.reduce((s, r) => s + r.connected, 0),
         dropped: replies.reduce((s, r) => s + r.dropped, 0),
@@ -178,21 +155,42 @@ export async function startIdleFleet(o: IdleFleetOptions): Promise<IdleFleet> {
     },
     async closeSome(n: number) {
       await Promise.all(children.slice(0, n).map(closeChild));
-      const left = await Promise.all(
-        children
-          .filter((c) => c.exitCode === null)
-          .map((c) => {
-            const r = next(c, "report");
-            request(c, { type: "report" });
-            return r;
-          }),
-      );
+      const left = await Promise.all(children.filter((c) => c.exitCode === null).map(askReport));
       return left.reduce((s, r) => s + r.connected, 0);
     },
     async close() {
       await Promise.all(children.map(closeChild));
     },
   };
+}
+
+/** The children holding idle phones, each at a lower priority than the servers under test. */
+function forkIdleChildren(procs: number): ChildProcess[] {
+  const entry = new URL("./idle-child.js", import.meta.url);
+  return Array.from({ length: procs }, () => {
+    const child = fork(entry, [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    // The idle phones stand for devices of their own: reading their frames on the servers'
+    // cores should not slow the servers under test, so they yield to them.
+    if (child.pid !== undefined) setPriority(child.pid, IDLE_NICE);
+    return child;
+  });
+}
+
+/** Child k's share of every server's phones, each server from its own source address. */
+function targetsOf(o: IdleFleetOptions, k: number): IdleTarget[] {
+  return o.servers.map((s, j) => ({
+    url: s.url,
+    count: Math.floor(s.phones / o.procs) + (k < s.phones % o.procs ? 1 : 0),
+    idPrefix: `${o.idPrefix}s${j}p${k}n`,
+    localAddress: SOURCE_ADDRESSES[(k * o.servers.length + j) % SOURCE_ADDRESSES.length]!,
+  }));
+}
+
+/** What one child holds and the pushes it saw. */
+function askReport(c: ChildProcess) {
+  const r = next(c, "report");
+  request(c, { type: "report" });
+  return r;
 }
 
 async function closeChild(c: ChildProcess): Promise<void> {
