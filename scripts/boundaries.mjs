@@ -22,8 +22,10 @@ export const NEVER = {
   "@tracebed/matcher": ["@tracebed/sim", "@tracebed/fleet", "@tracebed/viewer", "@tracebed/cli"],
   "@tracebed/sim": ["@tracebed/matcher", "@tracebed/fleet", "@tracebed/cli", "@tracebed/testkit"],
   "@tracebed/protocol": "*",
-  // The matcher's tests use testkit, so testkit may reach nothing but the protocol.
-  "@tracebed/testkit": "* but @tracebed/protocol",
+  // The matcher's tests use testkit and the matcher's benchmarks the runner, so neither may
+  // reach more than the protocol (and testkit the runner's processes).
+  "@tracebed/bench": "* but @tracebed/protocol",
+  "@tracebed/testkit": "* but @tracebed/protocol, @tracebed/bench",
   "@tracebed/viewer": [
     "@tracebed/matcher",
     "@tracebed/fleet",
@@ -61,8 +63,8 @@ function neverFor(name, all) {
   const rule = NEVER[name];
   if (rule === undefined) return [];
   if (rule === "*") return all.filter((n) => n !== name);
-  if (rule === "* but @tracebed/protocol")
-    return all.filter((n) => n !== name && n !== "@tracebed/protocol");
+  const but = /^\* but (.+)$/.exec(rule)?.[1]?.split(", ");
+  if (but !== undefined) return all.filter((n) => n !== name && !but.includes(n));
   return rule;
 }
 

@@ -32,6 +32,9 @@ const FORBIDDEN: Plant[] = [
   { file: "packages/sim/src/core/planted.ts", from: "@tracebed/fleet" },
   { file: "packages/protocol/src/planted.ts", from: "@tracebed/sim/node" },
   { file: "packages/testkit/src/planted.ts", from: "@tracebed/matcher" },
+  // The shipped CLI takes its measurements from @tracebed/bench; testkit is for its tests.
+  { file: "apps/cli/src/bench/planted.ts", from: "@tracebed/testkit" },
+  { file: "packages/bench/src/planted.ts", from: "@tracebed/sim" },
   { file: "packages/fleet/src/planted.ts", from: "@tracebed/matcher" },
   { file: "packages/viewer/src/planted.ts", from: "@tracebed/fleet" },
   {
@@ -46,6 +49,9 @@ const ALLOWED: Plant[] = [
   { file: "packages/fleet/src/planted-ok.ts", from: "@tracebed/sim" },
   { file: "packages/matcher/test/planted-ok.ts", from: "@tracebed/testkit" },
   { file: "apps/cli/src/planted-ok.ts", from: "@tracebed/matcher" },
+  { file: "apps/cli/src/bench/planted-ok.ts", from: "@tracebed/bench" },
+  { file: "apps/cli/test/planted-ok.ts", from: "@tracebed/testkit" },
+  { file: "packages/matcher/bench/planted-ok.mjs", from: "@tracebed/bench" },
   { file: "apps/web/src/planted-ok.ts", from: "@tracebed/viewer" },
 ];
 

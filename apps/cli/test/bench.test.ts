@@ -94,6 +94,20 @@ describe("tracebed bench --quick --json", () => {
     }
   }, 180_000);
 
+  it("runs only the cases named, each --runs times, figures the median over the runs", async () => {
+    const r = await runNode([BIN, "bench", "sim", "--quick", "--runs", "2", "--json"]);
+    expect(r.status, r.stderr).toBe(0);
+    const d = JSON.parse(r.stdout);
+    expect(d).toMatchObject({ cases: ["sim"], runs: 2 });
+    expect(d.matcher).toBeUndefined();
+    expect(d.plan).toBeUndefined();
+    for (const c of d.sim.cases) {
+      expect(c.runs).toBe(2);
+      expect(c.seconds).toHaveLength(2);
+      expect(c.medianSeconds).toBeCloseTo((c.seconds[0] + c.seconds[1]) / 2, 6);
+    }
+  }, 120_000);
+
   it("has --help, and bad flags exit 2 with one line", () => {
     const help = tracebed("bench", "--help");
     expect(help.status).toBe(0);
@@ -101,6 +115,10 @@ describe("tracebed bench --quick --json", () => {
     const bad = tracebed("bench", "--fast");
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim().split("\n")).toHaveLength(1);
+    const unknown = tracebed("bench", "matcher");
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/sim, memory, redis/);
+    expect(tracebed("bench", "--runs", "0").status).toBe(2);
   });
 });
 
@@ -191,7 +209,8 @@ describe("push fan-out from the idle phones' reports", () => {
     expect(f.frameBytes).toBe(1_400);
     expect(f.spreadMsMax).toBe(200);
     expect(f.latest).toMatchObject({ seq: 2, count: 100 });
-    expect(f.framesPerSecondP50).toBe(1_000);
+    // Push 1 reached 200 phones in 200 ms, push 2 100 in 50 ms: the median of 1,000 and 2,000.
+    expect(f.framesPerSecondP50).toBe(1_500);
   });
 
   it("is all zeros without pushes", () => {

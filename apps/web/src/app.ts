@@ -1,28 +1,22 @@
-import { type AdoptionPreset, meanSaturation, sweepCsv } from "@tracebed/sim";
+import type { AdoptionPreset } from "@tracebed/sim";
 import {
   clampAdoption,
   DEFAULT_STATE,
-  download,
   estimateAt,
-  fileSlug,
-  formatNumber,
-  formatPercent,
-  LIMITS,
   NetworkView,
   parseState,
-  presetText,
   roundShare,
   type StringKey,
   SweepChart,
   simulationKey,
   spans,
   stateToQuery,
-  stepAdoption,
-  svgPng,
-  svgText,
   t,
   type ViewState,
 } from "@tracebed/viewer";
+import { bindExports } from "./chart-exports.js";
+import { bindControls, fillScenarioSelect, syncControls } from "./controls.js";
+import { $ } from "./dom.js";
 import { type JobSpec, sweepGrid } from "./jobs.js";
 import { LivePanel } from "./live.js";
 import type { PageView, Panel } from "./panels/panel.js";
@@ -36,19 +30,11 @@ import {
   SCENARIO_IDS,
   SCENARIO_JSON,
   scenario,
-  scenarioName,
-  smartphoneShare,
 } from "./scenarios.js";
 import type { SimRequest, SimResponse } from "./sim-protocol.js";
 import { FIRST_LOOK_AGENTS, type SweepProgress, SweepRunner } from "./sweep-runner.js";
 
 type RunResult = Extract<SimResponse, { type: "run-result" }>;
-
-const $ = <T extends Element = HTMLElement>(selector: string): T => {
-  const el = document.querySelector<T>(selector);
-  if (!el) throw new Error(`missing ${selector}`);
-  return el;
-};
 
 /** The default adoption: the default scenario's own observed figure (Hưng Yên's 16.53%). */
 function defaultState(): ViewState {
@@ -140,8 +126,18 @@ export class App {
       demoLiveToken(),
     );
 
-    this.bindControls();
-    this.fillScenarioSelect();
+    bindControls({
+      state: () => this.state,
+      defaults: this.defaults,
+      update: (patch) => this.update(patch),
+    });
+    bindExports({
+      state: () => this.state,
+      sweep: () => this.sweep,
+      chart: this.chart,
+      showError: (message) => this.showError(message),
+    });
+    fillScenarioSelect(this.state);
     this.apply(null);
 
     const liveUrl = this.state.live || demoLiveUrl();
@@ -175,7 +171,7 @@ export class App {
     if (changed("presenter")) {
       document.body.classList.toggle("presenter", s.presenter);
     }
-    this.syncControls();
+    syncControls(s, this.presets, (patch) => this.update(patch));
     this.chart.setOptions({ lang: s.lang, band: s.band, mode: s.mode, seeds: s.seeds });
 
     const key = `${simulationKey(s)}|${s.seed}|${s.seeds}`;
@@ -316,98 +312,7 @@ export class App {
     if (problems.dataset.problems) {
       problems.textContent = t(lang, "app.problems", { list: problems.dataset.problems });
     }
-    this.fillScenarioSelect();
-  }
-
-  private fillScenarioSelect(): void {
-    const select = $<HTMLSelectElement>("#scenario");
-    select.replaceChildren(
-      ...SCENARIO_IDS.map((id) => {
-        const o = document.createElement("option");
-        o.value = id;
-        o.textContent = scenarioName(id, this.state.lang);
-        return o;
-      }),
-    );
-    select.value = this.state.scenario;
-  }
-
-  private syncControls(): void {
-    const s = this.state;
-    const slider = $<HTMLInputElement>("#adoption");
-    if (Number(slider.value) !== s.adoption) slider.value = String(s.adoption);
-    const valueText = t(s.lang, "controls.adoptionValue", {
-      pct: formatPercent(s.adoption, s.lang),
-    });
-    slider.setAttribute("aria-valuetext", valueText);
-    $("#adoption-value").textContent = formatPercent(s.adoption, s.lang);
-    for (const r of document.querySelectorAll<HTMLInputElement>('input[name="mode"]')) {
-      r.checked = r.value === s.mode;
-    }
-    $<HTMLSelectElement>("#scenario").value = s.scenario;
-    const set = (id: string, v: string | number) => {
-      const el = $<HTMLInputElement | HTMLSelectElement>(id);
-      if (document.activeElement !== el) el.value = String(v);
-    };
-    set("#seed", s.seed);
-    set("#seeds", s.seeds);
-    set("#agents", s.agents);
-    set("#f0", s.f0);
-    set("#net", s.net);
-    set("#f0from", s.f0From);
-    set("#ble", s.ble);
-    set("#band", s.band);
-    const presenter = $("#presenter");
-    presenter.setAttribute("aria-pressed", String(s.presenter));
-    presenter.textContent = t(s.lang, s.presenter ? "app.presenterOff" : "app.presenter");
-    this.renderPresets();
-  }
-
-  private renderPresets(): void {
-    const s = this.state;
-    const smartphones = smartphoneShare(scenario(s.scenario));
-    const buttons = this.presets.map((p) => {
-      const text = presetText(p, s.lang);
-      const b = document.createElement("button");
-      b.type = "button";
-      b.className = "preset";
-      b.dataset.kind = p.kind;
-      b.dataset.share = String(roundShare(p.shareOfPopulation));
-      b.dataset.preset = p.id;
-      b.setAttribute("aria-pressed", String(Math.abs(p.shareOfPopulation - s.adoption) < 5e-5));
-      b.title = p.label[s.lang];
-      const span = (cls: string, content: string) => {
-        const e = document.createElement("span");
-        e.className = cls;
-        e.textContent = content;
-        return e;
-      };
-      const title = span("title", "");
-      title.append(
-        span(
-          "kind",
-          t(s.lang, p.kind === "target" ? "controls.presetTarget" : "controls.presetObserved"),
-        ),
-        document.createTextNode(text.title),
-      );
-      b.append(
-        span("value", text.value),
-        title,
-        span("stated", text.stated),
-        span("letter", text.letter),
-      );
-      if (!p.reachableWithSmartphones) {
-        b.append(
-          span(
-            "warn",
-            `⚠ ${t(s.lang, "controls.unreachable", { pct: formatPercent(smartphones, s.lang, 0) })}`,
-          ),
-        );
-      }
-      b.addEventListener("click", () => this.update({ adoption: roundShare(p.shareOfPopulation) }));
-      return b;
-    });
-    $("#presets").replaceChildren(...buttons);
+    fillScenarioSelect(this.state);
   }
 
   /** Every panel and the chart's marker, from one view of the page (panels/panel.ts). */
@@ -440,116 +345,5 @@ export class App {
     const el = $("#problems");
     el.hidden = false;
     el.textContent = message;
-  }
-
-  // ---- Controls ----------------------------------------------------------------------------
-
-  private bindControls(): void {
-    const slider = $<HTMLInputElement>("#adoption");
-    slider.addEventListener("input", () => this.update({ adoption: Number(slider.value) }));
-    slider.addEventListener("keydown", (e) => {
-      const next = stepAdoption(this.state.adoption, e.key, e.shiftKey);
-      if (next === undefined) return;
-      e.preventDefault();
-      this.update({ adoption: next });
-    });
-    for (const r of document.querySelectorAll<HTMLInputElement>('input[name="mode"]')) {
-      r.addEventListener("change", () => {
-        if (r.checked) this.update({ mode: r.value as ViewState["mode"] });
-      });
-    }
-    const scenarioSelect = $<HTMLSelectElement>("#scenario");
-    scenarioSelect.addEventListener("change", () =>
-      this.update({ scenario: scenarioSelect.value }),
-    );
-    const int = (id: string, key: "seed" | "seeds" | "agents" | "f0" | "net") => {
-      const el = $<HTMLInputElement>(id);
-      el.addEventListener("change", () => {
-        const v = Math.round(Number(el.value));
-        const { min, max } = LIMITS[key];
-        if (!Number.isFinite(v)) return;
-        this.update({ [key]: Math.min(max, Math.max(min, v)) });
-      });
-    };
-    int("#seed", "seed");
-    int("#seeds", "seeds");
-    int("#agents", "agents");
-    int("#f0", "f0");
-    int("#net", "net");
-    const choice = <K extends "f0From" | "ble" | "band">(id: string, key: K) => {
-      const el = $<HTMLSelectElement>(id);
-      el.addEventListener("change", () => this.update({ [key]: el.value } as Partial<ViewState>));
-    };
-    choice("#f0from", "f0From");
-    choice("#ble", "ble");
-    choice("#band", "band");
-
-    $("#lang").addEventListener("click", () =>
-      this.update({ lang: this.state.lang === "vi" ? "en" : "vi" }),
-    );
-    $("#presenter").addEventListener("click", () =>
-      this.update({ presenter: !this.state.presenter }),
-    );
-    $("#reset").addEventListener("click", () =>
-      this.update({
-        ...this.defaults,
-        lang: this.state.lang,
-        presenter: this.state.presenter,
-        live: this.state.live,
-      }),
-    );
-
-    $("#export-csv").addEventListener("click", () => {
-      const s = this.state;
-      const text = sweepCsv(this.sweep?.fine ?? [], {
-        scenario: s.scenario,
-        mode: s.mode,
-        agents: s.agents,
-        seeds: s.seeds,
-        seed: s.seed,
-        saturation: this.pointSaturation(),
-      });
-      download(new Blob([text], { type: "text/csv;charset=utf-8" }), `${this.fileBase()}.csv`);
-    });
-    $("#export-svg").addEventListener("click", () => {
-      download(
-        new Blob([svgText(this.chart.svg, this.chartNote())], { type: "image/svg+xml" }),
-        `${this.fileBase()}.svg`,
-      );
-    });
-    $("#export-png").addEventListener("click", () => {
-      void svgPng(this.chart.svg, 2, this.chartNote()).then(
-        (blob) => download(blob, `${this.fileBase()}.png`),
-        (err: unknown) => this.showError(String(err)),
-      );
-    });
-  }
-
-  /** The saturation of the sweep's runs at one point (the CSV's columns, the chart's note). */
-  private pointSaturation(): (value: number) => ReturnType<typeof meanSaturation> {
-    const sweep = this.sweep;
-    const regions = sampleRegions(scenario(this.state.scenario), this.state.agents);
-    return (value) =>
-      meanSaturation(sweep?.runsAt(value).map((r) => runSaturation(r, regions)) ?? []);
-  }
-
-  /** A line under an exported chart when some of its points come from saturated samples. */
-  private chartNote(): string | undefined {
-    const points = this.sweep?.points ?? [];
-    const at = this.pointSaturation();
-    const n = points.filter((p) => at(p.value)?.saturated === true).length;
-    if (n === 0) return undefined;
-    const { lang, f0, agents } = this.state;
-    return t(lang, "saturation.chart", {
-      n: formatNumber(n, lang),
-      total: formatNumber(points.length, lang),
-      f0: formatNumber(f0, lang),
-      agents: formatNumber(agents, lang),
-    });
-  }
-
-  private fileBase(): string {
-    const s = this.state;
-    return fileSlug(`tracebed-sweep-${s.scenario}-${s.mode}-seed${s.seed}x${s.seeds}-${s.agents}`);
   }
 }

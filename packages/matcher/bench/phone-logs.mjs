@@ -1,14 +1,17 @@
-// The bench scripts' phones: each registers, uploads its keys, then its log (a phone's 14 days,
-// own IDs derived from the keys) `rounds` times.
-import { ownLog, postJson, randomDailyKeys, registerPhone } from "@tracebed/testkit";
+// The phones of the cases that store logs (log-memory, compaction): each registers, uploads its
+// keys, then its log (a phone's 14 days, own IDs derived from the keys) `rounds` times.
+import { ownLog, postJson, randomDailyKeys, registerPhone } from "@tracebed/bench";
 
-/** The command-line options of the scripts that upload phone logs (node:util parseArgs). */
-export const PHONE_LOG_OPTIONS = {
-  phones: { type: "string", default: "500" },
-  entries: { type: "string", default: "2400" },
-  rounds: { type: "string", default: "2" },
-  concurrency: { type: "string", default: "16" },
-};
+/** The workload of those cases: `--phones --entries --rounds --concurrency`, smaller if quick. */
+export function phoneLogOptions(quick, options) {
+  const n = (name, full, small) => Number(options[name] ?? (quick ? small : full));
+  return {
+    phones: n("phones", 500, 20),
+    entries: n("entries", 2400, 200),
+    rounds: n("rounds", 2, 2),
+    concurrency: n("concurrency", 16, 4),
+  };
+}
 
 /**
  * `phones` phones (`concurrency` at a time) each upload their log `rounds` times, naming

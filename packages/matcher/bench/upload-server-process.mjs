@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startServeProcess } from "@tracebed/testkit";
+import { startServeProcess } from "@tracebed/bench";
 
 export const HA_TOKEN = "bench-ha-token-0123456789";
 

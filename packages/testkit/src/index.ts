@@ -1,21 +1,22 @@
+// What tests start and stop: the real processes and phone calls of @tracebed/bench (where
+// `tracebed bench` takes them from), and the tests' own conveniences: the repository's built
+// CLI as `tracebed serve` and a whole CLI run.
 export {
+  freePort,
+  ownLog,
+  postJson,
   type RedeemedCode,
+  type RedisServer,
   type RegisteredPhone,
+  randomDailyKeys,
   redeemF0Code,
+  redisCommand,
   registerPhone,
-} from "./f0-code.js";
-export { freePort } from "./free-port.js";
-export { ownLog, randomDailyKeys } from "./own-log.js";
-export { type JsonReply, postJson } from "./post-json.js";
-export { openFileLimit, rssBytes } from "./proc.js";
-export { type RedisInfo, redisCommand } from "./redis-command.js";
-export { type RedisServer, type StartRedisOptions, startRedis } from "./redis-server.js";
+  type ServeProcess,
+  type ServeProcessOptions,
+  type StartRedisOptions,
+  startRedis,
+  startServeProcess,
+} from "@tracebed/bench";
 export { type NodeRun, type RunNodeOptions, runNode } from "./run-node.js";
-export { type ServeProcess, type ServeProcessOptions, startServeProcess } from "./serve-process.js";
 export { type StartServeOptions, startServe, TRACEBED_CLI } from "./tracebed-serve.js";
-export {
-  type UploadBurstOptions,
-  type UploadBurstResult,
-  type UploadKind,
-  uploadBurst,
-} from "./upload-burst.js";

@@ -1,6 +1,6 @@
 // `tracebed serve` as the tests run it: the repository's built CLI, a free port, NODE_ENV=test.
 import { fileURLToPath } from "node:url";
-import { type ServeProcess, startServeProcess } from "./serve-process.js";
+import { type ServeProcess, startServeProcess } from "@tracebed/bench";
 
 /** apps/cli/dist/bin.js beside this package in the repository (build the CLI first). */
 export const TRACEBED_CLI = fileURLToPath(

@@ -1,5 +1,6 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { setPriority } from "node:os";
+import { median } from "@tracebed/bench";
 import type { IdleReply, IdleRequest, IdleTarget, PushArrivals } from "./idle-child.js";
 
 /** Scheduling priority of the idle phones' processes (19 is the lowest). */
@@ -77,11 +78,8 @@ function next<T extends IdleReply["type"]>(
   });
 }
 
-const median = (xs: number[]) => {
-  if (xs.length === 0) return 0;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor((s.length - 1) / 2)]!;
-};
+/** The median, 0 without pushes. */
+const medianOr0 = (xs: number[]) => (xs.length === 0 ? 0 : median(xs));
 
 /** Merges the children's arrivals per push seq (and their frame counts) into fan-out figures. */
 export function fanOut(reports: PushArrivals[][], frames = 0): PushFanOut {
@@ -110,9 +108,9 @@ export function fanOut(reports: PushArrivals[][], frames = 0): PushFanOut {
     frames,
     pushesPerFrame: frames > 0 ? Math.round((deliveries / frames) * 100) / 100 : 0,
     frameBytes: Math.max(0, ...all.map((p) => p.frameBytes)),
-    spreadMsP50: median(spreads),
+    spreadMsP50: medianOr0(spreads),
     spreadMsMax: Math.max(0, ...spreads),
-    framesPerSecondP50: Math.round(median(rates)),
+    framesPerSecondP50: Math.round(medianOr0(rates)),
     latest: all.length ? all.reduce((a, b) => (b.seq > a.seq ? b : a)) : null,
   };
 }
@@ -122,15 +120,7 @@ export function fanOut(reports: PushArrivals[][], frames = 0): PushFanOut {
  * server's phones, over its own loopback source addresses.
  */
 export async function startIdleFleet(o: IdleFleetOptions): Promise<IdleFleet> {
-  const children: ChildProcess[] = [];
-  const entry = new URL("./idle-child.js", import.meta.url);
-  for (let k = 0; k < o.procs; k++) {
-    const child = fork(entry, [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
-    // The idle phones stand for devices of their own: reading their frames on the servers'
-    // cores should not slow the servers under test, so they yield to them.
-    if (child.pid !== undefined) setPriority(child.pid, IDLE_NICE);
-    children.push(child);
-  }
+  const children = forkIdleChildren(o.procs);
   const progress = children.map(() => ({ connected: 0, failed: 0 }));
   const report = () =>
     o.onProgress?.(
@@ -138,22 +128,13 @@ export async function startIdleFleet(o: IdleFleetOptions): Promise<IdleFleet> {
       progress.reduce((s, p) => s + p.failed, 0),
     );
   const done = children.map((child, k) => {
-    const targets: IdleTarget[] = o.servers.map((s, j) => {
-      const share = Math.floor(s.phones / o.procs) + (k < s.phones % o.procs ? 1 : 0);
-      return {
-        url: s.url,
-        count: share,
-        idPrefix: `${o.idPrefix}s${j}p${k}n`,
-        localAddress: SOURCE_ADDRESSES[(k * o.servers.length + j) % SOURCE_ADDRESSES.length]!,
-      };
-    });
     const reply = next(child, "connected", (m) => {
       if (m.type === "progress") {
         progress[k] = { connected: m.connected, failed: m.failed };
         report();
       }
     });
-    request(child, { type: "connect", targets, concurrency: o.concurrency ?? 64 });
+    request(child, { type: "connect", targets: targetsOf(o, k), concurrency: o.concurrency ?? 64 });
     return reply;
   });
   const results = await Promise.all(done);
@@ -162,13 +143,7 @@ export async function startIdleFleet(o: IdleFleetOptions): Promise<IdleFleet> {
     failed: results.reduce((s, r) => s + r.failed, 0),
     errors: results.flatMap((r) => r.errors).slice(0, 5),
     async report() {
-      const replies = await Promise.all(
-        children.map((c) => {
-          const r = next(c, "report");
-          request(c, { type: "report" });
-          return r;
-        }),
-      );
+      const replies = await Promise.all(children.map(askReport));
       return {
         connected: replies.reduce((s, r) => s + r.connected, 0),
         dropped: replies.reduce((s, r) => s + r.dropped, 0),
@@ -180,21 +155,42 @@ export async function startIdleFleet(o: IdleFleetOptions): Promise<IdleFleet> {
     },
     async closeSome(n: number) {
       await Promise.all(children.slice(0, n).map(closeChild));
-      const left = await Promise.all(
-        children
-          .filter((c) => c.exitCode === null)
-          .map((c) => {
-            const r = next(c, "report");
-            request(c, { type: "report" });
-            return r;
-          }),
-      );
+      const left = await Promise.all(children.filter((c) => c.exitCode === null).map(askReport));
       return left.reduce((s, r) => s + r.connected, 0);
     },
     async close() {
       await Promise.all(children.map(closeChild));
     },
   };
+}
+
+/** The children holding idle phones, each at a lower priority than the servers under test. */
+function forkIdleChildren(procs: number): ChildProcess[] {
+  const entry = new URL("./idle-child.js", import.meta.url);
+  return Array.from({ length: procs }, () => {
+    const child = fork(entry, [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    // The idle phones stand for devices of their own: reading their frames on the servers'
+    // cores should not slow the servers under test, so they yield to them.
+    if (child.pid !== undefined) setPriority(child.pid, IDLE_NICE);
+    return child;
+  });
+}
+
+/** Child k's share of every server's phones, each server from its own source address. */
+function targetsOf(o: IdleFleetOptions, k: number): IdleTarget[] {
+  return o.servers.map((s, j) => ({
+    url: s.url,
+    count: Math.floor(s.phones / o.procs) + (k < s.phones % o.procs ? 1 : 0),
+    idPrefix: `${o.idPrefix}s${j}p${k}n`,
+    localAddress: SOURCE_ADDRESSES[(k * o.servers.length + j) % SOURCE_ADDRESSES.length]!,
+  }));
+}
+
+/** What one child holds and the pushes it saw. */
+function askReport(c: ChildProcess) {
+  const r = next(c, "report");
+  request(c, { type: "report" });
+  return r;
 }
 
 async function closeChild(c: ChildProcess): Promise<void> {

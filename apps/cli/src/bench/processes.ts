@@ -11,7 +11,7 @@ import {
   type ServeProcess,
   startRedis as startRedisServer,
   startServeProcess,
-} from "@tracebed/testkit";
+} from "@tracebed/bench";
 
 export {
   openFileLimit,
@@ -19,7 +19,7 @@ export {
   type RedisServer as RedisProcess,
   rssBytes,
   type ServeProcess,
-} from "@tracebed/testkit";
+} from "@tracebed/bench";
 
 /** The built CLI entry (this file is dist/bench/processes.js). */
 export const CLI_ENTRY = fileURLToPath(new URL("../bin.js", import.meta.url));

@@ -188,87 +188,104 @@ async function latencyByPhonesHeld(rig: Rig, w: StoreWorkload, idle: IdleFleet, 
   return { points, bare };
 }
 
-/** The measurement's document, from what each step returned. */
-function storeResult(
-  rig: Rig,
-  w: StoreWorkload,
-  m: {
-    phones: Awaited<ReturnType<typeof holdIdlePhones>>;
-    held: Replay;
-    probe: { cpuSeconds: number; report: IdleFleetReport };
-    burst: Awaited<ReturnType<typeof measureUploads>>;
-    curve: Awaited<ReturnType<typeof latencyByPhonesHeld>>;
-  },
-): StoreResult {
-  const { store, redis } = rig;
-  const { warmup, idle, requested, connectSeconds, rssBefore, rssAfter } = m.phones;
-  const { held, burst } = m;
-  const { bare } = m.curve;
-  const s = held.load;
-  const connections = held.connections;
+/** What each step of one measurement returned. */
+interface Steps {
+  phones: Awaited<ReturnType<typeof holdIdlePhones>>;
+  held: Replay;
+  probe: { cpuSeconds: number; report: IdleFleetReport };
+  burst: Awaited<ReturnType<typeof measureUploads>>;
+  curve: Awaited<ReturnType<typeof latencyByPhonesHeld>>;
+}
+
+/** The measurement's document, from what each step returned: its headline figures, then parts. */
+function storeResult(rig: Rig, w: StoreWorkload, m: Steps): StoreResult {
+  const { idle, rssBefore, rssAfter } = m.phones;
+  const s = m.held.load;
+  const connections = m.held.connections;
   const bytesPerConnection = (sum(rssAfter) - sum(rssBefore)) / Math.max(1, idle.connected);
-  const probe = m.probe.report.fanOut.latest;
-  const probeCpu = m.probe.cpuSeconds;
-  const warm = w.warmupPerServer * w.servers;
   return {
-    store,
+    store: rig.store,
     processes: w.servers,
     connections,
     connectionsPerProcess: Math.round(connections / w.servers),
     bytesPerConnection: Math.round(bytesPerConnection),
-    uploadsPerSecond: burst.uploads.uploadsPerSecond,
+    uploadsPerSecond: m.burst.uploads.uploadsPerSecond,
     latencyMs: latencyOf(s),
     f0: s.f0,
     phones: s.phones,
-    idle: {
-      requested: requested + warm,
-      connected: idle.connected + warmup.connected,
-      failed: idle.failed + warmup.failed,
-      dropped: m.probe.report.dropped,
-      clientProcesses: w.clientProcesses,
-      connectSeconds: round(connectSeconds, 1),
-      errors: idle.errors,
-    },
+    idle: idleFigures(w, m),
     memory: { rssBeforeBytes: rssBefore, rssAfterBytes: rssAfter, phonesAdded: idle.connected },
-    outbreak: {
-      scenario: SCENARIO,
-      workload: w.outbreak,
-      phones: s.phones,
-      f0: s.f0,
-      f1: s.f1,
-      f2: s.f2,
-      uploads: s.uploads,
-      seconds: round(s.seconds, 1),
-      serverCpuSeconds: round(held.serverCpuSeconds, 2),
-      errors: s.errors,
-    },
+    outbreak: outbreakFigures(w, m.held),
     latencyByPhonesHeld: m.curve.points,
     withoutIdlePhones: {
-      connections: bare.connections,
-      latencyMs: latencyOf(bare.load),
-      f1: bare.load.f1,
-      serverCpuSeconds: round(bare.serverCpuSeconds, 2),
+      connections: m.curve.bare.connections,
+      latencyMs: latencyOf(m.curve.bare.load),
+      f1: m.curve.bare.load.f1,
+      serverCpuSeconds: round(m.curve.bare.serverCpuSeconds, 2),
     },
-    fanOut: {
-      ...m.probe.report.fanOut,
-      probe: {
-        frameBytes: probe?.frameBytes ?? 0,
-        delivered: probe?.count ?? 0,
-        spreadMs: probe ? probe.last - probe.first : 0,
-        serverCpuSeconds: round(probeCpu, 2),
-        framesPerServerCpuSecond: probeCpu > 0 ? Math.round((probe?.count ?? 0) / probeCpu) : 0,
-      },
+    fanOut: fanOutFigures(m.probe),
+    uploads: m.burst.uploads,
+    ...redisFigures(rig, m),
+  };
+}
+
+/** The idle phones: asked for (with the warm-up ones), held, lost, how long they took. */
+function idleFigures(w: StoreWorkload, m: Steps): StoreResult["idle"] {
+  const { warmup, idle, requested, connectSeconds } = m.phones;
+  return {
+    requested: requested + w.warmupPerServer * w.servers,
+    connected: idle.connected + warmup.connected,
+    failed: idle.failed + warmup.failed,
+    dropped: m.probe.report.dropped,
+    clientProcesses: w.clientProcesses,
+    connectSeconds: round(connectSeconds, 1),
+    errors: idle.errors,
+  };
+}
+
+/** The outbreak replayed while the phones were held: the fleet's verdict and the servers' CPU. */
+function outbreakFigures(w: StoreWorkload, held: Replay): StoreResult["outbreak"] {
+  const s = held.load;
+  return {
+    scenario: SCENARIO,
+    workload: w.outbreak,
+    phones: s.phones,
+    f0: s.f0,
+    f1: s.f1,
+    f2: s.f2,
+    uploads: s.uploads,
+    seconds: round(s.seconds, 1),
+    serverCpuSeconds: round(held.serverCpuSeconds, 2),
+    errors: s.errors,
+  };
+}
+
+/** Every push the idle phones saw, and the full-size probe per serve CPU second. */
+function fanOutFigures(probe: Steps["probe"]): StoreResult["fanOut"] {
+  const latest = probe.report.fanOut.latest;
+  const cpu = probe.cpuSeconds;
+  return {
+    ...probe.report.fanOut,
+    probe: {
+      frameBytes: latest?.frameBytes ?? 0,
+      delivered: latest?.count ?? 0,
+      spreadMs: latest ? latest.last - latest.first : 0,
+      serverCpuSeconds: round(cpu, 2),
+      framesPerServerCpuSecond: cpu > 0 ? Math.round((latest?.count ?? 0) / cpu) : 0,
     },
-    uploads: burst.uploads,
-    ...(redis && held.redis && burst.redisBefore && burst.redisAfter
-      ? {
-          redis: {
-            version: redis.version,
-            appendfsync: "always" as const,
-            outbreak: held.redis,
-            uploads: redisDelta(burst.redisBefore, burst.redisAfter),
-          },
-        }
-      : {}),
+  };
+}
+
+/** On Redis: its version, fsync policy, and what the outbreak and the burst cost it. */
+function redisFigures(rig: Rig, m: Steps): Pick<StoreResult, "redis"> {
+  const { redisBefore, redisAfter } = m.burst;
+  if (!rig.redis || !m.held.redis || !redisBefore || !redisAfter) return {};
+  return {
+    redis: {
+      version: rig.redis.version,
+      appendfsync: "always" as const,
+      outbreak: m.held.redis,
+      uploads: redisDelta(redisBefore, redisAfter),
+    },
   };
 }

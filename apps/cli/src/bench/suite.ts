@@ -8,7 +8,8 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { benchSim, machine } from "@tracebed/sim/node";
+import { type BenchCase, machine, pick, runCase } from "@tracebed/bench";
+import { benchSim } from "@tracebed/sim/node";
 import { round } from "./measure.js";
 import { capacityPlan, type PlanMeasured, VIETNAM_ASSUMPTIONS } from "./plan.js";
 import { openFileLimit } from "./processes.js";
@@ -97,18 +98,67 @@ function targets(mem: StoreResult, red: StoreResult) {
 export interface BenchDocument {
   benchmark: string;
   quick: boolean;
+  /** The cases run (sim, memory, redis) and how many runs each figure is the median of. */
+  cases: string[];
+  runs: number | null;
   startedAt: string;
   seconds: number;
   machine: ReturnType<typeof machine> & { openFiles: number | null; ephemeralPorts: string | null };
-  sim: Awaited<ReturnType<typeof benchSim>>;
-  matcher: {
-    memory: StoreResult;
-    redis: StoreResult;
+  sim?: Awaited<ReturnType<typeof benchSim>>;
+  /** Both stores, their ratios, the plan and the targets when both were measured. */
+  matcher?: {
+    memory?: StoreResult;
+    redis?: StoreResult;
     /** memory ÷ redis, figure by figure. */
-    memoryToRedis: Record<string, number>;
+    memoryToRedis?: Record<string, number>;
   };
-  plan: ReturnType<typeof capacityPlan>;
-  targets: ReturnType<typeof targets>;
+  plan?: ReturnType<typeof capacityPlan>;
+  targets?: ReturnType<typeof targets>;
+}
+
+/** The cases of `tracebed bench`, in the order they run. */
+export const BENCH_CASE_NAMES = ["sim", "memory", "redis"] as const;
+
+export interface BenchRequest {
+  quick: boolean;
+  /** Runs per case (each figure the median over them); default: each case's own. */
+  runs?: number;
+  /** Case names (BENCH_CASE_NAMES); all when empty. */
+  cases: readonly string[];
+}
+
+/** One store's measurement as a case of the runner: its StoreResult, a median over runs. */
+function storeCase(
+  store: StoreResult["store"],
+  w: StoreWorkload,
+  haToken: string,
+  runId: string,
+  log: (line: string) => void,
+): BenchCase<StoreResult> {
+  let run = 0;
+  return {
+    name: store,
+    what: `the matcher on the ${store} store (${w.servers} serve process(es)) holding idle phones while the fleet replays an outbreak`,
+    runs: 1,
+    // Its steps log with the store's name already.
+    run: () => benchStore(store, w, haToken, `${runId}${run++ || ""}`, log),
+  };
+}
+
+const ratio = (a: number, b: number) => (b === 0 ? 0 : round(a / b, 2));
+
+function memoryToRedis(memory: StoreResult, redis: StoreResult): Record<string, number> {
+  return {
+    uploadsPerSecond: ratio(memory.uploadsPerSecond, redis.uploadsPerSecond),
+    connectionsPerProcess: ratio(memory.connectionsPerProcess, redis.connectionsPerProcess),
+    bytesPerConnection: ratio(memory.bytesPerConnection, redis.bytesPerConnection),
+    notifyP50: ratio(memory.latencyMs.notifyP50, redis.latencyMs.notifyP50),
+    notifyP99: ratio(memory.latencyMs.notifyP99, redis.latencyMs.notifyP99),
+    serverCpuSecondsPerF0: ratio(
+      memory.outbreak.serverCpuSeconds / Math.max(1, memory.f0),
+      redis.outbreak.serverCpuSeconds / Math.max(1, redis.f0),
+    ),
+  };
 }
 
 function portRange(): string | null {
@@ -122,41 +172,54 @@ function portRange(): string | null {
 }
 
 export async function runBench(
-  quick: boolean,
+  req: BenchRequest,
   log: (line: string) => void,
 ): Promise<BenchDocument> {
+  const { quick } = req;
+  const names = pick(
+    BENCH_CASE_NAMES.map((name) => ({ name })),
+    req.cases,
+  ).map((c) => c.name);
   const started = Date.now();
   const runId = `b${randomBytes(3).toString("hex")}`;
   const haToken = `bench-${randomBytes(12).toString("hex")}`;
   const w = workloads(quick);
-  log(`sim: ${quick ? "quick" : "full"} cases`);
-  const sim = await benchSim(quick, (line) => log(`sim: ${line}`));
-  const memory = await benchStore("memory", w.memory, haToken, runId, log);
-  const redis = await benchStore("redis", w.redis, haToken, runId, log);
-  const ratio = (a: number, b: number) => (b === 0 ? 0 : round(a / b, 2));
+  const runs = req.runs ? { runs: req.runs } : {};
+  const store = async (name: StoreResult["store"]) =>
+    names.includes(name)
+      ? (await runCase(storeCase(name, w[name], haToken, runId, log), { ...runs, log })).median
+      : undefined;
+  let sim: BenchDocument["sim"];
+  if (names.includes("sim")) {
+    log(`sim: ${quick ? "quick" : "full"} cases`);
+    sim = await benchSim(quick, (line) => log(`sim: ${line}`), req.runs);
+  }
+  const memory = await store("memory");
+  const redis = await store("redis");
+  const both = memory && redis;
   return {
     benchmark: "tracebed bench",
     quick,
+    cases: names,
+    runs: req.runs ?? null,
     startedAt: new Date(started).toISOString(),
     seconds: round((Date.now() - started) / 1000, 1),
     machine: { ...machine(), openFiles: openFileLimit(), ephemeralPorts: portRange() },
-    sim,
-    matcher: {
-      memory,
-      redis,
-      memoryToRedis: {
-        uploadsPerSecond: ratio(memory.uploadsPerSecond, redis.uploadsPerSecond),
-        connectionsPerProcess: ratio(memory.connectionsPerProcess, redis.connectionsPerProcess),
-        bytesPerConnection: ratio(memory.bytesPerConnection, redis.bytesPerConnection),
-        notifyP50: ratio(memory.latencyMs.notifyP50, redis.latencyMs.notifyP50),
-        notifyP99: ratio(memory.latencyMs.notifyP99, redis.latencyMs.notifyP99),
-        serverCpuSecondsPerF0: ratio(
-          memory.outbreak.serverCpuSeconds / Math.max(1, memory.f0),
-          redis.outbreak.serverCpuSeconds / Math.max(1, redis.f0),
-        ),
-      },
-    },
-    plan: capacityPlan(VIETNAM_ASSUMPTIONS, planInputs(memory, redis)),
-    targets: targets(memory, redis),
+    ...(sim ? { sim } : {}),
+    ...(memory || redis
+      ? {
+          matcher: {
+            ...(memory ? { memory } : {}),
+            ...(redis ? { redis } : {}),
+            ...(both ? { memoryToRedis: memoryToRedis(memory, redis) } : {}),
+          },
+        }
+      : {}),
+    ...(both
+      ? {
+          plan: capacityPlan(VIETNAM_ASSUMPTIONS, planInputs(memory, redis)),
+          targets: targets(memory, redis),
+        }
+      : {}),
   };
 }

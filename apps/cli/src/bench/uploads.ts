@@ -1,17 +1,17 @@
 /*
  * The uploads a bench run sends: the burst measuring uploads acknowledged per second (shared
- * with the matcher's own upload benchmark through @tracebed/testkit), and a full-size key push.
+ * with the matcher's own upload benchmark through @tracebed/bench), and a full-size key push.
  */
 import { randomBytes } from "node:crypto";
 import { Agent } from "node:http";
+import { postJson, redeemF0Code } from "@tracebed/bench";
 import { getIdScheme, MAX_DAILY_KEYS, SECONDS_PER_DAY } from "@tracebed/protocol";
-import { postJson, redeemF0Code } from "@tracebed/testkit";
 
 export {
   type UploadBurstOptions,
   type UploadBurstResult,
   uploadBurst,
-} from "@tracebed/testkit";
+} from "@tracebed/bench";
 
 /**
  * A full-size key push: an F0 confirmed by the health authority uploads 14 days of keys (and an

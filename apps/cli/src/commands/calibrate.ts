@@ -1,8 +1,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
+import { machine } from "@tracebed/bench";
 import { type CalibrationResult, calibrate, inlineRunner } from "@tracebed/sim";
-import { machine, workerRunner } from "@tracebed/sim/node";
+import { workerRunner } from "@tracebed/sim/node";
 import type { Command } from "commander";
 import { documentHeader, printJson } from "../document.js";
 import { nonNegativeInt, positiveInt } from "../options.js";

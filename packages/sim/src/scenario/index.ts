@@ -9,7 +9,7 @@ export {
   meanHouseholdContacts,
   meanHouseholdSize,
 } from "./contacts.js";
-export { DEFAULT_SCENARIO, SCENARIO_IDS } from "./defaults.js";
+export { DEFAULT_SCENARIO } from "./defaults.js";
 export {
   adoptionAsShareOfPopulation,
   adoptionOn,

@@ -5,6 +5,7 @@
  * and largest value, so a share stays within [0, 1] (Student's t, used before, gave
  * 0.8% [-2.5%, 4.0%] with few seeds), and the between-seed variance is what it measures.
  */
+import { quantile } from "../core/quantile.js";
 
 /** How the interval is computed; printed in `tracebed sweep --json` as `ci95Method`. */
 export const CI95_METHOD = {
@@ -25,13 +26,7 @@ export interface Summary {
   p95: number;
 }
 
-export function quantile(sorted: ArrayLike<number>, q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
-}
+export { quantile };
 
 /** A small seeded generator (mulberry32): the same values always give the same interval. */
 function mulberry32(seed: number): () => number {

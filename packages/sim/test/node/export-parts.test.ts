@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { phoneIdOf } from "../../src/core/index.js";
-import { asciiBytes, putBytes, putJsonNumber, putUint } from "../../src/node/ascii-bytes.js";
-import { JsonNumberTexts } from "../../src/node/json-number-texts.js";
-import { timeOrder } from "../../src/node/time-order.js";
+import { asciiBytes, putBytes, putJsonNumber, putUint } from "../../src/node/export/ascii-bytes.js";
+import { JsonNumberTexts } from "../../src/node/export/json-number-texts.js";
+import { timeOrder } from "../../src/node/export/time-order.js";
 
 /** What a stable sort by timestamp gives (Array.prototype.sort is stable). */
 function stableOrder(t: Float64Array): number[] {

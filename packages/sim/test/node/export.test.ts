@@ -12,7 +12,7 @@ import {
   type SimConfig,
   simulate,
 } from "../../src/core/index.js";
-import { exportRun } from "../../src/node/export.js";
+import { exportRun } from "../../src/node/export/export.js";
 import { testConfig } from "../core/fixture.js";
 
 /**

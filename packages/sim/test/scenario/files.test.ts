@@ -8,14 +8,16 @@ import {
   loadScenarioFile,
   loadScenarioIndex,
   scenariosDir,
-} from "../../src/node/scenario-files.js";
-import { DEFAULT_SCENARIO, SCENARIO_IDS, ScenarioError } from "../../src/scenario/index.js";
+} from "../../src/node/scenarios/scenario-files.js";
+import { DEFAULT_SCENARIO, ScenarioError } from "../../src/scenario/index.js";
 
 describe("scenario files", () => {
   const files = listScenarioFiles();
 
-  it("are the six named by place and date", () => {
-    expect(files.map((f) => basename(f, ".json"))).toEqual([...SCENARIO_IDS]);
+  it("are the ones scenarios/index.json lists, each named by place and date", () => {
+    const ids = loadScenarioIndex().scenarios.map((e) => e.id);
+    expect(files.map((f) => basename(f, ".json"))).toEqual([...ids].sort());
+    for (const id of ids) expect(id).toMatch(/^[a-z-]+-2020-\d\d(-\d\d)?$/);
   });
 
   it.each(files.map((f) => [basename(f)]))("%s parses", (file) => {

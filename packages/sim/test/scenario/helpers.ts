@@ -1,5 +1,9 @@
 import { join } from "node:path";
-import { listScenarioFiles, readJsonFile, scenariosDir } from "../../src/node/scenario-files.js";
+import {
+  listScenarioFiles,
+  readJsonFile,
+  scenariosDir,
+} from "../../src/node/scenarios/scenario-files.js";
 import { parseScenario, type Scenario } from "../../src/scenario/index.js";
 
 /** Raw JSON the tests mutate field by field. */

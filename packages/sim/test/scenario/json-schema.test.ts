@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { scenariosDir } from "../../src/node/scenario-files.js";
+import { scenariosDir } from "../../src/node/scenarios/scenario-files.js";
 import { scenarioJsonSchema } from "../../src/scenario/index.js";
 
 const FILE = join(scenariosDir(), "scenario.schema.json");

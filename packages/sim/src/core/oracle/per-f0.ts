@@ -1,3 +1,4 @@
+import { quantile } from "../quantile.js";
 import { below, hash2 } from "../rng.js";
 import type { Chain } from "./chain.js";
 
@@ -33,13 +34,6 @@ export interface PerF0 {
 
 const RESAMPLES = 1000;
 
-function sortedQuantile(sorted: readonly number[], q: number): number {
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
-}
-
 /** Mean, percentiles and a deterministic percentile-bootstrap CI (stays inside the data's range). */
 export function overF0(values: readonly number[], seed: number): OverF0 {
   const n = values.length;
@@ -56,12 +50,9 @@ export function overF0(values: readonly number[], seed: number): OverF0 {
   return {
     n,
     mean,
-    p5: sortedQuantile(sorted, 0.05),
-    p95: sortedQuantile(sorted, 0.95),
-    ci95: [
-      sortedQuantile(means as unknown as number[], 0.025),
-      sortedQuantile(means as unknown as number[], 0.975),
-    ],
+    p5: quantile(sorted, 0.05),
+    p95: quantile(sorted, 0.95),
+    ci95: [quantile(means, 0.025), quantile(means, 0.975)],
   };
 }
 

@@ -1,4 +1,4 @@
-import { grown } from "../core/index.js";
+import { grown } from "../../core/index.js";
 
 /**
  * One day's sightings as a struct of arrays (no object per sighting): who scanned, whom, when,

@@ -1,5 +1,5 @@
 import { parentPort } from "node:worker_threads";
-import { type SimConfig, simulate } from "../core/index.js";
+import { type SimConfig, simulate } from "../../core/index.js";
 
 /** A worker thread running whole simulations for the sweep pool. */
 parentPort!.on("message", async (msg: { id: number; config: SimConfig }) => {

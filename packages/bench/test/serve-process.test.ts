@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { expect, test } from "vitest";
-import { startServeProcess } from "../src/serve-process.js";
+import { startServeProcess } from "../src/processes/serve-process.js";
 
 const entry = fileURLToPath(new URL("fixtures/server.mjs", import.meta.url));
 

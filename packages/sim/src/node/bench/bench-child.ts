@@ -1,8 +1,8 @@
 // One benchmark run in its own process, so its time and peak RSS are the whole process's.
-import { configFromScenario, simulate } from "../index.js";
-import { peakRssBytes } from "./memory.js";
-import { workerScanner } from "./scan-pool.js";
-import { loadScenarioFile } from "./scenario-files.js";
+import { configFromScenario, simulate } from "../../index.js";
+import { workerScanner } from "../pools/scan-pool.js";
+import { peakRssBytes } from "../process/memory.js";
+import { loadScenarioFile } from "../scenarios/scenario-files.js";
 
 const [scenario, agents, days, threads] = process.argv.slice(2);
 const config = configFromScenario(loadScenarioFile(scenario!), {

@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DEFAULT_SCENARIO } from "../scenario/defaults.js";
-import { ScenarioError } from "../scenario/errors.js";
-import { parseScenario } from "../scenario/parse.js";
-import type { Scenario } from "../scenario/schema.js";
+import { DEFAULT_SCENARIO } from "../../scenario/defaults.js";
+import { ScenarioError } from "../../scenario/errors.js";
+import { parseScenario } from "../../scenario/parse.js";
+import type { Scenario } from "../../scenario/schema.js";
 
 /** The list of scenario files (scenarios/index.json). */
 export interface ScenarioIndex {
@@ -20,14 +20,14 @@ function isScenariosDir(dir: string): boolean {
 
 /**
  * The repository's scenarios/ folder: $TRACEBED_SCENARIOS_DIR, else the one next to this
- * package's sources (packages/sim/{src,dist}/node → ../../../../scenarios), else the nearest
+ * package's sources (packages/sim/{src,dist}/node/scenarios → ../../../../../scenarios), else the nearest
  * scenarios/ above the working directory.
  */
 export function scenariosDir(): string {
   const fromEnv = process.env.TRACEBED_SCENARIOS_DIR;
   if (fromEnv) return resolve(fromEnv);
   const here = dirname(fileURLToPath(import.meta.url));
-  const beside = resolve(here, "../../../../scenarios");
+  const beside = resolve(here, "../../../../../scenarios");
   if (isScenariosDir(beside)) return beside;
   for (let dir = process.cwd(); ; dir = dirname(dir)) {
     const candidate = join(dir, "scenarios");

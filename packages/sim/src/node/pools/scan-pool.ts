@@ -1,5 +1,5 @@
 import { Worker } from "node:worker_threads";
-import { ContactRecords, type DayScan, type DayScanner, type Engine } from "../core/index.js";
+import { ContactRecords, type DayScan, type DayScanner, type Engine } from "../../core/index.js";
 import { sharePopulation } from "./shared-population.js";
 
 interface ScanMsg {

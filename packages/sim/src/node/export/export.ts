@@ -14,7 +14,7 @@ import {
   type SimRun,
   type SimulateOptions,
   simulate,
-} from "../core/index.js";
+} from "../../core/index.js";
 import { ChunkedFile } from "./chunked-file.js";
 import { DayIdTables } from "./day-id-tables.js";
 import { DaySightingsColumns } from "./day-sightings-columns.js";

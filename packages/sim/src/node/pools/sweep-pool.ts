@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
-import type { SimResult } from "../core/index.js";
-import type { JobRunner } from "../sweep/index.js";
+import type { SimResult } from "../../core/index.js";
+import type { JobRunner } from "../../sweep/index.js";
 
 /**
  * Runs sweep jobs on `threads` worker threads, each taking the next job when free; results

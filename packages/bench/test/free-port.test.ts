@@ -1,6 +1,6 @@
 import { createServer } from "node:net";
 import { expect, test } from "vitest";
-import { freePort } from "../src/free-port.js";
+import { freePort } from "../src/processes/free-port.js";
 
 test("a port that can be bound on 127.0.0.1", async () => {
   const port = await freePort();

@@ -1,4 +1,4 @@
-import type { Clusters, Population } from "../core/index.js";
+import type { Clusters, Population } from "../../core/index.js";
 
 /** A copy of a typed array on a SharedArrayBuffer, so worker threads read it without copies. */
 function share<T extends Uint8Array | Uint32Array>(a: T): T {

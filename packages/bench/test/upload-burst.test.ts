@@ -1,7 +1,7 @@
 // The upload loop against a stand-in server that records what it is sent.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { uploadBurst } from "../src/upload-burst.js";
+import { uploadBurst } from "../src/phones/upload-burst.js";
 
 const posted: { path: string; body: Record<string, unknown>; auth?: string }[] = [];
 let phones = 0;

@@ -1,5 +1,5 @@
 import type { CryptoPrimitives, IdScheme } from "@tracebed/protocol";
-import { type Engine, grown, phoneDayIds } from "../core/index.js";
+import { type Engine, grown, phoneDayIds } from "../../core/index.js";
 
 /**
  * The IDs phones broadcast on one UTC day, kept as columns: each phone's whole day (every

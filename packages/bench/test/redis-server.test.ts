@@ -1,8 +1,8 @@
 // A real redis-server (installed on the machines that run the tests).
 import { existsSync } from "node:fs";
 import { expect, test } from "vitest";
-import { redisCommand } from "../src/redis-command.js";
-import { startRedis } from "../src/redis-server.js";
+import { redisCommand } from "../src/processes/redis-command.js";
+import { startRedis } from "../src/processes/redis-server.js";
 
 test("starts on a free port in a temporary directory, reports INFO, stops and cleans up", async () => {
   const redis = await startRedis();

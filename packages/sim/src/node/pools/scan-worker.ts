@@ -1,5 +1,5 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { createEngine, type Population, type SimConfig, scanDay } from "../core/index.js";
+import { createEngine, type Population, type SimConfig, scanDay } from "../../core/index.js";
 
 /** A worker thread that scans one day at a time for the pool in scan-pool.ts. */
 interface Init {
