@@ -1,0 +1,2 @@
+export * from "./export-file.js";
+export { REPORT_TYPE, TEKSignatureList, TemporaryExposureKeyExport } from "./export-proto.js";
