@@ -15,6 +15,8 @@ import {
 import type { FastifyInstance } from "fastify";
 import { pino } from "pino";
 import { Server } from "socket.io";
+import { designOpenApi, mountDesign } from "./designs/index.js";
+import type { DesignServer } from "./designs/types.js";
 import { Matching } from "./flow/matching.js";
 import { buildHttp, type RegisteredRoute } from "./http/app.js";
 import type { HttpContext } from "./http/context.js";
@@ -54,6 +56,8 @@ export interface Matcher {
   /** Where it listens, once listening. */
   readonly address: MatcherAddress | null;
   readonly store: MatcherStore;
+  /** The design's own server side (null: Bluezone's, which is the matcher itself). */
+  readonly design: DesignServer | null;
   /** The fastify instance (tests may `inject`). */
   readonly http: FastifyInstance;
   /** Every HTTP route registered (the OpenAPI document must list them all). */
@@ -123,6 +127,7 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
   if (store instanceof MemoryStore) metrics.observeStorage(() => store.storage);
 
   const redisClients: RedisClient[] = [];
+  const closeOnFailure: (() => Promise<void>)[] = [];
   try {
     if (store instanceof RedisStore && (await store.appendOnly()) === false) {
       o.warn(
@@ -202,11 +207,13 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
       stats,
       f0Confirmed: (event) => io?.of(LIVE_NAMESPACE).emit(EVENTS.f0Confirmed, event),
       openapi: () => {
-        openapi ??= buildOpenApi(VERSION, o.bodyLimits);
+        openapi ??= buildOpenApi(VERSION, o.bodyLimits, designOpenApi(o.design));
         return openapi;
       },
     };
     const { app, routes } = buildHttp(ctx, logger);
+    const design = await mountDesign(o.design, { app, http: ctx, onError });
+    if (design !== null) closeOnFailure.push(() => design.close());
 
     io = new Server(app.server, {
       transports: ["websocket"],
@@ -302,6 +309,7 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
         return address;
       },
       store,
+      design,
       http: app,
       routes,
       io: theIo,
@@ -339,6 +347,7 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
           await reconciling;
           await matching.idle();
           await pushFanOut.flush();
+          await design?.close();
           await new Promise<void>((resolve) => {
             void theIo.close(() => resolve());
           });
@@ -359,6 +368,7 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
       },
     };
   } catch (err) {
+    for (const close of closeOnFailure) await close().catch(() => {});
     for (const c of redisClients) c.destroy();
     if (ownsStore) await store.close().catch(() => {});
     throw err;
