@@ -1,9 +1,13 @@
 import { fork } from "node:child_process";
 import { appendFileSync } from "node:fs";
+import type { DesignName } from "@tracebed/protocol";
 import { decisionParams, endingAt, type SimConfig, simulate } from "@tracebed/sim";
 import { checkCalibration } from "./calibration.js";
+import { gaenExpected, gaenLinks } from "./designs/gaen/expected.js";
+import { DEFAULT_GAEN_FLEET, type GaenFleetOptions } from "./designs/gaen/options.js";
+import { startDesignProcess } from "./designs/index.js";
 import type { FleetEvent } from "./events.js";
-import { type FleetProcessOptions, startFleetProcess } from "./fleet-process.js";
+import type { FleetProcessOptions } from "./fleet-process.js";
 import { watchIndexLinks } from "./index-links.js";
 import { newRunTag } from "./phone-ids.js";
 import { type LoadSummary, SummaryBuilder } from "./summary.js";
@@ -24,6 +28,9 @@ export interface LoadOptions {
   onEvent?: (e: FleetEvent) => void;
   /** Stops waiting (and closes the phones) when aborted. */
   signal?: AbortSignal;
+  /** The design the phones follow and the matchers serve (default bluezone). */
+  design?: DesignName;
+  gaen?: GaenFleetOptions;
 }
 
 export interface LoadResult {
@@ -39,7 +46,7 @@ interface Worker {
 
 /** One fleet process in this process. */
 async function local(o: FleetProcessOptions, emit: (e: FleetEvent) => void): Promise<Worker> {
-  const p = await startFleetProcess(o, emit);
+  const p = await startDesignProcess(o, emit);
   return {
     confirmF0: (t) => {
       p.confirmF0(t).catch((err: Error) => {
@@ -87,12 +94,19 @@ function child(o: FleetProcessOptions, emit: (e: FleetEvent) => void): Promise<W
  */
 export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   // Phones and matcher must judge alike, or missing F1 would say nothing about the matcher.
-  await checkCalibration(o.urls, decisionParams(o.config));
+  const design = o.design ?? "bluezone";
+  const gaen = o.gaen ?? DEFAULT_GAEN_FLEET;
+  await checkCalibration(o.urls, decisionParams(o.config), design);
   const started = Date.now();
   const runTag = newRunTag(started);
   const config = endingAt(o.config, Math.floor(started / 1000));
-  const { outbreak } = await simulate(config);
-  const expected = { f1: outbreak.sets.notifiedF1, f2: outbreak.sets.notifiedF2 };
+  const { engine, outbreak } = await simulate(config);
+  // Each design's oracle: Bluezone's is the simulator's app-notified sets.
+  const expected =
+    design === "gaen"
+      ? gaenExpected(engine, outbreak, gaen, Math.floor(started / 1000))
+      : { f1: outbreak.sets.notifiedF1, f2: outbreak.sets.notifiedF2 };
+  const gaenTies = design === "gaen" ? gaenLinks() : null;
   const summary = new SummaryBuilder();
   let lastEvent = Date.now();
   let f0Done = 0;
@@ -100,6 +114,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     lastEvent = Date.now();
     if (e.type === "f0-done") f0Done++;
     if (e.type === "acked" && o.ackedFile) appendFileSync(o.ackedFile, `${e.uploadId}\n`);
+    gaenTies?.add(e);
     summary.add(e);
     o.onEvent?.(e);
   };
@@ -111,6 +126,8 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     proc,
     procs: o.procs,
     runTag,
+    design,
+    gaen,
     ...(o.uploadConcurrency === undefined ? {} : { concurrency: o.uploadConcurrency }),
   });
   const workers: Worker[] = [];
@@ -124,7 +141,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     return { summary: summary.build(expected, (Date.now() - started) / 1000), ok: false };
   }
   // Without a live feed (another matcher under test) F2 latency is left out, nothing else.
-  const links = await watchIndexLinks(o.urls[0]!, o.haToken).catch(() => null);
+  const links = gaenTies ?? (await watchIndexLinks(o.urls[0]!, o.haToken).catch(() => null));
   const t0 = Date.now();
   for (const w of workers) w.confirmF0(t0);
   const quiet = o.quietMs ?? 3_000;

@@ -8,3 +8,7 @@ export type DesignName = (typeof DESIGN_NAMES)[number];
 export function isDesignName(name: string): name is DesignName {
   return (DESIGN_NAMES as readonly string[]).includes(name);
 }
+
+// The GAEN phone's decision is pure and small (the simulator's oracle uses it too); the export
+// files (protobufjs, fflate) are in "@tracebed/protocol/gaen".
+export * from "./gaen/decide.js";

@@ -67,6 +67,7 @@ export function registerGaenRoutes(app: FastifyInstance, g: GaenRoutesContext): 
       const oldest = nowInterval - options.params.windowDays * GAEN_INTERVALS_PER_DAY;
       const reportType = body.reportType === "confirmed" ? 1 : 4;
       const keys: KeyForBatch[] = [];
+      const nowBatch = Math.floor(now / period);
       const refused: GaenKeyUploadAck["refused"] = [];
       body.keys.forEach((k, index) => {
         const end = k.rollingStartIntervalNumber + k.rollingPeriod;
@@ -89,10 +90,18 @@ export function registerGaenRoutes(app: FastifyInstance, g: GaenRoutesContext): 
         { uploadId: newId(), phoneId: body.phoneId, reportType: body.reportType, receivedAt: now },
         keys,
       );
+      // Keys of ended days go into this period's batch (or the next if it is sealed).
+      const embargoed = keys.filter((k) => k.batch > nowBatch).length;
       const ack: GaenKeyUploadAck = {
         accepted: r.accepted,
+        embargoed: Math.min(embargoed, r.accepted),
         refused,
-        publishedBy: r.lastBatch < 0 ? now : (r.lastBatch + 1) * period,
+        publishedBy:
+          r.lastBatch < 0
+            ? now
+            : embargoed < keys.length
+              ? (Math.min(r.lastBatch, nowBatch + 1) + 1) * period
+              : (r.lastBatch + 1) * period,
       };
       return reply.code(201).send(ack);
     },

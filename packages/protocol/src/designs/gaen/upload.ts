@@ -45,6 +45,10 @@ export type GaenKeyUpload = z.infer<typeof gaenKeyUploadSchema>;
 export const gaenKeyUploadAckSchema = z.strictObject({
   /** Keys stored now (a key uploaded before is not stored twice). */
   accepted: z.int().min(0).describe("Keys stored now (a key uploaded before is not stored twice)"),
+  embargoed: z
+    .int()
+    .min(0)
+    .describe("Of those, keys still in use (today's): published only once their day has ended"),
   /** Keys refused: the index in `keys` and why. */
   refused: z
     .array(
@@ -57,12 +61,14 @@ export const gaenKeyUploadAckSchema = z.strictObject({
     )
     .describe("Keys refused and why"),
   /**
-   * Unix seconds of the end of the export batch that will carry the last accepted key: a key
-   * still in use (today's) waits until its rolling period has ended.
+   * Unix seconds by which the accepted keys not embargoed are in a published export (the end
+   * of their batch); when all are embargoed, the end of the batch carrying them.
    */
   publishedBy: z
     .int()
     .min(0)
-    .describe("Unix seconds by which the last accepted key is in a published export"),
+    .describe(
+      "Unix seconds by which the accepted keys not embargoed are published (all embargoed: by which they are)",
+    ),
 });
 export type GaenKeyUploadAck = z.infer<typeof gaenKeyUploadAckSchema>;
