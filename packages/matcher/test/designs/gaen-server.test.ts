@@ -126,7 +126,12 @@ async function run(store: string, matchers: number) {
     expect(ack.status).toBe(201);
     const tomorrow = (Math.floor(clock.now / DAY) + 1) * DAY;
     const thisPeriodEnd = (Math.floor(clock.now / PERIOD) + 1) * PERIOD;
-    expect(ack.body).toEqual({ accepted: 3, embargoed: 1, refused: [], publishedBy: thisPeriodEnd });
+    expect(ack.body).toEqual({
+      accepted: 3,
+      embargoed: 1,
+      refused: [],
+      publishedBy: thisPeriodEnd,
+    });
     // A retry stores nothing twice.
     const again = await postJson(agent, url, "/v1/exposure-keys", upload, f0.phone.auth);
     expect((again.body as { accepted: number }).accepted).toBe(0);
