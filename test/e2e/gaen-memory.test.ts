@@ -15,7 +15,7 @@ describe("sim → GAEN server (memory store) → phones deciding", () => {
     server = await startServe(["--data", data, ...GAEN_SERVE_FLAGS]);
   });
   afterAll(async () => {
-    await server.stop();
+    await server?.stop();
   });
 
   for (const ble of ["ideal", "realistic"]) {
@@ -40,7 +40,10 @@ describe("sim → GAEN server (memory store) → phones deciding", () => {
       expect(d.f2.expected).toBeGreaterThan(0);
       expect(d.f1).toMatchObject({ notified: d.f1.expected, missing: 0, extra: 0 });
       expect(d.f2).toMatchObject({ notified: d.f2.expected, missing: 0, extra: 0 });
+      expect(d.uploads.acknowledged).toBe(d.uploads.sent);
       expect(d.latencyMs.notifyP99).toBeGreaterThanOrEqual(d.latencyMs.notifyP50);
+      // Every F2 is tied to its F0 through the F1 it was found through.
+      expect(d.f2Notifications.tiedToF0).toBe(d.f2Notifications.received);
     });
   }
 

@@ -127,6 +127,7 @@ async function run(store: string, matchers: number) {
     const tomorrow = (Math.floor(clock.now / DAY) + 1) * DAY;
     const thisPeriodEnd = (Math.floor(clock.now / PERIOD) + 1) * PERIOD;
     expect(ack.body).toEqual({
+      uploadId: expect.any(String),
       accepted: 3,
       embargoed: 1,
       refused: [],

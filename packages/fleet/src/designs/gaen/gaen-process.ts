@@ -93,6 +93,7 @@ export async function startGaenFleetProcess(
         credentials.authOf(agent),
         3,
       );
+      emit({ type: "acked", uploadId: ack.uploadId });
       // Wait for the batch of the keys not held back until their day has ended.
       if (ack.accepted > ack.embargoed) awaitedUntil = Math.max(awaitedUntil, ack.publishedBy);
     } finally {

@@ -15,6 +15,7 @@ export class GaenMemoryStore implements GaenStore {
     this.uploads.set(upload.uploadId, upload);
     let accepted = 0;
     let lastBatch = -1;
+    let firstBatch = -1;
     for (const { batch, ...k } of keys) {
       if (this.keys.has(k.key)) continue;
       this.keys.set(k.key, k);
@@ -24,8 +25,9 @@ export class GaenMemoryStore implements GaenStore {
       this.batches.set(b, list);
       accepted++;
       lastBatch = Math.max(lastBatch, b);
+      firstBatch = firstBatch < 0 ? b : Math.min(firstBatch, b);
     }
-    return { accepted, lastBatch };
+    return { accepted, firstBatch, lastBatch };
   }
 
   async pendingBatches(upTo: number) {

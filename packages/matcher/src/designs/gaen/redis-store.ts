@@ -15,7 +15,7 @@ const ADD_KEYS = `
 local p = ARGV[1]
 local sealed = tonumber(redis.call('GET', p .. 'sealed') or '-1')
 redis.call('HSET', p .. 'uploads', ARGV[2], ARGV[3])
-local accepted, last = 0, -1
+local accepted, first, last = 0, -1, -1
 for i = 4, #ARGV, 3 do
   local b = math.max(tonumber(ARGV[i + 2]), sealed + 1)
   if redis.call('HSETNX', p .. 'keys', ARGV[i], ARGV[i + 1]) == 1 then
@@ -23,9 +23,10 @@ for i = 4, #ARGV, 3 do
     redis.call('ZADD', p .. 'pending', b, tostring(b))
     accepted = accepted + 1
     if b > last then last = b end
+    if first < 0 or b < first then first = b end
   end
 end
-return { accepted, last }`;
+return { accepted, first, last }`;
 
 const SEAL = `
 local p, b = ARGV[1], tonumber(ARGV[2])
@@ -79,8 +80,11 @@ export class GaenRedisStore implements GaenStore {
   async addKeys(upload: GaenUploadRecord, keys: readonly KeyForBatch[]) {
     const args: (string | number)[] = [upload.uploadId, JSON.stringify(upload)];
     for (const { batch, ...k } of keys) args.push(k.key, JSON.stringify(k), batch);
-    const [accepted, lastBatch] = await this.eval<[number, number]>(ADD_KEYS, args);
-    return { accepted, lastBatch };
+    const [accepted, firstBatch, lastBatch] = await this.eval<[number, number, number]>(
+      ADD_KEYS,
+      args,
+    );
+    return { accepted, firstBatch, lastBatch };
   }
 
   async pendingBatches(upTo: number) {

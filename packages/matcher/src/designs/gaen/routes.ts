@@ -86,22 +86,22 @@ export function registerGaenRoutes(app: FastifyInstance, g: GaenRoutesContext): 
           });
         }
       });
+      const uploadId = newId();
       const r = await store.addKeys(
-        { uploadId: newId(), phoneId: body.phoneId, reportType: body.reportType, receivedAt: now },
+        { uploadId, phoneId: body.phoneId, reportType: body.reportType, receivedAt: now },
         keys,
       );
-      // Keys of ended days go into this period's batch (or the next if it is sealed).
       const embargoed = keys.filter((k) => k.batch > nowBatch).length;
       const ack: GaenKeyUploadAck = {
+        uploadId,
         accepted: r.accepted,
         embargoed: Math.min(embargoed, r.accepted),
         refused,
+        // Keys of ended days go to the earliest batch, embargoed ones to later batches.
         publishedBy:
           r.lastBatch < 0
             ? now
-            : embargoed < keys.length
-              ? (Math.min(r.lastBatch, nowBatch + 1) + 1) * period
-              : (r.lastBatch + 1) * period,
+            : ((embargoed < keys.length ? r.firstBatch : r.lastBatch) + 1) * period,
       };
       return reply.code(201).send(ack);
     },

@@ -39,12 +39,12 @@ export interface GaenStore {
   /**
    * Records the upload and stores each key not stored before, in batch max(key.batch, highest
    * sealed batch + 1) so a key never joins a batch already built. Returns how many keys were
-   * new and the last batch they went to (−1: none).
+   * new and the first and last batch they went to (−1: none).
    */
   addKeys(
     upload: GaenUploadRecord,
     keys: readonly KeyForBatch[],
-  ): Promise<{ accepted: number; lastBatch: number }>;
+  ): Promise<{ accepted: number; firstBatch: number; lastBatch: number }>;
   /** Batches ≤ upTo that hold keys and have no export yet, ascending. */
   pendingBatches(upTo: number): Promise<number[]>;
   /** Seals every batch ≤ batch (no key joins them from now on) and returns batch's keys. */

@@ -43,6 +43,7 @@ export type GaenKeyUpload = z.infer<typeof gaenKeyUploadSchema>;
 
 /** Server → phone: which keys were accepted, and from when each is published. */
 export const gaenKeyUploadAckSchema = z.strictObject({
+  uploadId: opaqueIdSchema.describe("The server's id of this upload"),
   /** Keys stored now (a key uploaded before is not stored twice). */
   accepted: z.int().min(0).describe("Keys stored now (a key uploaded before is not stored twice)"),
   embargoed: z
