@@ -16,6 +16,11 @@ export const gaen: DesignModule = {
       typeof o.store === "string" && o.store !== "memory"
         ? await GaenRedisStore.open(o.store, o.redisPrefix, (err) => onError(err, "redis (gaen)"))
         : new GaenMemoryStore();
+    if (store.kind === "memory" && o.dataDir !== null) {
+      o.warn(
+        "warning: design gaen keeps its keys and exports in memory only (not in the data directory): they do not survive a restart; use --store redis://… to keep them",
+      );
+    }
     try {
       const privateKeyPem =
         o.gaen.signingKeyPem ??
