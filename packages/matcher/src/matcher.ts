@@ -15,7 +15,7 @@ import {
 import type { FastifyInstance } from "fastify";
 import { pino } from "pino";
 import { Server } from "socket.io";
-import { designOpenApi, mountDesign } from "./designs/index.js";
+import { loadDesign } from "./designs/index.js";
 import type { DesignServer } from "./designs/types.js";
 import { Matching } from "./flow/matching.js";
 import { buildHttp, type RegisteredRoute } from "./http/app.js";
@@ -193,6 +193,7 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
       };
     };
 
+    const designModule = await loadDesign(o.design);
     const credentials = new PhoneCredentials(store);
     let openapi: unknown = null;
     const ctx: HttpContext = {
@@ -207,12 +208,12 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
       stats,
       f0Confirmed: (event) => io?.of(LIVE_NAMESPACE).emit(EVENTS.f0Confirmed, event),
       openapi: () => {
-        openapi ??= buildOpenApi(VERSION, o.bodyLimits, designOpenApi(o.design));
+        openapi ??= buildOpenApi(VERSION, o.bodyLimits, designModule.openapi);
         return openapi;
       },
     };
     const { app, routes } = buildHttp(ctx, logger);
-    const design = await mountDesign(o.design, { app, http: ctx, onError });
+    const design = await designModule.mount({ app, http: ctx, onError });
     if (design !== null) closeOnFailure.push(() => design.close());
 
     io = new Server(app.server, {

@@ -7,10 +7,10 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { designOpenApi } from "../../src/designs/index.js";
+import { loadDesign } from "../../src/designs/index.js";
 import { buildOpenApi, DEFAULT_BODY_LIMITS } from "../../src/index.js";
 
-const doc = buildOpenApi("0.0.0-test", DEFAULT_BODY_LIMITS, designOpenApi("gaen")) as {
+const doc = buildOpenApi("0.0.0-test", DEFAULT_BODY_LIMITS, (await loadDesign("gaen")).openapi) as {
   paths: Record<string, Record<string, unknown>>;
   components: { schemas: Record<string, { properties?: Record<string, object> }> };
 };
