@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 export const SYSTEM_PACKAGES = {
   "redis-server": "/usr/bin/redis-server",
   chromium: "/usr/bin/chromium",
+  unzip: "/usr/bin/unzip", // the GAEN export test reads zips with Info-ZIP, not the writer's library
 };
 
 export function ensureSystemPackages(packages = SYSTEM_PACKAGES) {

@@ -43,3 +43,8 @@ export const HA_TOKEN = "e2e-health-authority-token";
 
 /** What every e2e `tracebed serve` is started with: the sample's scenario and the HA token. */
 export const SERVE_FLAGS = ["--scenario", "hung-yen-2020-08-18", "--ha-token", HA_TOKEN];
+
+/** A GAEN server publishing every 2 s, so a run sees its batches within seconds. */
+export const GAEN_SERVE_FLAGS = [...SERVE_FLAGS, "--design", "gaen", "--export-period", "2"];
+/** GAEN phones polling every 500 ms; half the notified F1 upload their keys (so F2 exist). */
+export const GAEN_FLAGS = ["--design", "gaen", "--gaen-f1-upload", "0.5", "--gaen-poll-ms", "500"];

@@ -226,6 +226,12 @@ describe("tracebed serve", () => {
     ],
     [["--ha-token", "short"], /^tracebed: the HA token must be at least 16 characters$/],
     [["--host", ""], /--host/],
+    [["--design", "central"], /--design/],
+    [
+      ["--design", "gaen", "--export-period", "0"],
+      /--export-period.*whole seconds from 1 to 86400/,
+    ],
+    [["--export-period", "60"], /^tracebed: --export-period applies only to --design gaen$/],
     [["--bogus"], /unknown option '--bogus'/],
   ])("exits 2 with one line for %j", (args, message) => {
     const r = tracebed(["serve", ...args]);

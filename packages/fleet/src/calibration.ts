@@ -1,4 +1,4 @@
-import { type DecisionParams, serverConfigSchema } from "@tracebed/protocol";
+import { type DecisionParams, type DesignName, serverConfigSchema } from "@tracebed/protocol";
 
 /** A matcher judging with other decision parameters than the run: told in one line. */
 export class CalibrationError extends Error {
@@ -8,9 +8,14 @@ export class CalibrationError extends Error {
 /**
  * Reads each matcher's `GET /v1/config` and refuses a run whose decision parameters differ
  * from the matcher's (e.g. a server started without the same --scenario): its F1 and F2 would
- * differ from the oracle's for that reason alone. A matcher without the route is let be.
+ * differ from the oracle's for that reason alone; and one serving another design than the run's.
+ * A matcher without the route is let be.
  */
-export async function checkCalibration(urls: readonly string[], run: DecisionParams) {
+export async function checkCalibration(
+  urls: readonly string[],
+  run: DecisionParams,
+  design: DesignName = "bluezone",
+) {
   for (const url of urls) {
     let res: Response;
     try {
@@ -21,6 +26,11 @@ export async function checkCalibration(urls: readonly string[], run: DecisionPar
     if (res.status === 404) continue;
     const config = serverConfigSchema.safeParse(await res.json().catch(() => null));
     if (!config.success) throw new CalibrationError(`${url}/v1/config: not a server configuration`);
+    if (config.data.design !== design) {
+      throw new CalibrationError(
+        `${url} serves the ${config.data.design} design, this run is ${design}: start it with --design ${design} (or run --design ${config.data.design})`,
+      );
+    }
     const diff = differences(config.data.decisionParams, run);
     if (diff.length > 0) {
       throw new CalibrationError(

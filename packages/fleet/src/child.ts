@@ -1,6 +1,8 @@
 // A fleet process forked by load.ts: started, told to confirm its F0, then to close.
+
+import { startDesignProcess } from "./designs/index.js";
 import type { FleetEvent } from "./events.js";
-import { type FleetProcess, type FleetProcessOptions, startFleetProcess } from "./fleet-process.js";
+import type { FleetProcess, FleetProcessOptions } from "./fleet-process.js";
 
 let fleet: FleetProcess | null = null;
 const send = (e: FleetEvent | { type: "started" }) => process.send?.(e);
@@ -15,7 +17,7 @@ process.on(
   ) => {
     try {
       if (m.type === "start") {
-        fleet = await startFleetProcess(m.options, send);
+        fleet = await startDesignProcess(m.options, send);
         send({ type: "started" });
       } else if (m.type === "confirm") {
         await fleet!.confirmF0(m.startedAt);

@@ -6,6 +6,8 @@ export type FleetEvent =
   | { type: "sent"; kind: "keys" | "log" }
   | { type: "acked"; uploadId: string }
   | { type: "f0-done" }
+  /** A GAEN process still waits for its uploads to be published (keeps the run from ending). */
+  | { type: "waiting" }
   | { type: "error"; message: string };
 
 export type EmitEvent = (e: FleetEvent) => void;

@@ -1,8 +1,9 @@
-import { getIdScheme, type UploadBasis } from "@tracebed/protocol";
+import { type DesignName, getIdScheme, type UploadBasis } from "@tracebed/protocol";
 import { type SimConfig, simulate } from "@tracebed/sim";
 import { confirmF0s } from "./confirm-f0.js";
 import { connectPhones, type PhoneListeners } from "./connect-phones.js";
 import { registerPhones } from "./credentials.js";
+import type { GaenFleetOptions } from "./designs/gaen/options.js";
 import type { EmitEvent } from "./events.js";
 import { ExposureLedger, matchedIndexIds, notifiedEvent } from "./exposures.js";
 import { f0Phones, phonesOf } from "./fleet-phones.js";
@@ -26,6 +27,9 @@ export interface FleetProcessOptions {
   windowDays?: number;
   /** Uploads in flight at once per process (default DEFAULT_UPLOAD_CONCURRENCY). */
   concurrency?: number;
+  /** The design the phones follow (default bluezone); see designs/index.ts. */
+  design?: DesignName;
+  gaen?: GaenFleetOptions;
 }
 
 export interface FleetProcess {

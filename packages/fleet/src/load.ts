@@ -1,9 +1,13 @@
 import { fork } from "node:child_process";
 import { appendFileSync } from "node:fs";
+import type { DesignName } from "@tracebed/protocol";
 import { decisionParams, endingAt, type SimConfig, simulate } from "@tracebed/sim";
 import { checkCalibration } from "./calibration.js";
+import { gaenExpected, gaenLinks } from "./designs/gaen/expected.js";
+import { DEFAULT_GAEN_FLEET, type GaenFleetOptions } from "./designs/gaen/options.js";
+import { startDesignProcess } from "./designs/index.js";
 import type { FleetEvent } from "./events.js";
-import { type FleetProcessOptions, startFleetProcess } from "./fleet-process.js";
+import type { FleetProcessOptions } from "./fleet-process.js";
 import { watchIndexLinks } from "./index-links.js";
 import { newRunTag } from "./phone-ids.js";
 import { type LoadSummary, SummaryBuilder } from "./summary.js";
@@ -26,6 +30,9 @@ export interface LoadOptions {
   signal?: AbortSignal;
   /** Awaited once every phone is connected, before the first F0 is confirmed (a reading). */
   beforeF0?: () => Promise<void>;
+  /** The design the phones follow and the matchers serve (default bluezone). */
+  design?: DesignName;
+  gaen?: GaenFleetOptions;
 }
 
 export interface LoadResult {
@@ -41,7 +48,7 @@ interface Worker {
 
 /** One fleet process in this process. */
 async function local(o: FleetProcessOptions, emit: (e: FleetEvent) => void): Promise<Worker> {
-  const p = await startFleetProcess(o, emit);
+  const p = await startDesignProcess(o, emit);
   return {
     confirmF0: (t) => {
       p.confirmF0(t).catch((err: Error) => {
@@ -89,18 +96,23 @@ function child(o: FleetProcessOptions, emit: (e: FleetEvent) => void): Promise<W
  */
 export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   // Phones and matcher must judge alike, or missing F1 would say nothing about the matcher.
-  await checkCalibration(o.urls, decisionParams(o.config));
+  const design = o.design ?? "bluezone";
+  const gaen = o.gaen ?? DEFAULT_GAEN_FLEET;
+  await checkCalibration(o.urls, decisionParams(o.config), design);
   const started = Date.now();
   const runTag = newRunTag(started);
   const config = endingAt(o.config, Math.floor(started / 1000));
-  const { outbreak } = await simulate(config);
+  const { engine, outbreak } = await simulate(config);
   const { sets } = outbreak;
+  // Each design's oracle (Bluezone's is the simulator's app-notified sets), and the truth.
   const expected = {
-    f1: sets.notifiedF1,
-    f2: sets.notifiedF2,
+    ...(design === "gaen"
+      ? gaenExpected(engine, outbreak, gaen, Math.floor(started / 1000))
+      : { f1: sets.notifiedF1, f2: sets.notifiedF2 }),
     trueF1: sets.trueF1,
     trueF2: sets.trueF2,
   };
+  const gaenTies = design === "gaen" ? gaenLinks() : null;
   const summary = new SummaryBuilder();
   let lastEvent = Date.now();
   let f0Done = 0;
@@ -108,6 +120,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     lastEvent = Date.now();
     if (e.type === "f0-done") f0Done++;
     if (e.type === "acked" && o.ackedFile) appendFileSync(o.ackedFile, `${e.uploadId}\n`);
+    gaenTies?.add(e);
     summary.add(e);
     o.onEvent?.(e);
   };
@@ -119,6 +132,8 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     proc,
     procs: o.procs,
     runTag,
+    design,
+    gaen,
     ...(o.uploadConcurrency === undefined ? {} : { concurrency: o.uploadConcurrency }),
   });
   const workers: Worker[] = [];
@@ -132,7 +147,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     return { summary: summary.build(expected, (Date.now() - started) / 1000), ok: false };
   }
   // Without a live feed (another matcher under test) F2 latency is left out, nothing else.
-  const links = await watchIndexLinks(o.urls[0]!, o.haToken).catch(() => null);
+  const links = gaenTies ?? (await watchIndexLinks(o.urls[0]!, o.haToken).catch(() => null));
   await o.beforeF0?.();
   const t0 = Date.now();
   for (const w of workers) w.confirmF0(t0);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { checkCalibration } from "../src/calibration.js";
 
 let config: ServerConfig = {
+  design: "bluezone",
   decisionParams: DEFAULT_DECISION_PARAMS,
   f0Codes: { digits: 10, ttlSeconds: 3600 },
 };
@@ -36,4 +37,13 @@ it("passes a matcher calibrated as the run, refuses another in one line", async 
     /judges with other decision parameters than this run \(pathLoss\.exponent 2\.5 on the server, 2 in the run\): start it with the same --scenario$/,
   );
   expect((err as Error).message).not.toContain("\n");
+});
+
+it("refuses a matcher of another design in one line", async () => {
+  const saved = config;
+  config = { ...config, design: "gaen" };
+  const err = await checkCalibration([url], config.decisionParams).catch((e: Error) => e);
+  expect((err as Error).message).toMatch(/serves the gaen design, this run is bluezone/);
+  await expect(checkCalibration([url], config.decisionParams, "gaen")).resolves.toBeUndefined();
+  config = saved;
 });

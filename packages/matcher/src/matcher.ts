@@ -5,6 +5,8 @@ import type { Stats } from "@tracebed/protocol";
 import type { FastifyInstance } from "fastify";
 import { pino } from "pino";
 import type { Server } from "socket.io";
+import { loadDesign } from "./designs/index.js";
+import type { DesignServer } from "./designs/types.js";
 import type { RegisteredRoute } from "./http/app.js";
 import { PhoneCredentials } from "./http/phone-auth.js";
 import { Metrics } from "./metrics.js";
@@ -38,6 +40,8 @@ export interface Matcher {
   /** Where it listens, once listening. */
   readonly address: MatcherAddress | null;
   readonly store: MatcherStore;
+  /** The design's own server side (null: Bluezone's, which is the matcher itself). */
+  readonly design: DesignServer | null;
   /** The fastify instance (tests may `inject`). */
   readonly http: FastifyInstance;
   /** Every HTTP route registered (the OpenAPI document must list them all). */
@@ -65,13 +69,16 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
   const opened = await openMatcherStore(o, metrics, logger);
   const { store } = opened;
   let sockets: Sockets | null = null;
+  let design: DesignServer | null = null;
   try {
     await warnOnDurability(store, o);
     const flow = wireFlow(store, o, metrics, onError);
     let phones: { connected(): number } | null = null;
     const stats = statsOf(store, o, processId, () => phones?.connected() ?? null);
     const credentials = new PhoneCredentials(store);
+    const designModule = await loadDesign(o.design);
     const { ctx, app, routes } = setUpHttp({
+      designOpenApi: designModule.openapi,
       o,
       version: VERSION,
       store,
@@ -82,6 +89,7 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
       f0Confirmed: (event) => sockets?.f0Confirmed(event),
       logger,
     });
+    design = await designModule.mount({ app, http: ctx, onError });
     const s = await setUpSockets({
       server: app.server,
       store,
@@ -107,6 +115,7 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
         return address;
       },
       store,
+      design,
       http: app,
       routes,
       io: s.io,
@@ -124,12 +133,13 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
         return address;
       },
       close() {
-        closing ??= shutdown({ o, app, ctx, sockets: s, flow, opened, logger });
+        closing ??= shutdown({ o, app, ctx, sockets: s, flow, design, opened, logger });
         return closing;
       },
     };
   } catch (err) {
     await sockets?.close().catch(() => {});
+    await design?.close().catch(() => {});
     if (opened.owned) await store.close().catch(() => {});
     throw err;
   }

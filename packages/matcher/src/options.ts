@@ -1,5 +1,6 @@
-import { DEFAULT_DECISION_PARAMS, type DecisionParams } from "@tracebed/protocol";
+import { DEFAULT_DECISION_PARAMS, type DecisionParams, type DesignName } from "@tracebed/protocol";
 import type { Clock } from "./clock.js";
+import { type GaenOptions, resolveGaenOptions } from "./designs/gaen/options.js";
 import type { BucketSpec } from "./rate-limit.js";
 import { DEFAULT_COMPACT_AFTER_BYTES } from "./store/memory/memory.js";
 import type { StoreSpec } from "./store/open.js";
@@ -85,6 +86,10 @@ export interface MatcherOptions {
   readonly f1PushHoldMs?: number;
   /** Where warnings go (default: stderr). */
   readonly warn?: (line: string) => void;
+  /** The contact-tracing design served (default bluezone; docs/PROTOCOLS.md). */
+  readonly design?: DesignName;
+  /** The GAEN design's exports (design gaen). */
+  readonly gaen?: Partial<GaenOptions>;
 }
 
 export const DEFAULT_F1_PUSH_HOLD_MS = 1_000;
@@ -133,6 +138,8 @@ export interface Resolved {
   readonly shutdownGraceMs: number;
   readonly f1PushHoldMs: number;
   readonly warn: (line: string) => void;
+  readonly design: DesignName;
+  readonly gaen: GaenOptions;
 }
 
 /** A configuration problem, reported as one line before anything starts. */
@@ -187,6 +194,8 @@ export function resolveOptions(o: MatcherOptions): Resolved {
   }
   const warn = o.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
   return {
+    design: o.design ?? "bluezone",
+    gaen: resolveGaenOptions(o.gaen),
     store: o.store ?? "memory",
     dataDir: o.dataDir,
     compactAfterBytes,

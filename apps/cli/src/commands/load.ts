@@ -1,7 +1,14 @@
 import { DEFAULT_UPLOAD_CONCURRENCY, runLoad } from "@tracebed/fleet";
 import { DEV_HA_TOKEN } from "@tracebed/matcher";
+import {
+  DEFAULT_GAEN_EXPOSURE,
+  DESIGN_NAMES,
+  type DesignName,
+  GAEN_RULE_NAMES,
+  type GaenRuleName,
+} from "@tracebed/protocol";
 import { configFromScenario } from "@tracebed/sim";
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import { documentHeader, printJson } from "../document.js";
 import { positiveInt } from "../options.js";
 import {
@@ -21,6 +28,18 @@ interface LoadFlags extends RunFlags {
   ackedFile?: string;
   haToken?: string;
   json?: boolean;
+  design: DesignName;
+  gaenRule: GaenRuleName;
+  gaenF1Upload: number;
+  gaenPollMs: number;
+}
+
+function share(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 1) {
+    throw new UsageError("--gaen-f1-upload: must be a share from 0 to 1");
+  }
+  return n;
 }
 
 function urls(text: string): string[] {
@@ -89,8 +108,32 @@ export function registerLoad(program: Command): void {
       "--ha-token <T>",
       "the health authority's token (default: TRACEBED_HA_TOKEN, else the development token)",
     )
+    .addOption(
+      new Option("--design <D>", "the design the phones follow (the matchers must serve it)")
+        .choices(DESIGN_NAMES)
+        .default("bluezone"),
+    )
+    .addOption(
+      new Option("--gaen-rule <R>", "gaen: the exposure rule the phones decide with")
+        .choices(GAEN_RULE_NAMES)
+        .default(DEFAULT_GAEN_EXPOSURE.rule),
+    )
+    .option(
+      "--gaen-f1-upload <SHARE>",
+      "gaen: share of notified F1 who upload their own keys so their contacts learn they are F2 (default 0: the deployed GAEN apps asked only confirmed cases)",
+      share,
+      0,
+    )
+    .option("--gaen-poll-ms <MS>", "gaen: how often phones download index.txt", positiveInt, 1_000)
     .option("--json", "print one JSON document on stdout");
-  addRunFlags(cmd).action(async (name: string, flags: LoadFlags) => {
+  addRunFlags(cmd).action(async (name: string, flags: LoadFlags, command: Command) => {
+    if (flags.design !== "gaen") {
+      for (const f of ["gaenRule", "gaenF1Upload", "gaenPollMs"]) {
+        if (command.getOptionValueSource(f) === "cli") {
+          throw new UsageError("--gaen-* flags apply only to --design gaen");
+        }
+      }
+    }
     const scenario = loadScenario(name);
     const list = urls(flags.url);
     const config = configFromScenario(scenario, runOptions(flags));
@@ -102,6 +145,12 @@ export function registerLoad(program: Command): void {
       f0Rate: flags.f0Rate,
       procs: flags.procs,
       uploadConcurrency: flags.uploadConcurrency,
+      design: flags.design,
+      gaen: {
+        exposure: { rule: flags.gaenRule, minMinutes: DEFAULT_GAEN_EXPOSURE.minMinutes },
+        f1UploadShare: flags.gaenF1Upload,
+        pollMs: flags.gaenPollMs,
+      },
       ...(flags.ackedFile ? { ackedFile: flags.ackedFile } : {}),
       onEvent: (e) => {
         if (e.type === "ready") process.stderr.write(`tracebed: ${e.phones} phones connected\n`);
@@ -124,6 +173,17 @@ export function registerLoad(program: Command): void {
         f0Rate: flags.f0Rate,
         f0: config.f0.count,
         f0From: config.f0.from,
+        design: flags.design,
+        ...(flags.design === "gaen"
+          ? {
+              gaen: {
+                rule: flags.gaenRule,
+                minMinutes: DEFAULT_GAEN_EXPOSURE.minMinutes,
+                f1UploadShare: flags.gaenF1Upload,
+                pollMs: flags.gaenPollMs,
+              },
+            }
+          : {}),
       },
       ...summary,
       f0Note: f0Note(summary.f0, config.f0),

@@ -9,6 +9,7 @@ import {
   redactUrl,
   type StoreSpec,
 } from "@tracebed/matcher";
+import { DESIGN_NAMES, type DesignName } from "@tracebed/protocol";
 import { configFromScenario, decisionParams } from "@tracebed/sim";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { loadScenario } from "../run-options.js";
@@ -26,6 +27,8 @@ interface ServeOptions {
   scenario?: string;
   f1PushHold: number;
   compactAfterMb: number;
+  design: DesignName;
+  exportPeriod: number;
 }
 
 const MIB = 1024 * 1024;
@@ -59,6 +62,13 @@ function holdMs(value: string): number {
 function compactAfterMib(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) > MAX_COMPACT_AFTER_MIB) {
     throw new InvalidArgumentError(`must be whole MiB from 0 to ${MAX_COMPACT_AFTER_MIB}`);
+  }
+  return Number(value);
+}
+
+function exportPeriod(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 86_400) {
+    throw new InvalidArgumentError("must be whole seconds from 1 to 86400");
   }
   return Number(value);
 }
@@ -113,6 +123,19 @@ export function registerServe(program: Command): void {
         .default(DEFAULT_F1_PUSH_HOLD_MS),
     )
     .addOption(
+      new Option("--design <D>", "the contact-tracing design served (docs/PROTOCOLS.md)")
+        .choices(DESIGN_NAMES)
+        .default("bluezone"),
+    )
+    .addOption(
+      new Option(
+        "--export-period <S>",
+        "gaen: one signed export file per period of S seconds, published once the period has ended",
+      )
+        .argParser(exportPeriod)
+        .default(3_600),
+    )
+    .addOption(
       new Option("--log-level <L>", "server log level (stderr)")
         .choices(LOG_LEVELS)
         .default("warn"),
@@ -124,6 +147,9 @@ export function registerServe(program: Command): void {
       }
       if (opts.store !== "memory" && cmd.getOptionValueSource("compactAfterMb") === "cli") {
         throw new UsageError("--compact-after-mb applies only to --store memory");
+      }
+      if (opts.design !== "gaen" && cmd.getOptionValueSource("exportPeriod") === "cli") {
+        throw new UsageError("--export-period applies only to --design gaen");
       }
       if (opts.host.trim() === "") throw new UsageError("--host: must not be empty");
       await serve(opts);
@@ -162,6 +188,8 @@ async function serve(opts: ServeOptions): Promise<void> {
       compactAfterBytes: opts.compactAfterMb * MIB,
       logLevel: opts.logLevel,
       f1PushHoldMs: opts.f1PushHold,
+      design: opts.design,
+      gaen: { exportPeriodSeconds: opts.exportPeriod },
       ...(opts.haToken === undefined ? {} : { haToken: opts.haToken }),
       ...viewerToken(opts.viewerToken ?? process.env.TRACEBED_VIEWER_TOKEN),
       warn: (line) => process.stderr.write(`tracebed: ${line}\n`),
@@ -179,7 +207,7 @@ async function serve(opts: ServeOptions): Promise<void> {
   }
   const where = opts.store === "memory" ? `data ${opts.data}` : redactUrl(opts.store);
   process.stderr.write(
-    `tracebed: matcher listening on ${url} (store ${opts.store === "memory" ? "memory" : "redis"}, ${where})\n`,
+    `tracebed: matcher listening on ${url} (design ${opts.design}, store ${opts.store === "memory" ? "memory" : "redis"}, ${where})\n`,
   );
 
   await serveUntilSignal(matcher, "serve", (signal) =>

@@ -129,8 +129,11 @@ export function buildHttp(
 
   registerPhoneRoutes(app, ctx);
   registerF0Routes(app, ctx);
-  registerUploadRoutes(app, ctx);
-  registerKeyRoutes(app, ctx);
+  // Uploads of keys and logs and the key catch-up are Bluezone's flow; other designs mount theirs.
+  if (ctx.options.design === "bluezone") {
+    registerUploadRoutes(app, ctx);
+    registerKeyRoutes(app, ctx);
+  }
   registerOpsRoutes(app, ctx);
   return { app, routes };
 }

@@ -15,6 +15,7 @@ import {
   uploadAckSchema,
 } from "@tracebed/protocol";
 import { z } from "zod";
+import type { DesignOpenApi } from "../designs/types.js";
 import type { BodyLimits } from "../options.js";
 import { describeProperties } from "./openapi-descriptions.js";
 
@@ -29,6 +30,12 @@ const DOC_DESCRIPTION = [
   "(5) the server decides once index and candidate both uploaded keys and a log: a contact has ≥ minCloseSeconds of close time on one UTC day, counted as distinct 300 s periods with a close sighting (GET /v1/config); it is notified (Socket.IO notification) and an F1's keys are pushed in turn, which finds F2.",
   "Socket.IO (v4) is on the same port, websocket transport only (a polling client gets 'Transport unknown'); namespaces, events and payloads are in x-socket-io.",
   "Errors are { error: { code, message } }, codes listed per route. Limits: per IP 10,000 requests/s (burst 20,000); per phone uploads and redemptions 1/s (burst 30); per socket 5 events/s (burst 20); refused F0-code redemptions 20 per address and 1,000 in all per hour; over a limit: 429 with Retry-After.",
+].join(" ");
+
+/** What every design shares: transports, errors, limits (the last two items of the flow text). */
+const SHARED_DESCRIPTION = [
+  "Phones register (POST /v1/phones) and send Authorization: Phone <secret>; the health authority issues F0 codes (POST /v1/f0-codes) that a phone redeems for an upload token (POST /v1/f0-codes/redeem).",
+  "Errors are { error: { code, message } }, codes listed per route. Limits: per IP 10,000 requests/s (burst 20,000); per phone uploads and redemptions 1/s (burst 30); over a limit: 429 with Retry-After.",
 ].join(" ");
 
 const healthSchema = z.strictObject({
@@ -58,8 +65,13 @@ type Component = keyof typeof COMPONENTS;
 
 interface ResponseDoc {
   readonly description: string;
-  readonly schema?: Component;
+  /** A component's name (this document's, or the design's). */
+  readonly schema?: Component | (string & {});
   readonly text?: true;
+  /** A body of another media type (a zip, a PEM file), described as a string of that type. */
+  readonly contentType?: string;
+  /** Response headers, name → description (strings). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** One HTTP route as documented; `path` in OpenAPI form (`{uploadId}`). */
@@ -72,7 +84,7 @@ export interface RouteDoc {
   readonly ha?: true;
   /** Needs the phone's credential, `Authorization: Phone <secret>`. */
   readonly phone?: true;
-  readonly body?: { readonly schema: Component; readonly limit: keyof BodyLimits };
+  readonly body?: { readonly schema: Component | (string & {}); readonly limit: keyof BodyLimits };
   readonly query?: z.ZodObject;
   readonly pathParams?: Readonly<Record<string, string>>;
   readonly responses: Readonly<Record<string, ResponseDoc>>;
@@ -288,12 +300,20 @@ function jsonSchema(schema: z.ZodType, io: "input" | "output"): Record<string, u
   return rest;
 }
 
-const ref = (name: Component) => ({ $ref: `#/components/schemas/${name}` });
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
 /** The OpenAPI 3.1 document, request and response schemas generated from the zod schemas. */
-export function buildOpenApi(version: string, limits: BodyLimits): Record<string, unknown> {
+export function buildOpenApi(
+  version: string,
+  limits: BodyLimits,
+  design: DesignOpenApi | null = null,
+): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const r of ROUTES) {
+  const routes = [
+    ...ROUTES.filter((r) => !design?.omit.includes(r.operationId)),
+    ...(design?.routes ?? []),
+  ];
+  for (const r of routes) {
     const parameters: unknown[] = [];
     for (const [name, description] of Object.entries(r.pathParams ?? {})) {
       parameters.push({
@@ -322,10 +342,26 @@ export function buildOpenApi(version: string, limits: BodyLimits): Record<string
     for (const [status, res] of Object.entries(r.responses)) {
       const content = res.schema
         ? { "application/json": { schema: ref(res.schema) } }
-        : res.text
-          ? { "text/plain": { schema: { type: "string" } } }
-          : { "application/json": { schema: {} } };
-      responses[status] = { description: res.description, content };
+        : res.contentType
+          ? { [res.contentType]: { schema: { type: "string" } } }
+          : res.text
+            ? { "text/plain": { schema: { type: "string" } } }
+            : status === "304"
+              ? undefined
+              : { "application/json": { schema: {} } };
+      const headers = res.headers
+        ? Object.fromEntries(
+            Object.entries(res.headers).map(([name, description]) => [
+              name,
+              { description, schema: { type: "string" } },
+            ]),
+          )
+        : undefined;
+      responses[status] = {
+        description: res.description,
+        ...(headers ? { headers } : {}),
+        ...(content ? { content } : {}),
+      };
     }
     const op: Record<string, unknown> = {
       operationId: r.operationId,
@@ -357,7 +393,11 @@ export function buildOpenApi(version: string, limits: BodyLimits): Record<string
     paths[r.path] = { ...paths[r.path], [r.method]: op };
   }
   const schemas: Record<string, unknown> = {};
-  for (const [name, [schema, io]] of Object.entries(COMPONENTS)) {
+  const components = { ...COMPONENTS, ...design?.components };
+  const used = JSON.stringify(paths);
+  for (const [name, [schema, io]] of Object.entries(components)) {
+    // A design's document leaves out the schemas only the routes it omits use.
+    if (design !== null && !used.includes(`"#/components/schemas/${name}"`)) continue;
     schemas[name] = jsonSchema(schema, io);
     describeProperties(schemas[name], name);
   }
@@ -367,7 +407,8 @@ export function buildOpenApi(version: string, limits: BodyLimits): Record<string
       title: "tracebed matcher",
       version,
       license: { name: "MIT", identifier: "MIT" },
-      description: DOC_DESCRIPTION,
+      description:
+        design === null ? DOC_DESCRIPTION : `${design.description} ${SHARED_DESCRIPTION}`,
     },
     servers: [
       {

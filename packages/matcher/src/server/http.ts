@@ -1,5 +1,6 @@
 import type { LiveF0Confirmed, Stats } from "@tracebed/protocol";
 import type { Logger } from "pino";
+import type { DesignOpenApi } from "../designs/types.js";
 import { buildHttp } from "../http/app.js";
 import type { HttpContext } from "../http/context.js";
 import { buildOpenApi } from "../http/openapi.js";
@@ -21,6 +22,8 @@ export interface HttpDeps {
   /** The live feed's F0 event (the sockets exist only after the routes). */
   readonly f0Confirmed: (event: LiveF0Confirmed) => void;
   readonly logger: Logger;
+  /** The served design's routes in the OpenAPI document (null: Bluezone's own). */
+  readonly designOpenApi: DesignOpenApi | null;
 }
 
 /** The HTTP routes (fastify) on their context: the store, the flow, limits, stats. */
@@ -39,7 +42,7 @@ export function setUpHttp(d: HttpDeps) {
     stats: d.stats,
     f0Confirmed: d.f0Confirmed,
     openapi: () => {
-      openapi ??= buildOpenApi(d.version, o.bodyLimits);
+      openapi ??= buildOpenApi(d.version, o.bodyLimits, d.designOpenApi);
       return openapi;
     },
   };

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { Logger } from "pino";
+import type { DesignServer } from "../designs/types.js";
 import type { HttpContext } from "../http/context.js";
 import type { Resolved } from "../options.js";
 import type { Flow } from "./flow.js";
@@ -12,6 +13,8 @@ export interface Running {
   readonly ctx: HttpContext;
   readonly sockets: Sockets;
   readonly flow: Flow;
+  /** The design's own server side, if it has one. */
+  readonly design: DesignServer | null;
   readonly opened: OpenedStore;
   readonly logger: Logger;
 }
@@ -36,6 +39,7 @@ export async function shutdown(r: Running): Promise<void> {
   clearInterval(reap);
   await r.flow.idle();
   await r.sockets.fanOut.flush();
+  await r.design?.close();
   await r.sockets.close();
   if (r.opened.owned) await r.opened.store.close();
   r.logger.flush();

@@ -1,0 +1,34 @@
+import type { FastifyInstance } from "fastify";
+import type { z } from "zod";
+import type { HttpContext } from "../http/context.js";
+import type { RouteDoc } from "../http/openapi.js";
+
+/** What a design adds to the OpenAPI document, and which of Bluezone's routes it leaves out. */
+export interface DesignOpenApi {
+  readonly routes: readonly RouteDoc[];
+  readonly components: Readonly<Record<string, readonly [z.ZodType, "input" | "output"]>>;
+  /** operationIds of the shared document this design does not serve. */
+  readonly omit: readonly string[];
+  /** One paragraph: the design's flow. */
+  readonly description: string;
+}
+
+/** A design's server side, mounted by createMatcher. */
+export interface DesignServer {
+  /** What an operator of the design's store can learn, counted from what it holds. */
+  privacy(): Promise<{ nonIndexPhonesKnown: number; contactEdgesKnown: number }>;
+  storageBytes(): Promise<number>;
+  /** Resolves when background work due now is done (tests). */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DesignModule {
+  readonly openapi: DesignOpenApi | null;
+  /** Registers the design's routes on app (not listening yet); null: nothing of its own. */
+  mount(m: {
+    app: FastifyInstance;
+    http: HttpContext;
+    onError: (err: unknown, what: string) => void;
+  }): Promise<DesignServer | null>;
+}
