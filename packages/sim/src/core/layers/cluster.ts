@@ -50,10 +50,28 @@ export function clusterLayer(
     partialThreshold[c] = partial > 0 ? Math.round(p * partial * 0x1000000) : threshold[c]!;
     halfOf[c] = half ? 1 : 0;
   }
+  // The day's pair number of each cluster's first tie (ties are numbered member by member).
+  const kStart = new Float64Array(clusterCount + 1);
+  for (let c = 0; c < clusterCount; c++) {
+    const m = start[c + 1]! - start[c]!;
+    kStart[c + 1] = kStart[c]! + (m < 2 ? 0 : m * tiesOf[c]! + (halfOf[c] === 1 ? m / 2 : 0));
+  }
+  const tables: ClusterTables = {
+    members,
+    start,
+    fullOf,
+    tiesOf,
+    threshold,
+    partialThreshold,
+    halfOf,
+    kStart,
+  };
   return {
     config,
-    scan(day: number, flagged: Uint8Array | null, visit: ContactVisitor): number {
+    scan(day: number, flagged: Uint8Array | null, visit: ContactVisitor, count = true): number {
       const s = seedOf(day);
+      // Without the count, only the ties around flagged agents need deciding.
+      if (!count && flagged !== null) return tiesAround(tables, s, flagged, visit);
       let k = 0;
       let met = 0;
       for (let c = 0; c + 1 < start.length; c++) {
@@ -84,4 +102,70 @@ export function clusterLayer(
       return met;
     },
   };
+}
+
+/** A layer's clusters and each cluster's plan for the day's ties. */
+interface ClusterTables {
+  members: Uint32Array;
+  start: Uint32Array;
+  fullOf: Uint16Array;
+  tiesOf: Uint16Array;
+  threshold: Uint32Array;
+  partialThreshold: Uint32Array;
+  halfOf: Uint8Array;
+  kStart: Float64Array;
+}
+
+/**
+ * The same ties the full scan decides, decided only around flagged members: each flagged
+ * member's own ties, and the ties pointing at it from members that are not flagged (a flagged
+ * owner visits its ties itself), so every tie touching a flagged agent is visited once, with
+ * the pair number and verdict of the full scan. Returns the pairs visited.
+ */
+function tiesAround(
+  t: ClusterTables,
+  s: number,
+  flagged: Uint8Array,
+  visit: ContactVisitor,
+): number {
+  const { members, start } = t;
+  let visited = 0;
+  for (let c = 0; c + 1 < start.length; c++) {
+    const lo = start[c]!;
+    const m = start[c + 1]! - lo;
+    if (m < 2) continue;
+    const full = t.fullOf[c]!;
+    const ties = t.tiesOf[c]!;
+    const half = t.halfOf[c] === 1;
+    const th = t.threshold[c]!;
+    const tLast = t.partialThreshold[c]!;
+    const k0 = t.kStart[c]!;
+    // Pair number of member p's first tie: ties of the members before it.
+    const kOf = (p: number) => k0 + p * ties + (half ? Math.min(p, m / 2) : 0);
+    const meets = (p: number, d: number) =>
+      hashFast(s, kOf(p) + d - 1) >>> 8 < (d > full && !half ? tLast : th);
+    for (let p = 0; p < m; p++) {
+      const a = members[lo + p]!;
+      if (flagged[a] === 0) continue;
+      const own = ties + (half && p < m / 2 ? 1 : 0);
+      for (let d = 1; d <= own; d++) {
+        if (!meets(p, d)) continue;
+        const offset = half && d > full ? m / 2 : d;
+        const q = p + offset >= m ? p + offset - m : p + offset;
+        visit(a, members[lo + q]!, kOf(p) + d - 1);
+        visited++;
+      }
+      // Ties owned by the members `offset` before p; the half tie only from the first half.
+      const incoming = ties + (half && p >= m / 2 ? 1 : 0);
+      for (let d = 1; d <= incoming; d++) {
+        const offset = half && d > full ? m / 2 : d;
+        const o = p - offset < 0 ? p - offset + m : p - offset;
+        const b = members[lo + o]!;
+        if (flagged[b] !== 0 || !meets(o, d)) continue;
+        visit(b, a, kOf(o) + d - 1);
+        visited++;
+      }
+    }
+  }
+  return visited;
 }
