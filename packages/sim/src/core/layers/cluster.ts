@@ -1,6 +1,6 @@
 import type { LayerConfig } from "../config.js";
 import type { Clusters } from "../population/population.js";
-import { hashFast } from "../rng.js";
+import { hashFast, mix32i, WEYL } from "../rng.js";
 import type { ContactLayer, ContactVisitor } from "./layer.js";
 
 /** OpenABM-Covid19's daily_fraction_work: the share of one's colleague ties met on a day. */
@@ -73,6 +73,7 @@ export function clusterLayer(
       // Without the count, only the ties around flagged agents need deciding.
       if (!count && flagged !== null) return tiesAround(tables, s, flagged, visit);
       let k = 0;
+      let w = 0;
       let met = 0;
       for (let c = 0; c + 1 < start.length; c++) {
         const lo = start[c]!;
@@ -88,9 +89,10 @@ export function clusterLayer(
           // Ties to the next `full` members round the ring, then a partial one, then (even
           // full clusters) the opposite member once per pair. One hash per tie, every day.
           const ties = tiesOf[c]! + (half && i - lo < m / 2 ? 1 : 0);
-          for (let d = 1; d <= ties; d++, k++) {
+          // hashFast(s, k), stepping its Weyl sequence w = k · WEYL (rng.ts, mix32i).
+          for (let d = 1; d <= ties; d++, k++, w = (w + WEYL) | 0) {
+            if (mix32i(s ^ w) >>> 8 >= (d > full && !half ? tLast : t)) continue;
             const offset = half && d > full ? m / 2 : d;
-            if (hashFast(s, k) >>> 8 >= (d > full && !half ? tLast : t)) continue;
             let j = i + offset;
             if (j >= hi) j -= m;
             const b = members[j]!;
