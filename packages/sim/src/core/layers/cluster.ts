@@ -86,18 +86,22 @@ export function clusterLayer(
         const hi = lo + m;
         for (let i = lo; i < hi; i++) {
           const a = members[i]!;
+          const fa = flagged === null ? 1 : flagged[a]!;
           // Ties to the next `full` members round the ring, then a partial one, then (even
           // full clusters) the opposite member once per pair. One hash per tie, every day.
           const ties = tiesOf[c]! + (half && i - lo < m / 2 ? 1 : 0);
           // hashFast(s, k), stepping its Weyl sequence w = k · WEYL (rng.ts, mix32i).
           for (let d = 1; d <= ties; d++, k++, w = (w + WEYL) | 0) {
-            if (mix32i(s ^ w) >>> 8 >= (d > full && !half ? tLast : t)) continue;
+            // 1 if the tie meets today (draw < threshold, both < 2²⁵: the sign of the
+            // difference), counted without a branch: the draw is a coin toss no branch
+            // predictor can guess, and a flagged endpoint is rare.
+            const meets = ((mix32i(s ^ w) >>> 8) - (d > full && !half ? tLast : t)) >>> 31;
+            met += meets;
             const offset = half && d > full ? m / 2 : d;
             let j = i + offset;
             if (j >= hi) j -= m;
             const b = members[j]!;
-            met++;
-            if (flagged === null || flagged[a] !== 0 || flagged[b] !== 0) visit(a, b, k);
+            if ((fa !== 0 || flagged![b] !== 0) && meets !== 0) visit(a, b, k);
           }
         }
       }

@@ -159,23 +159,29 @@ function regularTies(t: RegionTies, flagged: Uint8Array | null, visit: ContactVi
   const o0 = t.off0 % n;
   const o1 = t.off1 % n;
   let h = 0;
+  // Whether a tie meets is counted without a branch (1 if draw < threshold, both < 2⁹: the
+  // sign of the difference): the draws are coin tosses no branch predictor can guess, and a
+  // flagged endpoint is rare.
   for (let a = lo; a < hi; a++) {
     if (((a - lo) & 1) === 0) h = hashFast(sr, a);
     else h >>>= 16;
     const rowA = ageBand[a]! * 128;
+    const fa = flagged === null ? 1 : flagged[a]!;
     let b = a + o0;
     if (b >= hi) b -= n;
-    if (b !== a && (h & 0xff) < meet[rowA + ageBand[b]!]!) {
-      met++;
-      if (flagged === null || flagged[a] !== 0 || flagged[b] !== 0)
+    if (b !== a) {
+      const meets = ((h & 0xff) - meet[rowA + ageBand[b]!]!) >>> 31;
+      met += meets;
+      if ((fa !== 0 || flagged![b] !== 0) && meets !== 0)
         visit(a, b, (REGULAR_PAIR_BIT | (a * 2)) >>> 0);
     }
     if (t.count < 2) continue;
     b = a + o1;
     if (b >= hi) b -= n;
-    if (b !== a && ((h >>> 8) & 0xff) < meet[rowA + ageBand[b]!]!) {
-      met++;
-      if (flagged === null || flagged[a] !== 0 || flagged[b] !== 0)
+    if (b !== a) {
+      const meets = (((h >>> 8) & 0xff) - meet[rowA + ageBand[b]!]!) >>> 31;
+      met += meets;
+      if ((fa !== 0 || flagged![b] !== 0) && meets !== 0)
         visit(a, b, (REGULAR_PAIR_BIT | (a * 2 + 1)) >>> 0);
     }
   }
