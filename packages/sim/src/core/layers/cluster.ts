@@ -140,38 +140,45 @@ function tiesAround(
     const lo = start[c]!;
     const m = start[c + 1]! - lo;
     if (m < 2) continue;
-    const full = t.fullOf[c]!;
     const ties = t.tiesOf[c]!;
     const half = t.halfOf[c] === 1;
-    const th = t.threshold[c]!;
-    const tLast = t.partialThreshold[c]!;
-    const k0 = t.kStart[c]!;
-    // Pair number of member p's first tie: ties of the members before it.
-    const kOf = (p: number) => k0 + p * ties + (half ? Math.min(p, m / 2) : 0);
-    const meets = (p: number, d: number) =>
-      hashFast(s, kOf(p) + d - 1) >>> 8 < (d > full && !half ? tLast : th);
     for (let p = 0; p < m; p++) {
       const a = members[lo + p]!;
       if (flagged[a] === 0) continue;
       const own = ties + (half && p < m / 2 ? 1 : 0);
       for (let d = 1; d <= own; d++) {
-        if (!meets(p, d)) continue;
-        const offset = half && d > full ? m / 2 : d;
+        const k = tieNumber(t, c, m, p, d);
+        if (!tieMeets(t, c, s, k, d)) continue;
+        const offset = half && d > t.fullOf[c]! ? m / 2 : d;
         const q = p + offset >= m ? p + offset - m : p + offset;
-        visit(a, members[lo + q]!, kOf(p) + d - 1);
+        visit(a, members[lo + q]!, k);
         visited++;
       }
       // Ties owned by the members `offset` before p; the half tie only from the first half.
       const incoming = ties + (half && p >= m / 2 ? 1 : 0);
       for (let d = 1; d <= incoming; d++) {
-        const offset = half && d > full ? m / 2 : d;
+        const offset = half && d > t.fullOf[c]! ? m / 2 : d;
         const o = p - offset < 0 ? p - offset + m : p - offset;
         const b = members[lo + o]!;
-        if (flagged[b] !== 0 || !meets(o, d)) continue;
-        visit(b, a, kOf(o) + d - 1);
+        if (flagged[b] !== 0) continue;
+        const k = tieNumber(t, c, m, o, d);
+        if (!tieMeets(t, c, s, k, d)) continue;
+        visit(b, a, k);
         visited++;
       }
     }
   }
   return visited;
+}
+
+/** The day's pair number of tie `d` of member `p` of cluster `c` (m members). */
+function tieNumber(t: ClusterTables, c: number, m: number, p: number, d: number): number {
+  const before = p * t.tiesOf[c]! + (t.halfOf[c] === 1 ? Math.min(p, m / 2) : 0);
+  return t.kStart[c]! + before + d - 1;
+}
+
+/** Whether tie `d` (pair number k) of cluster `c` meets on the day of seed s. */
+function tieMeets(t: ClusterTables, c: number, s: number, k: number, d: number): boolean {
+  const last = d > t.fullOf[c]! && t.halfOf[c] === 0;
+  return hashFast(s, k) >>> 8 < (last ? t.partialThreshold[c]! : t.threshold[c]!);
 }
