@@ -21,12 +21,28 @@ export function hash2(seed: number, counter: number): number {
   return mix32(seed ^ mix32(counter + 0x9e3779b9));
 }
 
+/** The Weyl step of `hashFast`: counter c hashes seed ^ (c · WEYL mod 2³²). */
+export const WEYL = 0x9e3779b9;
+
 /**
  * A cheaper hash of a stream seed and a counter for the hottest loops (one finalizer round on
  * a Weyl step of the counter): fine where each counter is used once per seed.
  */
 export function hashFast(seed: number, counter: number): number {
-  return mix32(seed ^ Math.imul(counter, 0x9e3779b9));
+  return mix32(seed ^ Math.imul(counter, WEYL));
+}
+
+/**
+ * `mix32` as a signed 32-bit integer (the same 32 bits). Hot loops step the Weyl sequence
+ * themselves — hashFast(seed, c) === mix32i(seed ^ w) >>> 0 with w = Math.imul(c, WEYL), and
+ * w for c + 1 is (w + WEYL) | 0 — and stay in int32 arithmetic.
+ */
+export function mix32i(x: number): number {
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x21f0aaad);
+  x ^= x >>> 15;
+  x = Math.imul(x, 0x735a2d97);
+  return x ^ (x >>> 15);
 }
 
 /** Hash of a stream seed and two counters. */
@@ -34,7 +50,8 @@ export function hash3(seed: number, a: number, b: number): number {
   return mix32(hash2(seed, a) ^ Math.imul(b, 0x85ebca6b) ^ 0x5bd1e995);
 }
 
-const INV_2_32 = 1 / 4294967296;
+/** 2⁻³²: a 32-bit hash times this is uniform in [0, 1). */
+export const INV_2_32 = 1 / 4294967296;
 
 /** Uniform in [0, 1) from a 32-bit hash. */
 export function unit(h: number): number {

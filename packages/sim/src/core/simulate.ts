@@ -11,7 +11,8 @@ import {
   traceOutbreak,
 } from "./oracle/outbreak.js";
 import { type PerF0, perF0Figures } from "./oracle/per-f0.js";
-import { buildPopulation } from "./population/build.js";
+import { type BuiltPopulation, buildPopulation } from "./population/build.js";
+import type { Population } from "./population/population.js";
 import { type AdoptionReport, adoptionReport } from "./population/realised.js";
 import { hash2, SeedTree } from "./rng.js";
 
@@ -50,8 +51,14 @@ export interface SimRun {
 }
 
 export interface SimulateOptions {
-  /** How days are scanned: inline by default; the Node entry offers worker threads. */
-  scanner?: (engine: Engine) => DayScanner;
+  /**
+   * How days are scanned: inline by default; the Node entry offers worker threads, whose
+   * `holdPopulation` moves the population where they can read it (the engine holds that copy
+   * only, so the population is not held twice).
+   */
+  scanner?: ((engine: Engine) => DayScanner) & {
+    holdPopulation?: (population: Population) => Population;
+  };
   onProgress?: ProgressListener;
 }
 
@@ -59,12 +66,19 @@ export interface SimulateOptions {
 export async function simulate(config: SimConfig, options: SimulateOptions = {}): Promise<SimRun> {
   const seeds = new SeedTree(config.seed);
   options.onProgress?.("population", 0, 1);
-  const { population, adoptionShortfall } = buildPopulation(config, seeds);
+  let built: BuiltPopulation | null = buildPopulation(config, seeds);
   options.onProgress?.("population", 1, 1);
+  const shortfall = built.adoptionShortfall;
+  const hold = options.scanner?.holdPopulation;
+  const population = hold ? hold(built.population) : built.population;
+  built = null; // the unshared arrays, if any, can go
   const engine = createEngine(config, population, seeds);
   const scanner = (options.scanner ?? inlineScanner)(engine);
   const sample = contactSample(engine);
-  const outbreak = await traceOutbreak(engine, scanner, options.onProgress, 14, sample);
+  const tracing = traceOutbreak(engine, scanner, options.onProgress, 14, sample);
+  // Worked out while worker threads scan the first days (the report needs no contacts).
+  const adoption = adoptionReport(config, population, shortfall);
+  const outbreak = await tracing;
   const agentDays = population.size * config.days;
   const contactsPerAgentPerDay: Record<string, number> = {};
   config.layers.forEach((l, i) => {
@@ -80,7 +94,7 @@ export async function simulate(config: SimConfig, options: SimulateOptions = {})
       seed: config.seed,
       agents: population.size,
       days: config.days,
-      adoption: adoptionReport(config, population, adoptionShortfall),
+      adoption,
       contactsPerAgentPerDay,
       distinctContacts: {
         sampleAgents: distinct.sample,

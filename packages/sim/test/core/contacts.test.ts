@@ -64,15 +64,28 @@ describe("contact layers", () => {
   test("a day regenerates identically, and a flagged scan finds exactly the full scan's pairs", () => {
     const flagged = new Uint8Array(pop.size);
     for (let i = 0; i < pop.size; i += 997) flagged[i] = 1;
+    // Neighbours flagged too, so ties between two flagged agents are met.
+    for (let i = 0; i < pop.size; i += 4001) flagged[i + 1] = 1;
+    const key = (a: number, b: number, k: number) => (a < b ? `${a}-${b}-${k}` : `${b}-${a}-${k}`);
     config.layers.forEach((_, l) => {
       const full = allPairs(l, 4);
       expect(allPairs(l, 4)).toEqual(full);
-      const touching = full
-        .filter((key) => key.split("-").some((x) => flagged[Number(x)] === 1))
+      const all: string[] = [];
+      engine.layers[l]!.scan(4, null, (a, b, k) => all.push(key(a, b, k)));
+      const touching = all
+        .filter((x) =>
+          x
+            .split("-")
+            .slice(0, 2)
+            .some((y) => flagged[Number(y)] === 1),
+        )
         .sort();
-      const found: string[] = [];
-      engine.layers[l]!.scan(4, flagged, (a, b) => found.push(a < b ? `${a}-${b}` : `${b}-${a}`));
-      expect(found.sort()).toEqual(touching);
+      // With and without the day's count (a layer may then decide only around flagged agents).
+      for (const count of [true, false]) {
+        const found: string[] = [];
+        engine.layers[l]!.scan(4, flagged, (a, b, k) => found.push(key(a, b, k)), count);
+        expect(found.sort()).toEqual(touching);
+      }
     });
   });
 

@@ -1,7 +1,7 @@
 import type { LayerConfig } from "../config.js";
 import type { Population } from "../population/population.js";
 import { TICKET_BAND_BITS } from "../population/sociability.js";
-import { below, hash2, hashFast, mix32, unit } from "../rng.js";
+import { hash2, hashFast, INV_2_32, mix32i, unit, WEYL } from "../rng.js";
 import {
   type ContactLayer,
   type ContactVisitor,
@@ -80,21 +80,28 @@ export function mixingLayer(
         const nt = ticketStart[r + 1]! - tlo;
         if (nt >= 2) {
           const pairs = stochasticRound(n * half, unit(hash2(s ^ 0x165667b1, r)));
+          // Endpoint 2k and 2k + 1 of pair k hash as hashFast(s, 2k) and hashFast(s, 2k + 1),
+          // computed in int32 from the Weyl sequence w; a hash h picks ticket
+          // below(h, nt) = floor(h · nt / 2³²) (the same product, rounded once).
+          const scale = nt * INV_2_32;
+          let w = Math.imul(2 * k, WEYL);
           for (const end = k + pairs; k < end; k++) {
             // The position uses the hash's high bits, acceptance its low 12 bits; a ticket
             // carries its agent's age band in its low bits.
-            let h = hashFast(s, 2 * k);
-            let e = tickets[tlo + below(h, nt)]!;
+            let h = mix32i(s ^ w);
+            w = (w + WEYL) | 0;
+            let e = tickets[tlo + (((h >>> 0) * scale) >>> 0)]!;
             while ((h & 0xfff) >= accept[e & BAND_MASK]!) {
-              h = mix32(h + GOLDEN);
-              e = tickets[tlo + below(h, nt)]!;
+              h = mix32i((h + GOLDEN) | 0);
+              e = tickets[tlo + (((h >>> 0) * scale) >>> 0)]!;
             }
             const a = e >>> TICKET_BAND_BITS;
-            h = hashFast(s, 2 * k + 1);
-            e = tickets[tlo + below(h, nt)]!;
+            h = mix32i(s ^ w);
+            w = (w + WEYL) | 0;
+            e = tickets[tlo + (((h >>> 0) * scale) >>> 0)]!;
             while (e >>> TICKET_BAND_BITS === a || (h & 0xfff) >= accept[e & BAND_MASK]!) {
-              h = mix32(h + GOLDEN);
-              e = tickets[tlo + below(h, nt)]!;
+              h = mix32i((h + GOLDEN) | 0);
+              e = tickets[tlo + (((h >>> 0) * scale) >>> 0)]!;
             }
             const b = e >>> TICKET_BAND_BITS;
             if (flagged === null || flagged[a] !== 0 || flagged[b] !== 0) visit(a, b, k);
@@ -152,23 +159,29 @@ function regularTies(t: RegionTies, flagged: Uint8Array | null, visit: ContactVi
   const o0 = t.off0 % n;
   const o1 = t.off1 % n;
   let h = 0;
+  // Whether a tie meets is counted without a branch (1 if draw < threshold, both < 2⁹: the
+  // sign of the difference): the draws are coin tosses no branch predictor can guess, and a
+  // flagged endpoint is rare.
   for (let a = lo; a < hi; a++) {
     if (((a - lo) & 1) === 0) h = hashFast(sr, a);
     else h >>>= 16;
     const rowA = ageBand[a]! * 128;
+    const fa = flagged === null ? 1 : flagged[a]!;
     let b = a + o0;
     if (b >= hi) b -= n;
-    if (b !== a && (h & 0xff) < meet[rowA + ageBand[b]!]!) {
-      met++;
-      if (flagged === null || flagged[a] !== 0 || flagged[b] !== 0)
+    if (b !== a) {
+      const meets = ((h & 0xff) - meet[rowA + ageBand[b]!]!) >>> 31;
+      met += meets;
+      if ((fa !== 0 || flagged![b] !== 0) && meets !== 0)
         visit(a, b, (REGULAR_PAIR_BIT | (a * 2)) >>> 0);
     }
     if (t.count < 2) continue;
     b = a + o1;
     if (b >= hi) b -= n;
-    if (b !== a && ((h >>> 8) & 0xff) < meet[rowA + ageBand[b]!]!) {
-      met++;
-      if (flagged === null || flagged[a] !== 0 || flagged[b] !== 0)
+    if (b !== a) {
+      const meets = (((h >>> 8) & 0xff) - meet[rowA + ageBand[b]!]!) >>> 31;
+      met += meets;
+      if ((fa !== 0 || flagged![b] !== 0) && meets !== 0)
         visit(a, b, (REGULAR_PAIR_BIT | (a * 2 + 1)) >>> 0);
     }
   }

@@ -163,7 +163,10 @@ export async function traceOutbreak(
   const f1Any = new Set([...trueF1, ...notifiedF1, ...manualF1]);
   for (const i of f1Any) flagged[i] = 1;
   // The second pass needs only the F1's contacts, not the days' pair counts.
-  const scans2 = f1Any.size > 0 ? await scanner(flagged, onDay, false) : [];
+  const pass2 = f1Any.size > 0 ? scanner(flagged, onDay, false) : Promise.resolve([]);
+  // Counted while worker threads scan the second pass (it needs only the first).
+  const distinct = distinctContacts(engine, sample, scans1);
+  const scans2 = await pass2;
   onProgress?.("contacts", total, total);
   const step2 = judgeStep(engine, contactsOf(f1Any, scans2), (j) => notifiedF1.has(j), window);
 
@@ -197,6 +200,6 @@ export async function traceOutbreak(
     windowFromDay,
     step1,
     step2,
-    distinct: distinctContacts(engine, sample, scans1),
+    distinct,
   };
 }

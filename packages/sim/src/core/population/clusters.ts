@@ -38,26 +38,35 @@ export function buildClusters(
   const spec = layer.cluster;
   if (!spec) return { members: new Uint32Array(0), start: new Uint32Array([0]), memberContacts: 0 };
   const shares = memberShares(layer, bands);
-  const members = new GrowableUint32(1024);
+  const population = regionStart[regionStart.length - 1]!;
+  // Each region takes at most ⌊1 + share × agents⌋ of a band: written in place, then trimmed
+  // once (no regrowing at national scale).
+  const perBand = new Float64Array(shares.length);
+  for (let i = 0; i < population; i++) perBand[ageBand[i]!]!++;
+  let capacity = (regionStart.length - 1) * shares.length;
+  shares.forEach((x, b) => {
+    capacity += Math.ceil(x * perBand[b]!);
+  });
+  const all = new Uint32Array(Math.min(population, capacity));
+  let count = 0;
   const regionFirst: number[] = [];
   for (let r = 0; r + 1 < regionStart.length; r++) {
-    regionFirst.push(members.length);
+    regionFirst.push(count);
     // Systematic selection per band: the band's share exactly (±1), from a random start.
     const seen = new Float64Array(shares.length);
-    const offset = shares.map((_, b) => unit(hash2(seed, r * 128 + b)));
+    const offset = Float64Array.from(shares, (_, b) => unit(hash2(seed, r * 128 + b)));
+    const share = Float64Array.from(shares);
     for (let i = regionStart[r]!; i < regionStart[r + 1]!; i++) {
       const b = ageBand[i]!;
-      const before = Math.floor(offset[b]! + seen[b]! * shares[b]!);
+      const before = Math.floor(offset[b]! + seen[b]! * share[b]!);
       seen[b]!++;
-      if (Math.floor(offset[b]! + seen[b]! * shares[b]!) > before) members.push(i);
+      if (Math.floor(offset[b]! + seen[b]! * share[b]!) > before) all[count++] = i;
     }
   }
-  regionFirst.push(members.length);
-  const population = regionStart[regionStart.length - 1]!;
-  const memberContacts =
-    members.length > 0 ? (layer.contactsPerDay * population) / members.length : 0;
+  regionFirst.push(count);
+  const memberContacts = count > 0 ? (layer.contactsPerDay * population) / count : 0;
   const minSize = Math.max(2, Math.ceil(memberContacts) + 1);
-  const m = members.view();
+  const m = all.subarray(0, count);
   const start = new GrowableUint32(64);
   let c = 0;
   for (let r = 0; r + 1 < regionFirst.length; r++) {
@@ -79,6 +88,6 @@ export function buildClusters(
       k = last - (k + size) < minSize ? last : k + size;
     }
   }
-  start.push(members.length);
-  return { members: members.toArray(), start: start.toArray(), memberContacts };
+  start.push(count);
+  return { members: m.slice(), start: start.toArray(), memberContacts };
 }

@@ -1,5 +1,11 @@
-import { parentPort, workerData } from "node:worker_threads";
-import { createEngine, type Population, type SimConfig, scanDay } from "../../core/index.js";
+import { parentPort } from "node:worker_threads";
+import {
+  createEngine,
+  type Engine,
+  type Population,
+  type SimConfig,
+  scanDay,
+} from "../../core/index.js";
 
 /** A worker thread that scans one day at a time for the pool in scan-pool.ts. */
 interface Init {
@@ -7,13 +13,17 @@ interface Init {
   population: Population;
 }
 
-const { config, population } = workerData as Init;
-const engine = createEngine(config, population);
+/** Made from the first message (the pool starts workers before the population exists). */
+let engine: Engine | null = null;
 
 parentPort!.on(
   "message",
-  (msg: { id: number; day: number; flagged: Uint8Array; count: boolean }) => {
-    const s = scanDay(engine, msg.day, msg.flagged, msg.count);
+  (msg: { init: Init } | { id: number; day: number; flagged: Uint8Array; count: boolean }) => {
+    if ("init" in msg) {
+      engine = createEngine(msg.init.config, msg.init.population);
+      return;
+    }
+    const s = scanDay(engine!, msg.day, msg.flagged, msg.count);
     const r = s.records;
     const records = {
       length: r.length,

@@ -2,6 +2,7 @@ import type { Clusters, Population } from "../../core/index.js";
 
 /** A copy of a typed array on a SharedArrayBuffer, so worker threads read it without copies. */
 function share<T extends Uint8Array | Uint32Array>(a: T): T {
+  if (a.buffer instanceof SharedArrayBuffer) return a;
   const Ctor = a.constructor as new (b: SharedArrayBuffer) => T;
   const out = new Ctor(new SharedArrayBuffer(a.byteLength));
   out.set(a);
