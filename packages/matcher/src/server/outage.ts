@@ -3,6 +3,10 @@ import type { MatcherStore } from "../store/shared/types.js";
 import type { Flow } from "./flow.js";
 import type { Sockets } from "./sockets.js";
 
+/** A catch-up cut off by the store going away again is retried this often, this many times. */
+const CATCH_UP_RETRY_MS = 500;
+const CATCH_UP_ATTEMPTS = 120;
+
 /**
  * A shared store away and back: pushes other processes made meanwhile may not have reached
  * this one (the adapter's channel was down), and steps cut off by the outage are undone. Fan
@@ -25,6 +29,18 @@ export function catchUpAfterOutages(
     }
     await flow.matching.reconcile();
   };
+  // The store's other connections (its transaction pool) may come back after the one that
+  // said so: a catch-up that fails is tried again until it succeeds or the store closes.
+  const catchUpUntilDone = async (since: number) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await catchUp(since);
+      } catch (err) {
+        if (store.sharing === undefined || attempt >= CATCH_UP_ATTEMPTS) throw err;
+        await new Promise((r) => setTimeout(r, CATCH_UP_RETRY_MS));
+      }
+    }
+  };
   let fannedAtLoss = 0;
   store.sharing.watchConnection({
     lost: () => {
@@ -33,7 +49,7 @@ export function catchUpAfterOutages(
     },
     back: () => {
       logger.warn(`${store.kind} reachable again: catching up pushes and decisions`);
-      void catchUp(fannedAtLoss).catch((err: unknown) =>
+      void catchUpUntilDone(fannedAtLoss).catch((err: unknown) =>
         onError(err, `catch-up after a ${store.kind} outage`),
       );
     },
