@@ -23,6 +23,8 @@ export {
   resolveHaToken,
 } from "./options.js";
 export { type BucketSpec, RateLimiter } from "./rate-limit.js";
+export { StoreUnavailableError } from "./store/common/errors.js";
+export * from "./store/common/types.js";
 export type { CompactionReport, CompactionStep, Failpoint } from "./store/memory/compaction.js";
 export { DataDirInUseError, LOCK_FILE } from "./store/memory/dir-lock.js";
 export { JOURNAL_FILE, Journal, JournalError } from "./store/memory/journal.js";
@@ -37,5 +39,3 @@ export type { RecoveryStats } from "./store/memory/recover.js";
 export { SnapshotError } from "./store/memory/snapshot.js";
 export { DEFAULT_DATA_DIR, isStoreSpec, openStore, type StoreSpec } from "./store/open.js";
 export { connectRedis, RedisStore, redactUrl } from "./store/redis/redis.js";
-export { StoreUnavailableError } from "./store/shared/errors.js";
-export * from "./store/shared/types.js";

@@ -2,9 +2,9 @@ import { DEFAULT_DECISION_PARAMS, type DecisionParams, type DesignName } from "@
 import type { Clock } from "./clock.js";
 import { type GaenOptions, resolveGaenOptions } from "./designs/gaen/options.js";
 import type { BucketSpec } from "./rate-limit.js";
+import type { MatcherStore } from "./store/common/types.js";
 import { DEFAULT_COMPACT_AFTER_BYTES } from "./store/memory/memory.js";
 import type { StoreSpec } from "./store/open.js";
-import type { MatcherStore } from "./store/shared/types.js";
 
 /** The development HA token, used (with a warning) when none is configured. Never in production. */
 export const DEV_HA_TOKEN = "tracebed-dev-ha-token";

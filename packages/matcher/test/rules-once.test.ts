@@ -1,4 +1,4 @@
-// The store's flow rules are stated once (src/store/shared/transitions) and the server asks
+// The store's flow rules are stated once (src/store/common/transitions) and the server asks
 // a store for its seams, never for its class.
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -22,7 +22,7 @@ const where = (re: RegExp) => files.filter((f) => re.test(f.text)).map((f) => f.
 describe("the matcher's store rules", () => {
   it("rank roles in one place", () => {
     expect(where(/F2\s*=?:?\s*1\s*,\s*F1\s*=?:?\s*2\s*,\s*F0\s*=?:?\s*3/)).toEqual([
-      "store/shared/transitions/role.ts",
+      "store/common/transitions/role.ts",
     ]);
   });
 
@@ -37,7 +37,7 @@ describe("the matcher's store rules", () => {
     for (const store of ["store/memory/state.ts", "store/redis/redis.ts"]) {
       const text = files.find((f) => f.path === store)!.text;
       for (const rule of ["put-upload", "push-index", "notify", "redeem-code", "retention"]) {
-        expect(text, `${store} applies ${rule}`).toContain(`shared/transitions/${rule}.js`);
+        expect(text, `${store} applies ${rule}`).toContain(`common/transitions/${rule}.js`);
       }
     }
   });

@@ -13,8 +13,8 @@ import { nodeCrypto } from "@tracebed/protocol/node";
 import { type Clock, unixSeconds } from "../clock.js";
 import { newId } from "../ids.js";
 import { Lru } from "../lru.js";
-import type { MatcherStore, PhoneRecord, Role } from "../store/shared/types.js";
-import { roleRank } from "../store/shared/types.js";
+import type { MatcherStore, PhoneRecord, Role } from "../store/common/types.js";
+import { roleRank } from "../store/common/types.js";
 
 /** What the flow tells the push channel and the live feed. */
 export interface FlowEvents {

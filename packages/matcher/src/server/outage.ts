@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import type { MatcherStore } from "../store/shared/types.js";
+import type { MatcherStore } from "../store/common/types.js";
 import type { Flow } from "./flow.js";
 import type { Sockets } from "./sockets.js";
 

@@ -1,6 +1,6 @@
 import { buildIdTable, getIdScheme } from "@tracebed/protocol";
 import { nodeCrypto } from "@tracebed/protocol/node";
-import type { MatcherStore, PhoneRecord } from "../../store/shared/types.js";
+import type { MatcherStore, PhoneRecord } from "../../store/common/types.js";
 
 /**
  * What an operator of the Bluezone hybrid server can learn from its store: counted from the

@@ -13,7 +13,7 @@ import {
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { unixSeconds } from "../../clock.js";
 import { newId } from "../../ids.js";
-import type { NewUpload } from "../../store/shared/types.js";
+import type { NewUpload } from "../../store/common/types.js";
 import { haAuth } from "../auth.js";
 import { bodyHashOf } from "../body-hash.js";
 import { type HttpContext, limitPhone } from "../context.js";
