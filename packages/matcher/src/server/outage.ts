@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { pushesSince } from "../store/common/pushes.js";
 import type { MatcherStore } from "../store/common/types.js";
 import type { Flow } from "./flow.js";
 import type { Sockets } from "./sockets.js";
@@ -21,22 +22,17 @@ export function catchUpAfterOutages(
 ): void {
   if (store.sharing === undefined) return;
   const catchUp = async (since: number) => {
-    for (let from = since; ; ) {
-      const page = await store.listPushes(from, 1_000);
-      for (const push of page.pushes) sockets.fanOut.push(push);
-      if (!page.more || page.pushes.length === 0) break;
-      from = page.pushes.at(-1)!.seq;
-    }
+    for await (const push of pushesSince(store, since)) sockets.fanOut.push(push);
     await flow.matching.reconcile();
   };
   // The store's other connections (its transaction pool) may come back after the one that
-  // said so: a catch-up that fails is tried again until it succeeds or the store closes.
+  // said so: a catch-up that fails is tried again, for a minute at most.
   const catchUpUntilDone = async (since: number) => {
     for (let attempt = 1; ; attempt++) {
       try {
         return await catchUp(since);
       } catch (err) {
-        if (store.sharing === undefined || attempt >= CATCH_UP_ATTEMPTS) throw err;
+        if (attempt >= CATCH_UP_ATTEMPTS) throw err;
         await new Promise((r) => setTimeout(r, CATCH_UP_RETRY_MS));
       }
     }
