@@ -6,7 +6,9 @@ export {
   type PrivacyCounts,
 } from "./designs/bluezone/privacy.js";
 export type { FlowEvents } from "./flow/matching.js";
+export { firstForeignOwnId } from "./flow/own-ids.js";
 export { buildOpenApi, ROUTES } from "./http/openapi.js";
+export { secretHash } from "./http/phone-auth.js";
 export { createMatcher, type Matcher, type MatcherAddress } from "./matcher.js";
 export { Metrics } from "./metrics.js";
 export {
