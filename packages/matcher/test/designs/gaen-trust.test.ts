@@ -1,10 +1,12 @@
 // The GAEN design's server on each store, at a clock the test moves: a refused upload leaves
 // the store as it was (bad verification, malformed key, wrong rolling period, keys all out of
 // the window), and retention takes exports older than the window out of index.txt.
+import { generateKeyPairSync } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { Agent } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { generateExportKeyPair } from "@tracebed/protocol/node";
 import { postJson, type RedisServer, redeemF0Code, startRedis } from "@tracebed/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMatcher, type Matcher } from "../../src/index.js";
@@ -220,3 +222,36 @@ for (const store of ["memory", "redis"] as const) {
     });
   });
 }
+
+describe("a signing key given by the operator (serve --signing-key)", () => {
+  it("signs in place of the store's own, and a key not P-256 is refused in one line", async () => {
+    const pair = generateExportKeyPair();
+    const dir = mkdtempSync(join(tmpdir(), "gaen-trust-"));
+    dirs.push(dir);
+    const options = {
+      design: "gaen" as const,
+      dataDir: dir,
+      haToken: HA,
+      logLevel: "silent",
+      defaultMetrics: false,
+    };
+    const matcher = await createMatcher({
+      ...options,
+      gaen: { signingKeyPem: pair.privateKeyPem },
+    });
+    try {
+      const { url } = await matcher.listen(0);
+      expect((await text(url, "v1/exports/public-key.pem")).body).toBe(pair.publicKeyPem);
+      expect(existsSync(join(dir, "gaen", "signing-key.pem"))).toBe(false);
+    } finally {
+      await matcher.close();
+    }
+    const rsa = generateKeyPairSync("rsa", { modulusLength: 1024 });
+    const rsaPem = rsa.privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+    for (const bad of [rsaPem, "not a key"]) {
+      await expect(createMatcher({ ...options, gaen: { signingKeyPem: bad } })).rejects.toThrow(
+        /^signing key: not an ECDSA P-256 private key in PKCS#8 PEM$/,
+      );
+    }
+  });
+});
