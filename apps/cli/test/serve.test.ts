@@ -232,6 +232,15 @@ describe("tracebed serve", () => {
       /--export-period.*whole seconds from 1 to 86400/,
     ],
     [["--export-period", "60"], /^tracebed: --export-period applies only to --design gaen$/],
+    [["--signing-key", "k.pem"], /^tracebed: --signing-key applies only to --design gaen$/],
+    [
+      ["--design", "gaen", "--signing-key", "/nonexistent/k.pem"],
+      /^tracebed: --signing-key: cannot read \/nonexistent\/k\.pem/,
+    ],
+    [
+      ["--design", "gaen", "--ha-token", "x".repeat(20), "--signing-key", "/dev/null"],
+      /^tracebed: signing key: not an ECDSA P-256 private key in PKCS#8 PEM/,
+    ],
     [["--bogus"], /unknown option '--bogus'/],
   ])("exits 2 with one line for %j", (args, message) => {
     const r = tracebed(["serve", ...args]);

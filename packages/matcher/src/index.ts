@@ -5,6 +5,8 @@ export {
   type PhoneCrypto,
   type PrivacyCounts,
 } from "./designs/bluezone/privacy.js";
+// A stopped GAEN server's memory store, opened on its --data to count what it holds.
+export { GaenMemoryStore } from "./designs/gaen/memory-store.js";
 export type { FlowEvents } from "./flow/matching.js";
 export { firstForeignOwnId } from "./flow/own-ids.js";
 export { buildOpenApi, ROUTES } from "./http/openapi.js";

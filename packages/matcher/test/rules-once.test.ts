@@ -68,9 +68,13 @@ describe("the matcher's store rules", () => {
       /from "\.\.?\/(\.\.\/)?store\/(memory|redis)\//.test(f.text),
     );
     // Only the store's options (the memory store's compaction default, its journal hooks), and
-    // a design's own Redis store, which opens its connection with the Redis store's helper.
+    // a design's own stores: its Redis store opens its connection with the Redis store's
+    // helper, its memory store journals with the memory store's Journal (and its fsync of a
+    // directory, also for the signing key's file).
     expect(imports.map((f) => f.path).sort()).toEqual([
+      "designs/gaen/memory-store.ts",
       "designs/gaen/redis-store.ts",
+      "designs/gaen/signing-key-file.ts",
       "options.ts",
       "server/open-store.ts",
     ]);

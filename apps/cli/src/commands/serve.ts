@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import {
   ConfigError,
   createMatcher,
@@ -29,6 +30,7 @@ interface ServeOptions {
   compactAfterMb: number;
   design: DesignName;
   exportPeriod: number;
+  signingKey?: string;
 }
 
 const MIB = 1024 * 1024;
@@ -71,6 +73,16 @@ function exportPeriod(value: string): number {
     throw new InvalidArgumentError("must be whole seconds from 1 to 86400");
   }
   return Number(value);
+}
+
+/** The signing key file's PEM; null: none given (the store keeps its own). */
+function signingKeyPem(file: string | undefined): string | null {
+  if (file === undefined || file === "") return null;
+  try {
+    return readFileSync(file, "utf8");
+  } catch (err) {
+    throw new UsageError(`--signing-key: cannot read ${file}: ${(err as Error).message}`);
+  }
 }
 
 function storeSpec(value: string): StoreSpec {
@@ -135,6 +147,10 @@ export function registerServe(program: Command): void {
         .argParser(exportPeriod)
         .default(3_600),
     )
+    .option(
+      "--signing-key <FILE>",
+      "gaen: the exports' ECDSA P-256 signing key, PKCS#8 PEM (default: TRACEBED_GAEN_SIGNING_KEY_FILE, else the store's own: DIR/gaen/signing-key.pem, or the one every process of a Redis store shares)",
+    )
     .addOption(
       new Option("--log-level <L>", "server log level (stderr)")
         .choices(LOG_LEVELS)
@@ -150,6 +166,9 @@ export function registerServe(program: Command): void {
       }
       if (opts.design !== "gaen" && cmd.getOptionValueSource("exportPeriod") === "cli") {
         throw new UsageError("--export-period applies only to --design gaen");
+      }
+      if (opts.design !== "gaen" && cmd.getOptionValueSource("signingKey") === "cli") {
+        throw new UsageError("--signing-key applies only to --design gaen");
       }
       if (opts.host.trim() === "") throw new UsageError("--host: must not be empty");
       await serve(opts);
@@ -179,6 +198,10 @@ async function serve(opts: ServeOptions): Promise<void> {
   const params = opts.scenario
     ? decisionParams(configFromScenario(loadScenario(opts.scenario)))
     : undefined;
+  const signingKey =
+    opts.design === "gaen"
+      ? signingKeyPem(opts.signingKey ?? process.env.TRACEBED_GAEN_SIGNING_KEY_FILE)
+      : null;
   let matcher: Matcher;
   try {
     matcher = await createMatcher({
@@ -189,7 +212,7 @@ async function serve(opts: ServeOptions): Promise<void> {
       logLevel: opts.logLevel,
       f1PushHoldMs: opts.f1PushHold,
       design: opts.design,
-      gaen: { exportPeriodSeconds: opts.exportPeriod },
+      gaen: { exportPeriodSeconds: opts.exportPeriod, signingKeyPem: signingKey },
       ...(opts.haToken === undefined ? {} : { haToken: opts.haToken }),
       ...viewerToken(opts.viewerToken ?? process.env.TRACEBED_VIEWER_TOKEN),
       warn: (line) => process.stderr.write(`tracebed: ${line}\n`),

@@ -1,4 +1,6 @@
 import { exportPublicKeyPem, exportSigner, generateExportKeyPair } from "@tracebed/protocol/node";
+import type { Resolved } from "../../options.js";
+import { DEFAULT_DATA_DIR } from "../../store/open.js";
 import type { DesignModule } from "../types.js";
 import { ExportBatcher } from "./batcher.js";
 import { GaenMemoryStore } from "./memory-store.js";
@@ -6,6 +8,16 @@ import { GAEN_OPENAPI } from "./openapi.js";
 import { GaenRedisStore } from "./redis-store.js";
 import { registerGaenRoutes } from "./routes.js";
 import type { GaenStore } from "./store.js";
+
+/**
+ * Where the memory store keeps its journal and signing key: the matcher's data directory
+ * (its memory store's, which holds the directory's lock), none when the matcher was handed a
+ * store instance or no directory.
+ */
+function memoryDataDir(o: Resolved): string | null {
+  if (typeof o.store !== "string") return null;
+  return o.dataDir === undefined ? DEFAULT_DATA_DIR : o.dataDir;
+}
 
 /** GAEN / DP-3T: uploaded keys published as signed export files; phones decide. */
 export const gaen: DesignModule = {
@@ -15,12 +27,7 @@ export const gaen: DesignModule = {
     const store: GaenStore =
       typeof o.store === "string" && o.store !== "memory"
         ? await GaenRedisStore.open(o.store, o.redisPrefix, (err) => onError(err, "redis (gaen)"))
-        : new GaenMemoryStore();
-    if (store.kind === "memory" && o.dataDir !== null) {
-      o.warn(
-        "warning: design gaen keeps its keys and exports in memory only (not in the data directory): they do not survive a restart; use --store redis://… to keep them",
-      );
-    }
+        : await GaenMemoryStore.open(memoryDataDir(o));
     try {
       const privateKeyPem =
         o.gaen.signingKeyPem ??
@@ -33,6 +40,7 @@ export const gaen: DesignModule = {
         o.clock,
         exportSigner(privateKeyPem),
         onError,
+        o.params.windowDays,
       );
       batcher.start();
       return {

@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
-import { GAEN_INTERVAL_SECONDS, GAEN_INTERVALS_PER_DAY, parseMessage } from "@tracebed/protocol";
+import { GAEN_INTERVAL_SECONDS, parseMessage } from "@tracebed/protocol";
 import { type GaenKeyUploadAck, gaenKeyUploadSchema } from "@tracebed/protocol/gaen";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { unixSeconds } from "../../clock.js";
 import { type HttpContext, limitPhone } from "../../http/context.js";
 import { HttpError } from "../../http/errors.js";
 import { newId } from "../../ids.js";
+import { expiredKeyEnd } from "./retention.js";
 import type { GaenStore, KeyForBatch } from "./store.js";
 
 /** A batch file's name in a URL: what exportName writes. */
@@ -64,7 +65,8 @@ export function registerGaenRoutes(app: FastifyInstance, g: GaenRoutesContext): 
       if (now >= token.expiresAt) throw new HttpError(401, "unauthorized", "uploadToken: expired");
 
       const nowInterval = Math.floor(now / GAEN_INTERVAL_SECONDS);
-      const oldest = nowInterval - options.params.windowDays * GAEN_INTERVALS_PER_DAY;
+      // The same bound retention deletes by: a key it would delete is not stored.
+      const oldest = expiredKeyEnd(now, options.params.windowDays);
       const reportType = body.reportType === "confirmed" ? 1 : 4;
       const keys: KeyForBatch[] = [];
       const nowBatch = Math.floor(now / period);
@@ -87,10 +89,14 @@ export function registerGaenRoutes(app: FastifyInstance, g: GaenRoutesContext): 
         }
       });
       const uploadId = newId();
-      const r = await store.addKeys(
-        { uploadId, phoneId: body.phoneId, reportType: body.reportType, receivedAt: now },
-        keys,
-      );
+      // An upload whose every key is refused stores nothing, not even a record of itself.
+      const r =
+        keys.length === 0
+          ? { accepted: 0, firstBatch: -1, lastBatch: -1 }
+          : await store.addKeys(
+              { uploadId, phoneId: body.phoneId, reportType: body.reportType, receivedAt: now },
+              keys,
+            );
       const embargoed = keys.filter((k) => k.batch > nowBatch).length;
       const ack: GaenKeyUploadAck = {
         uploadId,

@@ -1,4 +1,5 @@
 /** What the GAEN design's server keeps (docs/PROTOCOLS.md, "GAEN"): memory or Redis. */
+import type { GaenRetentionBounds, GaenRetentionReport } from "./retention.js";
 
 /** A stored temporary exposure key, as it goes into an export. */
 export interface StoredKey {
@@ -56,6 +57,11 @@ export interface GaenStore {
   getExport(name: string): Promise<Uint8Array | null>;
   /** The signing key (PKCS#8 PEM): the stored one, else `generate()`'s, stored for everyone. */
   signingKey(generate: () => string): Promise<string>;
+  /**
+   * Deletes the keys, upload records, exports and unexported batches the bounds name
+   * (retention.ts); index.txt stops listing the exports at once.
+   */
+  retain(bounds: GaenRetentionBounds): Promise<GaenRetentionReport>;
   /** The privacy counts, counted over the stored upload records. */
   privacy(): Promise<DesignPrivacy>;
   /** Bytes held: upload records, keys, exports. */
