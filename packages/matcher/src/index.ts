@@ -1,10 +1,6 @@
 export type { Clock } from "./clock.js";
-export {
-  bluezonePhoneCrypto,
-  bluezonePrivacy,
-  type PhoneCrypto,
-  type PrivacyCounts,
-} from "./designs/bluezone/privacy.js";
+export { bluezonePhoneCrypto, bluezonePrivacy } from "./designs/bluezone/privacy.js";
+export type { DesignServer, PhoneCrypto, PrivacyCounts } from "./designs/types.js";
 export type { FlowEvents } from "./flow/matching.js";
 export { firstForeignOwnId } from "./flow/own-ids.js";
 export { buildOpenApi, ROUTES } from "./http/openapi.js";
