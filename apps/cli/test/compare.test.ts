@@ -8,7 +8,7 @@ describe("tracebed compare", () => {
   it("runs one outbreak through each design and reports every figure, counted", () => {
     const doc = tracebedJson("compare", ...RUN, ...FLAGS, "--f0-rate", "5");
     expect(doc.run).toMatchObject({ agents: 800, days: 4, ble: "ideal", f0: 3 });
-    expect(doc.designs.map((d: { design: string }) => d.design)).toContain("bluezone");
+    expect(doc.designs.map((d: { design: string }) => d.design)).toEqual(["bluezone", "gaen"]);
     for (const d of doc.designs) {
       // Ideal radio: each design notifies exactly what its own rule says, and no one untrue.
       expect(d.errors).toEqual([]);
@@ -25,7 +25,9 @@ describe("tracebed compare", () => {
       // Every phone connected at least once: the server wrote to each.
       expect(d.bytesOut.perPhone).toBeGreaterThan(0);
       expect(Math.abs(d.bytesOut.server / d.phones - d.bytesOut.perPhone)).toBeLessThanOrEqual(1);
-      expect(d.storageBytes).toBeGreaterThan(0);
+      // The server's own count of its records: the outbreak's uploads add to it.
+      expect(d.storageBytes).toBeGreaterThan(d.beforeF0.storageBytes);
+      expect(d.beforeF0.storageBytes).toBeGreaterThanOrEqual(0);
       // An F1 found by the app is a contact the operator may learn: never more than the phones.
       expect(d.privacy.nonIndexPhonesKnown).toBeLessThanOrEqual(d.phones);
       // The outbreak's share is what the run cost after the phones were connected.
@@ -50,7 +52,22 @@ describe("tracebed compare", () => {
     expect(bluezone.phoneCrypto.perPhone).toBeGreaterThanOrEqual(
       96 * (doc.run.f0 + bluezone.f1.notified),
     );
-  }, 120_000);
+    const gaen = doc.designs.find((d: { design: string }) => d.design === "gaen");
+    // The same outbreak: the same true F1 and F2 behind both designs' recall.
+    expect(gaen.f1.notified).toBeGreaterThan(0);
+    // No F1 uploads its keys by default, so GAEN finds no F2 and its server learns no contact:
+    // an upload names only its uploader, and every uploader is a confirmed F0.
+    expect(gaen.f2.expected).toBe(0);
+    expect(gaen.f2.notified).toBe(0);
+    expect(gaen.privacy).toEqual({ nonIndexPhonesKnown: 0, contactEdgesKnown: 0 });
+    expect(bluezone.privacy.contactEdgesKnown).toBeGreaterThan(gaen.privacy.contactEdgesKnown);
+    // Each phone derives 144 RPIs (AES blocks) of every published key: ≥ one key per F0.
+    expect(gaen.phoneCrypto.operation).toMatch(/^AES-128 block .* HKDF-SHA256 .* ECDSA/);
+    expect(gaen.phoneCrypto.perPhone % 144).toBe(0);
+    expect(gaen.phoneCrypto.perPhone).toBeGreaterThanOrEqual(144 * gaen.f0);
+    // Every phone downloads every export file: at least the public key and one file each.
+    expect(gaen.bytesOut.perPhone).toBeGreaterThan(gaen.beforeF0.bytesOut / gaen.phones + 200);
+  }, 300_000);
 
   it("refuses an unknown design in one line", () => {
     const r = tracebed("compare", ...RUN, "--designs", "bluezone,carrier-pigeon");

@@ -1,6 +1,13 @@
 import { EVENTS, type PhoneHandshake } from "@tracebed/protocol";
 import { io, type Socket } from "socket.io-client";
 import type { EmitEvent } from "./events.js";
+import { Limiter } from "./limiter.js";
+
+/**
+ * Handshakes in flight at once per fleet process. Thousands at once on one loopback server
+ * time out (the client gives a handshake 20 s) and the run fails with `websocket error`.
+ */
+export const CONNECT_CONCURRENCY = 128;
 
 /** What a phone listens to: its key pushes and its notifications. */
 export interface PhoneListeners {
@@ -9,9 +16,9 @@ export interface PhoneListeners {
 }
 
 /**
- * Connects each phone over Socket.IO (no reconnection: a dropped phone is an error of the run)
- * and resolves once every one has its `ready`. One that cannot connect fails the start, and
- * the others are let go (they would keep the process alive).
+ * Connects each phone over Socket.IO (no reconnection: a dropped phone is an error of the run),
+ * CONNECT_CONCURRENCY at a time, and resolves once every one has its `ready`. One that cannot
+ * connect fails the start, and the others are let go (they would keep the process alive).
  */
 export async function connectPhones(
   phones: readonly number[],
@@ -39,8 +46,9 @@ export async function connectPhones(
           emit({ type: "error", message: `${url}: phone disconnected (${reason})` });
       });
     });
+  const limiter = new Limiter(CONNECT_CONCURRENCY);
   try {
-    await Promise.all(phones.map(connect));
+    await Promise.all(phones.map((p) => limiter.run(() => connect(p))));
   } catch (err) {
     for (const s of sockets.values()) s.disconnect();
     throw err;

@@ -1,12 +1,6 @@
 export type { Clock } from "./clock.js";
-export {
-  bluezonePhoneCrypto,
-  bluezonePrivacy,
-  type PhoneCrypto,
-  type PrivacyCounts,
-} from "./designs/bluezone/privacy.js";
-// A stopped GAEN server's memory store, opened on its --data to count what it holds.
-export { GaenMemoryStore } from "./designs/gaen/memory-store.js";
+export { bluezonePhoneCrypto, bluezonePrivacy } from "./designs/bluezone/privacy.js";
+export type { DesignServer, PhoneCrypto, PrivacyCounts } from "./designs/types.js";
 export type { FlowEvents } from "./flow/matching.js";
 export { firstForeignOwnId } from "./flow/own-ids.js";
 export { buildOpenApi, ROUTES } from "./http/openapi.js";

@@ -9,6 +9,7 @@ import { loadDesign } from "./designs/index.js";
 import type { DesignServer } from "./designs/types.js";
 import type { RegisteredRoute } from "./http/app.js";
 import { PhoneCredentials } from "./http/phone-auth.js";
+import { registerOperatorRoutes } from "./http/routes/operator.js";
 import { Metrics } from "./metrics.js";
 import { type MatcherOptions, resolveOptions } from "./options.js";
 import { wireFlow } from "./server/flow.js";
@@ -40,8 +41,8 @@ export interface Matcher {
   /** Where it listens, once listening. */
   readonly address: MatcherAddress | null;
   readonly store: MatcherStore;
-  /** The design's own server side (null: Bluezone's, which is the matcher itself). */
-  readonly design: DesignServer | null;
+  /** The served design's server side (Bluezone's: a view over the matcher's store). */
+  readonly design: DesignServer;
   /** The fastify instance (tests may `inject`). */
   readonly http: FastifyInstance;
   /** Every HTTP route registered (the OpenAPI document must list them all). */
@@ -89,7 +90,9 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
       f0Confirmed: (event) => sockets?.f0Confirmed(event),
       logger,
     });
-    design = await designModule.mount({ app, http: ctx, onError });
+    const served = await designModule.mount({ app, http: ctx, onError });
+    design = served;
+    registerOperatorRoutes(app, ctx, served);
     const s = await setUpSockets({
       server: app.server,
       store,
@@ -115,7 +118,7 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
         return address;
       },
       store,
-      design,
+      design: served,
       http: app,
       routes,
       io: s.io,

@@ -9,13 +9,14 @@ import {
   EVENTS,
   type KeyPush,
   LIVE_NAMESPACE,
+  operatorCountsSchema,
   parseMessage,
   SOCKET_EVENTS,
 } from "@tracebed/protocol";
 import { io as ioc } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { bluezonePrivacy } from "../src/designs/bluezone/privacy.js";
+import { bluezonePhoneCrypto, bluezonePrivacy } from "../src/designs/bluezone/privacy.js";
 import { createMatcher, type Matcher } from "../src/index.js";
 import { confirmF0, HA_TOKEN, PhoneClient } from "./helpers/clients.js";
 import { call } from "./helpers/http.js";
@@ -221,6 +222,27 @@ describe("the Bluezone hybrid flow", () => {
       nonIndexPhonesKnown: 5,
       contactEdgesKnown: 5,
     });
+    // The operator's route answers the same counts from the same store, whatever the design.
+    const counts = operatorCountsSchema.parse(
+      await (
+        await fetch(`${url}/v1/operator/counts`, {
+          headers: { authorization: `Bearer ${HA_TOKEN}` },
+        })
+      ).json(),
+    );
+    expect(counts).toEqual({
+      design: "bluezone",
+      privacy: { nonIndexPhonesKnown: 5, contactEdgesKnown: 5 },
+      phoneCrypto: await bluezonePhoneCrypto(matcher.store),
+      storageBytes: expect.any(Number),
+    });
+    // A's and B's pushes: 96 IDs a day of every key each phone received.
+    expect(counts.phoneCrypto.perPhone).toBeGreaterThan(0);
+    expect(counts.phoneCrypto.perPhone % 96).toBe(0);
+    // The memory store's files (read after the route: a later write only adds to them).
+    const files = matcher.store.storageFigures!();
+    expect(counts.storageBytes).toBeLessThanOrEqual(files.snapshotBytes + files.journalBytes);
+    expect(counts.storageBytes).toBeGreaterThan(0);
 
     // G, confirmed later, met B on T-3: B's exposure is the earliest over its F0, so B's
     // window moves back to T-3, its keys are pushed again, and C (met on T-2) becomes an F2.

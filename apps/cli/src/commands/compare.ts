@@ -35,13 +35,14 @@ export const COMPARE_DEFINITIONS = {
   serverCpu:
     "server CPU: user + system seconds of the server process from the fleet's start to its end",
   bytesOut:
-    "bytes out: bytes the server wrote to its clients over TCP (HTTP and websockets, headers included); per phone: that ÷ the phones in the run",
-  storage: "storage: bytes of the server's data directory when it stopped (journal and snapshot)",
+    "bytes out: bytes the server wrote to its clients over TCP (HTTP and websockets, headers included), plus, where the fleet downloads once per process for its phones (gaen's export files), that download's bodies for every other phone; per phone: that ÷ the phones in the run",
+  storage:
+    "storage: bytes of the design's records as its store serialises them, counted by the server at the end (bluezone: the memory store's snapshot and journal since; gaen: upload records and keys as JSON, and the export files)",
   phoneCrypto:
-    "phone crypto: operations each phone did to learn whether it was exposed (the operation is named in the JSON), counted from what the server sent",
+    "phone crypto: operations each phone did to learn whether it was exposed (the operation is named in the JSON), counted by the server from what it sent or published",
   plan: "national plan: Viet Nam at 60% adoption, 10,000 F0 a day, from the sample's figures per F0 (the run less what the phones cost before the first F0) and per phone; an extrapolation, each line's arithmetic in the JSON",
   privacy:
-    "non-index phones known: phones other than a confirmed F0 the operator can tie to at least one contact, counted from the store (registration alone does not count); contact edges known: pairs of phones it can tie together",
+    "non-index phones known: phones other than a confirmed F0 the operator can tie to at least one contact, counted by the server from its store (GET /v1/operator/counts; registration alone does not count); contact edges known: pairs of phones it can tie together",
 };
 
 function designList(text: string): string[] {

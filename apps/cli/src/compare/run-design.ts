@@ -1,10 +1,7 @@
 // One design's run in `tracebed compare`: its server as a child process, the fleet's phones
 // behaving as that design's phones, and what the run cost and taught the server.
-import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { type LoadSummary, runLoad, type SetComparison } from "@tracebed/fleet";
-import type { PhoneCrypto, PrivacyCounts } from "@tracebed/matcher";
+import { type OperatorCounts, operatorCountsSchema, parseMessage } from "@tracebed/protocol";
 import type { SimConfig } from "@tracebed/sim";
 import { cpuSeconds, round } from "../bench/measure.js";
 import { startServe } from "../bench/processes.js";
@@ -35,11 +32,12 @@ export interface DesignResult {
   serverCpuSeconds: number;
   /** Bytes the server wrote to clients (HTTP and websockets), and that ÷ phones in the run. */
   bytesOut: { server: number; perPhone: number };
-  /** Bytes of the server's data directory when it stopped (snapshot and journal). */
+  /** Bytes of the design's records as its store serialises them (docs/PROTOCOLS.md). */
   storageBytes: number;
-  privacy: PrivacyCounts;
-  /** Crypto each phone did to learn whether it was exposed, counted from the store. */
-  phoneCrypto: PhoneCrypto;
+  /** What the operator can learn, counted by the server from its store. */
+  privacy: OperatorCounts["privacy"];
+  /** Crypto each phone did to learn whether it was exposed, counted by the server. */
+  phoneCrypto: OperatorCounts["phoneCrypto"];
   /**
    * The same readings once every phone had registered and connected, before the first F0:
    * what the phones cost before any case (the rest is the outbreak's).
@@ -69,14 +67,16 @@ function designSet(c: SetComparison): DesignSet {
   };
 }
 
-/** Bytes of every file under a directory. */
-function dirBytes(dir: string): number {
-  let n = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, e.name);
-    n += e.isDirectory() ? dirBytes(path) : statSync(path).size;
-  }
-  return n;
+/** The server's own counts of what its store holds (operator scope). */
+async function operatorCounts(url: string, haToken: string, design: string) {
+  const res = await fetch(`${url}/v1/operator/counts`, {
+    headers: { authorization: `Bearer ${haToken}` },
+  });
+  if (!res.ok) throw new Error(`${url}/v1/operator/counts: ${res.status} ${await res.text()}`);
+  const counts = parseMessage(operatorCountsSchema, await res.json());
+  if (counts.design !== design) throw new Error(`${url} serves ${counts.design}, not ${design}`);
+  if (counts.storageBytes === null) throw new Error(`${url}: its store cannot say its bytes`);
+  return { ...counts, storageBytes: counts.storageBytes };
 }
 
 /** The server's `tracebed_bytes_out_total`, as its /metrics says it now. */
@@ -88,65 +88,66 @@ async function bytesOut(url: string): Promise<number> {
 }
 
 export async function runDesign(d: CompareDesign, o: DesignRunOptions): Promise<DesignResult> {
-  const dataDir = mkdtempSync(join(tmpdir(), `tracebed-compare-${d.name}-`));
+  // A fresh memory store in a data directory of its own, removed on stop.
+  const server = await startServe({
+    store: "memory",
+    haToken: o.haToken,
+    scenario: o.scenario,
+    args: d.serveArgs,
+  });
+  let summary: LoadSummary;
+  let cpu: number;
+  let bytes: number;
+  let counts: Awaited<ReturnType<typeof operatorCounts>>;
+  const beforeF0 = { serverCpuSeconds: 0, bytesOut: 0, storageBytes: 0 };
+  const procs = 1;
   try {
-    const server = await startServe({
-      store: "memory",
+    const cpu0 = cpuSeconds(server.pid);
+    const config = d.radio ? { ...o.config, ble: d.radio(o.config.ble) } : o.config;
+    ({ summary } = await runLoad({
+      config,
+      urls: [server.url],
       haToken: o.haToken,
-      scenario: o.scenario,
-      dataDir,
-      args: d.serveArgs,
-    });
-    let summary: LoadSummary;
-    let cpu: number;
-    let bytes: number;
-    const beforeF0 = { serverCpuSeconds: 0, bytesOut: 0, storageBytes: 0 };
-    try {
-      const cpu0 = cpuSeconds(server.pid);
-      ({ summary } = await runLoad({
-        config: o.config,
-        urls: [server.url],
-        haToken: o.haToken,
-        f0Rate: o.f0Rate,
-        procs: 1,
-        ...d.load,
-        beforeF0: async () => {
-          beforeF0.serverCpuSeconds = round(cpuSeconds(server.pid) - cpu0, 2);
-          beforeF0.bytesOut = await bytesOut(server.url);
-          beforeF0.storageBytes = dirBytes(dataDir);
-        },
-        onEvent: (e) => {
-          if (e.type === "ready") o.log(`${d.name}: ${e.phones} phones connected`);
-          if (e.type === "error") o.log(`${d.name}: ${e.message}`);
-        },
-      }));
-      cpu = cpuSeconds(server.pid) - cpu0;
-      bytes = await bytesOut(server.url);
-    } finally {
-      await server.stop();
-    }
-    const storageBytes = dirBytes(dataDir);
-    const { privacy, phoneCrypto } = await d.counts(dataDir);
-    return {
-      design: d.name,
-      phones: summary.phones,
-      f0: summary.f0,
-      f1: designSet(summary.f1),
-      f2: designSet(summary.f2),
-      latencyMs: { p50: summary.latencyMs.notifyP50, p99: summary.latencyMs.notifyP99 },
-      serverCpuSeconds: round(cpu, 2),
-      bytesOut: {
-        server: bytes,
-        perPhone: summary.phones === 0 ? 0 : Math.round(bytes / summary.phones),
+      f0Rate: o.f0Rate,
+      procs,
+      ...d.load,
+      beforeF0: async () => {
+        beforeF0.serverCpuSeconds = round(cpuSeconds(server.pid) - cpu0, 2);
+        beforeF0.bytesOut = await bytesOut(server.url);
+        beforeF0.storageBytes = (await operatorCounts(server.url, o.haToken, d.name)).storageBytes;
       },
-      storageBytes,
-      privacy,
-      phoneCrypto,
-      beforeF0,
-      errors: summary.errors,
-      seconds: summary.seconds,
-    };
+      onEvent: (e) => {
+        if (e.type === "ready") o.log(`${d.name}: ${e.phones} phones connected`);
+        if (e.type === "error") o.log(`${d.name}: ${e.message}`);
+      },
+    }));
+    cpu = cpuSeconds(server.pid) - cpu0;
+    bytes = await bytesOut(server.url);
+    counts = await operatorCounts(server.url, o.haToken, d.name);
+    // What the fleet fetched once per process for its phones, every other phone fetches too.
+    if (d.sharedDownloads) {
+      bytes += Math.max(0, summary.phones - procs) * (await d.sharedDownloads(server.url));
+    }
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+    await server.stop();
   }
+  return {
+    design: d.name,
+    phones: summary.phones,
+    f0: summary.f0,
+    f1: designSet(summary.f1),
+    f2: designSet(summary.f2),
+    latencyMs: { p50: summary.latencyMs.notifyP50, p99: summary.latencyMs.notifyP99 },
+    serverCpuSeconds: round(cpu, 2),
+    bytesOut: {
+      server: bytes,
+      perPhone: summary.phones === 0 ? 0 : Math.round(bytes / summary.phones),
+    },
+    storageBytes: counts.storageBytes,
+    privacy: counts.privacy,
+    phoneCrypto: counts.phoneCrypto,
+    beforeF0,
+    errors: summary.errors,
+    seconds: summary.seconds,
+  };
 }

@@ -2,15 +2,12 @@ import type { DesignName } from "@tracebed/protocol";
 import { ConfigError } from "../options.js";
 import type { DesignModule } from "./types.js";
 
-/** Bluezone's routes and flow are the matcher's own (http/, flow/): nothing to mount. */
-const bluezone: DesignModule = { openapi: null, mount: async () => null };
-
 /**
  * The server side of each design, by name, loaded only when served (a Bluezone server does not
  * load protobufjs); null: not built in this version.
  */
 export const DESIGNS: Readonly<Record<DesignName, (() => Promise<DesignModule>) | null>> = {
-  bluezone: async () => bluezone,
+  bluezone: async () => (await import("./bluezone/index.js")).bluezone,
   gaen: async () => (await import("./gaen/index.js")).gaen,
   bluetrace: null,
 };

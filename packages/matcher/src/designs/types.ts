@@ -13,11 +13,42 @@ export interface DesignOpenApi {
   readonly description: string;
 }
 
-/** A design's server side, mounted by createMatcher. */
+/**
+ * What an operator of a design's store can learn, counted from the records it holds, never
+ * from the simulation (docs/PROTOCOLS.md, "What the server learns").
+ */
+export interface PrivacyCounts {
+  /**
+   * Phones other than a confirmed F0 that the operator can tie to at least one contact:
+   * registration alone does not count; uploading keys, a log or an exposure does.
+   */
+  readonly nonIndexPhonesKnown: number;
+  /** Distinct pairs of phones the operator can tie together (an undirected contact edge). */
+  readonly contactEdgesKnown: number;
+}
+
+/** Crypto each phone of the design did to learn whether it was exposed: every phone, alike. */
+export interface PhoneCrypto {
+  /** Operations per phone. */
+  readonly perPhone: number;
+  /** What one operation is (and any other work counted beside it). */
+  readonly operation: string;
+}
+
+/**
+ * A design's server side, mounted by createMatcher: every design has one (Bluezone's over the
+ * matcher's own store). `GET /v1/operator/counts` answers from it.
+ */
 export interface DesignServer {
   /** What an operator of the design's store can learn, counted from what it holds. */
-  privacy(): Promise<{ nonIndexPhonesKnown: number; contactEdgesKnown: number }>;
-  storageBytes(): Promise<number>;
+  privacy(): Promise<PrivacyCounts>;
+  /** Counted from what the server sent or published: each phone receives all of it. */
+  phoneCrypto(): Promise<PhoneCrypto>;
+  /**
+   * Bytes of the design's records as its store serialises them (docs/PROTOCOLS.md, "Compare");
+   * null: the store cannot say (e.g. Bluezone on Redis).
+   */
+  storageBytes(): Promise<number | null>;
   /** Resolves when background work due now is done (tests). */
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -25,10 +56,10 @@ export interface DesignServer {
 
 export interface DesignModule {
   readonly openapi: DesignOpenApi | null;
-  /** Registers the design's routes on app (not listening yet); null: nothing of its own. */
+  /** Registers the design's routes on app (not listening yet) and returns its server side. */
   mount(m: {
     app: FastifyInstance;
     http: HttpContext;
     onError: (err: unknown, what: string) => void;
-  }): Promise<DesignServer | null>;
+  }): Promise<DesignServer>;
 }

@@ -100,6 +100,16 @@ export const PROPERTY_DESCRIPTIONS: Readonly<Record<string, string>> = {
   keyCount: "Keys the push carried",
   contactIndexId:
     "The index person an F1 became (an F2's indexId links to it); null for F2, and always null in the viewer scope",
+  privacy: "What the operator can learn of the contact graph, counted from the store's records",
+  nonIndexPhonesKnown:
+    "Phones other than a confirmed F0 that the store's records tie to at least one contact (registration alone does not count)",
+  contactEdgesKnown: "Distinct pairs of phones the store's records tie together",
+  phoneCrypto:
+    "Crypto each phone did to learn whether it was exposed, counted from what the server sent or published (every phone alike)",
+  perPhone: "Operations per phone",
+  operation: "What one operation is, and any other work counted beside it",
+  storageBytes:
+    "Bytes of the design's records as its store serialises them (Bluezone: the memory store's snapshot and journal since; GAEN: upload records and keys as JSON, export files); null when the store cannot say (Bluezone on Redis)",
 };
 
 /** Where one place needs more than its name says. */
@@ -107,6 +117,7 @@ export const PATH_DESCRIPTIONS: Readonly<Record<string, string>> = {
   "ServerConfig.f0Codes.ttlSeconds": "Default lifetime of a code, seconds",
   "Health.store": "The store the server runs on: memory or redis",
   "Health.message": "Why the store does not answer (when unavailable)",
+  "OperatorCounts.design": "The design the server serves (GET /v1/config says the same)",
   "F0RedeemResponse.role": "Always F0: the phone is now index person indexId",
   "/live.notified.indexId":
     "The index person the contact was found through; null in the viewer scope (the chain stays closed)",

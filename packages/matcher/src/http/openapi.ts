@@ -8,6 +8,7 @@ import {
   keyCatchUpResponseSchema,
   keyUploadSchema,
   logUploadSchema,
+  operatorCountsSchema,
   phoneRegistrationSchema,
   SOCKET_EVENTS,
   serverConfigSchema,
@@ -59,6 +60,7 @@ const COMPONENTS = {
   PhoneRegistration: [phoneRegistrationSchema, "output"],
   ServerConfig: [serverConfigSchema, "output"],
   Health: [healthSchema, "output"],
+  OperatorCounts: [operatorCountsSchema, "output"],
 } as const satisfies Record<string, readonly [z.ZodType, "input" | "output"]>;
 
 type Component = keyof typeof COMPONENTS;
@@ -264,6 +266,21 @@ export const ROUTES: readonly RouteDoc[] = [
     summary: "Counts: uploads, F0 confirmed, F1/F2 notified, phones connected",
     tag: "operations",
     responses: { "200": { description: "The counts", schema: "Stats" }, ...RATE_LIMITED },
+  },
+  {
+    method: "get",
+    path: "/v1/operator/counts",
+    operationId: "getOperatorCounts",
+    summary:
+      "What the served design's store holds, counted now from its records: what its operator can learn of the contact graph, each phone's crypto work, the bytes kept",
+    tag: "health authority",
+    ha: true,
+    responses: {
+      "200": { description: "The counts", schema: "OperatorCounts" },
+      "401": err("Missing, malformed or wrong credential (unauthorized)"),
+      "403": err("A credential of another scope: the viewer token or a phone's secret (forbidden)"),
+      ...RATE_LIMITED,
+    },
   },
   {
     method: "get",

@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { p256 } from "@noble/curves/nist.js";
+import { operatorCountsSchema } from "@tracebed/protocol";
 import { postJson, redeemF0Code, registerPhone, startRedis } from "@tracebed/testkit";
 import protobuf from "protobufjs";
 import { afterAll, describe, expect, it } from "vitest";
@@ -200,6 +201,20 @@ async function run(store: string, matchers: number) {
       contactEdgesKnown: 0,
     });
     expect(await ms[0]!.design!.storageBytes()).toBeGreaterThan(file.bytes.length);
+    // The operator's route: the same counts; each phone derives every published key's RPIs
+    // (the three confirmed keys so far: 144 AES blocks each).
+    const counts = operatorCountsSchema.parse(
+      await (
+        await fetch(`${url}/v1/operator/counts`, { headers: { authorization: `Bearer ${HA}` } })
+      ).json(),
+    );
+    expect(counts).toMatchObject({
+      design: "gaen",
+      privacy: { nonIndexPhonesKnown: 1, contactEdgesKnown: 0 },
+      phoneCrypto: { perPhone: 3 * 144 },
+    });
+    expect(counts.phoneCrypto.operation).toMatch(/^AES-128 block .* 3 HKDF-SHA256 .* 2 ECDSA/);
+    expect(counts.storageBytes).toBe(await ms[0]!.design!.storageBytes());
   } finally {
     for (const m of ms) await m.close();
   }

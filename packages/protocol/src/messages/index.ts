@@ -3,6 +3,7 @@ export * from "./errors.js";
 export * from "./f0-codes.js";
 export * from "./fields.js";
 export * from "./limits.js";
+export * from "./operator.js";
 export * from "./phones.js";
 export * from "./push.js";
 export * from "./schemes.js";

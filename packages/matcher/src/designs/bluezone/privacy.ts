@@ -2,20 +2,13 @@ import { buildIdTable, getIdScheme } from "@tracebed/protocol";
 import { nodeCrypto } from "@tracebed/protocol/node";
 import { pushesSince } from "../../store/common/pushes.js";
 import type { MatcherStore, PhoneRecord } from "../../store/common/types.js";
+import type { PhoneCrypto, PrivacyCounts } from "../types.js";
 
-/**
- * What an operator of the Bluezone hybrid server can learn from its store: counted from the
- * records it holds, never from the simulation. (docs/PROTOCOLS.md, "What the server learns".)
+/*
+ * What an operator of the Bluezone hybrid server can learn from its store, and what each of its
+ * phones computed: counted from the records it holds, never from the simulation
+ * (docs/PROTOCOLS.md, "What the server learns").
  */
-export interface PrivacyCounts {
-  /**
-   * Phones other than a confirmed F0 that the operator can tie to at least one contact:
-   * registration alone does not count; uploading keys, a log or an exposure does.
-   */
-  readonly nonIndexPhonesKnown: number;
-  /** Distinct pairs of phones the operator can tie together (an undirected contact edge). */
-  readonly contactEdgesKnown: number;
-}
 
 /**
  * In the hybrid design a phone that matches a push uploads its keys and its log naming the
@@ -67,14 +60,6 @@ export async function bluezonePrivacy(store: MatcherStore): Promise<PrivacyCount
     for (const phoneId of edge.split(" ")) if (!confirmed.has(phoneId)) known.add(phoneId);
   }
   return { nonIndexPhonesKnown: known.size, contactEdgesKnown: edges.size };
-}
-
-/** Crypto a phone of the design did in the run: every phone, alike. */
-export interface PhoneCrypto {
-  /** Operations per phone. */
-  readonly perPhone: number;
-  /** What one operation is. */
-  readonly operation: string;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { DesignModule } from "../types.js";
 import { ExportBatcher } from "./batcher.js";
 import { GaenMemoryStore } from "./memory-store.js";
 import { GAEN_OPENAPI } from "./openapi.js";
+import { gaenPhoneCrypto } from "./phone-crypto.js";
 import { GaenRedisStore } from "./redis-store.js";
 import { registerGaenRoutes } from "./routes.js";
 import type { GaenStore } from "./store.js";
@@ -45,6 +46,7 @@ export const gaen: DesignModule = {
       batcher.start();
       return {
         privacy: () => store.privacy(),
+        phoneCrypto: () => gaenPhoneCrypto(store),
         storageBytes: () => store.storageBytes(),
         idle: () => batcher.tick(),
         async close() {
