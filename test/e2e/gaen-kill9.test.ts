@@ -13,7 +13,7 @@ import { afterAll, expect, test } from "vitest";
 import { HA_TOKEN, SERVE_FLAGS } from "./load-cli.js";
 
 const DAY = 86_400;
-const PERIOD = 6;
+const PERIOD = 10;
 const FLAGS = [...SERVE_FLAGS, "--design", "gaen", "--export-period", String(PERIOD)];
 const agent = new Agent({ keepAlive: true });
 const started: ServeProcess[] = [];

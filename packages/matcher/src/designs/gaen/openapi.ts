@@ -31,7 +31,8 @@ export const GAEN_OPENAPI: DesignOpenApi = {
       body: { schema: "GaenKeyUpload", limit: "small" },
       responses: {
         "201": {
-          description: "Keys stored: how many, which were refused, when the last is published",
+          description:
+            "Keys stored: how many, which were refused, when the last is published (every key refused: nothing is stored)",
           schema: "GaenKeyUploadAck",
         },
         "400": err("Malformed JSON or a field breaks the schema (invalid_message)"),
@@ -49,7 +50,8 @@ export const GAEN_OPENAPI: DesignOpenApi = {
       method: "get",
       path: "/v1/exports/index.txt",
       operationId: "getExportIndex",
-      summary: "The export files published, one path a line (relative to the server), oldest first",
+      summary:
+        "The export files published, one path a line (relative to the server), oldest first; a file is listed until its period ended the window's days ago (14), then deleted",
       tag: "gaen",
       responses: {
         "200": { description: "The index", text: true, headers: CACHE },
@@ -83,7 +85,9 @@ export const GAEN_OPENAPI: DesignOpenApi = {
       responses: {
         "200": { description: "The zip", contentType: "application/zip", headers: CACHE },
         "304": { description: "Not modified since the ETag sent in If-None-Match" },
-        "404": err("No such export (not_found)"),
+        "404": err(
+          "No such export, or deleted once its period ended the window's days ago (not_found)",
+        ),
         "429": err("Rate limited (per IP); see Retry-After"),
       },
     },
