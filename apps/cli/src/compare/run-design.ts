@@ -69,7 +69,7 @@ function designSet(c: SetComparison): DesignSet {
 
 /** The server's own counts of what its store holds (operator scope). */
 async function operatorCounts(url: string, haToken: string, design: string) {
-  const res = await fetch(`${url}/v1/operator/counts`, {
+  const res = await get(`${url}/v1/operator/counts`, {
     headers: { authorization: `Bearer ${haToken}` },
   });
   if (!res.ok) throw new Error(`${url}/v1/operator/counts: ${res.status} ${await res.text()}`);
@@ -79,9 +79,19 @@ async function operatorCounts(url: string, haToken: string, design: string) {
   return { ...counts, storageBytes: counts.storageBytes };
 }
 
+/** fetch, whose failure names the URL and the socket's error code (not just "fetch failed"). */
+async function get(url: string, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (err) {
+    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+    throw new Error(`GET ${url}: ${cause?.code ?? cause?.message ?? (err as Error).message}`);
+  }
+}
+
 /** The server's `tracebed_bytes_out_total`, as its /metrics says it now. */
 async function bytesOut(url: string): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
+  const text = await (await get(`${url}/metrics`)).text();
   const line = text.split("\n").find((l) => l.startsWith("tracebed_bytes_out_total "));
   if (line === undefined) throw new Error(`${url}/metrics has no tracebed_bytes_out_total`);
   return Number(line.split(" ")[1]);

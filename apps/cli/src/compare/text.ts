@@ -34,7 +34,14 @@ export function formatCompare(
     ["bytes out: server", ...col((d) => bytes(d.bytesOut.server))],
     ["bytes out: per phone", ...col((d) => bytes(d.bytesOut.perPhone))],
     ["server storage", ...col((d) => bytes(d.storageBytes))],
-    ["phone crypto per phone", ...col((d) => d.phoneCrypto.perPhone.toLocaleString("en"))],
+    [
+      "phone crypto per phone",
+      // The operation's name: "SHA-256", "AES-128 block" (the JSON says the rest).
+      ...col(
+        (d) =>
+          `${d.phoneCrypto.perPhone.toLocaleString("en")} ${d.phoneCrypto.operation.split(" (")[0]}`,
+      ),
+    ],
     ["non-index phones known", ...col((d) => String(d.privacy.nonIndexPhonesKnown))],
     ["contact edges known", ...col((d) => String(d.privacy.contactEdgesKnown))],
     ["national plan (extrapolated):", ...col(() => "")],
