@@ -15,7 +15,8 @@ beforeAll(async () => {
   redis = await startRedis();
   const args = ["--store", redis.url, "--ha-token", HA_TOKEN];
   [one, two] = await Promise.all([startServe(args), startServe(args)]);
-});
+  // Two processes start at once: on a busy 2-core machine that takes more than 10 s.
+}, 60_000);
 
 afterAll(async () => {
   for (const s of [one, two]) if (s) expect(await s.stop()).toBe(0);
