@@ -1,3 +1,4 @@
 // `@tracebed/protocol/node`: the parts that need Node built-ins. Browser code never imports this.
 export { nodeCrypto } from "./crypto.js";
 export { nativeCrypto } from "./native.js";
+export { nodeTempIdCipher } from "./tempid-cipher.js";

@@ -1,0 +1,2 @@
+export * from "./cipher.js";
+export * from "./tempid.js";
