@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { checkCalibration } from "../src/calibration.js";
 
 let config: ServerConfig = {
+  design: "bluezone",
   decisionParams: DEFAULT_DECISION_PARAMS,
   f0Codes: { digits: 10, ttlSeconds: 3600 },
 };

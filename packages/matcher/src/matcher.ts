@@ -9,12 +9,14 @@ import {
   LIVE_NAMESPACE,
   type LiveKeyPushed,
   type LiveNotified,
+  type Notification,
   PHONE_NAMESPACE,
   type Stats,
 } from "@tracebed/protocol";
 import type { FastifyInstance } from "fastify";
 import { pino } from "pino";
 import { Server } from "socket.io";
+import { designOf, type MountedDesign } from "./designs/index.js";
 import { Matching } from "./flow/matching.js";
 import { buildHttp, type RegisteredRoute } from "./http/app.js";
 import type { HttpContext } from "./http/context.js";
@@ -54,6 +56,8 @@ export interface Matcher {
   /** Where it listens, once listening. */
   readonly address: MatcherAddress | null;
   readonly store: MatcherStore;
+  /** The mounted design's parts (null: Bluezone's own routes only). */
+  readonly design: MountedDesign | null;
   /** The fastify instance (tests may `inject`). */
   readonly http: FastifyInstance;
   /** Every HTTP route registered (the OpenAPI document must list them all). */
@@ -71,6 +75,7 @@ const RETENTION_INTERVAL_MS = 3_600_000;
 
 export async function createMatcher(options: MatcherOptions = {}): Promise<Matcher> {
   const o = resolveOptions(options);
+  designOf(o.design); // refused before anything opens
   const logger = pino(
     { level: o.logLevel, base: { pid: process.pid } },
     pino.destination({ fd: 2, sync: true }),
@@ -136,6 +141,16 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
     /** The highest push seq this process has fanned out (see the Redis outage catch-up). */
     let latestFanned = 0;
     const shared = store instanceof RedisStore;
+    const notifyPhone = (phoneId: string, n: Notification, contactIndexId: string | null) => {
+      if (io === null) return;
+      io.to(phoneRoom(phoneId)).emit(EVENTS.notification, n);
+      const live: LiveNotified = { ...n, contactIndexId };
+      const feed = io.of(LIVE_NAMESPACE);
+      feed.to(LIVE_ROOMS.operator).emit(EVENTS.notified, live);
+      // Viewers (a public credential) see that someone was notified, not through whom.
+      const anonymous: LiveNotified = { ...live, indexId: null, contactIndexId: null };
+      feed.to(LIVE_ROOMS.viewer).emit(EVENTS.notified, anonymous);
+    };
     const matching = new Matching({
       store,
       params: o.params,
@@ -158,16 +173,7 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
           };
           io.of(LIVE_NAMESPACE).emit(EVENTS.keyPushed, live); // both scopes
         },
-        notified(phoneId, n, contactIndexId) {
-          if (io === null) return;
-          io.to(phoneRoom(phoneId)).emit(EVENTS.notification, n);
-          const live: LiveNotified = { ...n, contactIndexId };
-          const feed = io.of(LIVE_NAMESPACE);
-          feed.to(LIVE_ROOMS.operator).emit(EVENTS.notified, live);
-          // Viewers (a public credential) see that someone was notified, not through whom.
-          const anonymous: LiveNotified = { ...live, indexId: null, contactIndexId: null };
-          feed.to(LIVE_ROOMS.viewer).emit(EVENTS.notified, anonymous);
-        },
+        notified: notifyPhone,
       },
     });
 
@@ -202,7 +208,7 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
       stats,
       f0Confirmed: (event) => io?.of(LIVE_NAMESPACE).emit(EVENTS.f0Confirmed, event),
       openapi: () => {
-        openapi ??= buildOpenApi(VERSION, o.bodyLimits);
+        openapi ??= buildOpenApi(VERSION, o.bodyLimits, designOf(o.design)?.doc ?? null);
         return openapi;
       },
     };
@@ -280,6 +286,15 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
       },
     });
     const live = setUpLiveFeed(io.of(LIVE_NAMESPACE), { options: o, metrics, stats, onError });
+    // A design other than Bluezone mounts its routes, store and flow beside these (designs/).
+    const design: MountedDesign | null =
+      (await designOf(o.design)?.mount({
+        app,
+        http: ctx,
+        redis: store instanceof RedisStore ? { client: store.client, prefix: o.redisPrefix } : null,
+        notified: notifyPhone,
+        onError,
+      })) ?? null;
     const reporter = setInterval(report, CONNECTED_REPORT_MS);
     reporter.unref();
     // Retention: what is older than the window is deleted, hourly (docs/PRIVACY.md).
@@ -302,6 +317,7 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
         return address;
       },
       store,
+      design,
       http: app,
       routes,
       io: theIo,
@@ -309,6 +325,7 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
       idle: async () => {
         await reconciling;
         await matching.idle();
+        await design?.idle();
         await pushFanOut.idle();
       },
       stats,
@@ -338,6 +355,7 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
           clearInterval(reap);
           await reconciling;
           await matching.idle();
+          await design?.close();
           await pushFanOut.flush();
           await new Promise<void>((resolve) => {
             void theIo.close(() => resolve());

@@ -1,4 +1,4 @@
-import { DEFAULT_DECISION_PARAMS, type DecisionParams } from "@tracebed/protocol";
+import { DEFAULT_DECISION_PARAMS, type DecisionParams, type DesignName } from "@tracebed/protocol";
 import type { Clock } from "./clock.js";
 import type { BucketSpec } from "./rate-limit.js";
 import { DEFAULT_COMPACT_AFTER_BYTES } from "./store/memory.js";
@@ -41,6 +41,8 @@ export interface RedeemLimits {
 }
 
 export interface MatcherOptions {
+  /** Which design's flow it runs (default bluezone; `designs/index.ts`). */
+  readonly design?: DesignName;
   /** `memory` (default), a `redis://…` URL, or a store instance (the matcher then does not close it). */
   readonly store?: StoreSpec | MatcherStore;
   /** Memory store's directory (default `.tracebed/data`): snapshot and journals; null: none. */
@@ -115,6 +117,7 @@ export const DEFAULT_REDEEM_LIMITS: RedeemLimits = {
 export const DEFAULT_CODE_TTL_SECONDS = 3_600;
 
 export interface Resolved {
+  readonly design: DesignName;
   readonly store: StoreSpec | MatcherStore;
   readonly dataDir: string | null | undefined;
   readonly compactAfterBytes: number;
@@ -187,6 +190,7 @@ export function resolveOptions(o: MatcherOptions): Resolved {
   }
   const warn = o.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
   return {
+    design: o.design ?? "bluezone",
     store: o.store ?? "memory",
     dataDir: o.dataDir,
     compactAfterBytes,

@@ -9,6 +9,7 @@ import {
   redactUrl,
   type StoreSpec,
 } from "@tracebed/matcher";
+import { DESIGN_NAMES, type DesignName } from "@tracebed/protocol";
 import { configFromScenario, decisionParams } from "@tracebed/sim";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { loadScenario } from "../run-options.js";
@@ -26,6 +27,7 @@ interface ServeOptions {
   scenario?: string;
   f1PushHold: number;
   compactAfterMb: number;
+  design: DesignName;
 }
 
 const MIB = 1024 * 1024;
@@ -113,6 +115,14 @@ export function registerServe(program: Command): void {
         .default(DEFAULT_F1_PUSH_HOLD_MS),
     )
     .addOption(
+      new Option(
+        "--design <D>",
+        "the contact-tracing design's flow: bluezone (hybrid), bluetrace (central server, TempIDs); docs/PROTOCOLS.md",
+      )
+        .choices(DESIGN_NAMES)
+        .default("bluezone"),
+    )
+    .addOption(
       new Option("--log-level <L>", "server log level (stderr)")
         .choices(LOG_LEVELS)
         .default("warn"),
@@ -157,6 +167,7 @@ async function serve(opts: ServeOptions): Promise<void> {
   try {
     matcher = await createMatcher({
       ...(params ? { decisionParams: params } : {}),
+      design: opts.design,
       store: opts.store,
       dataDir: opts.data,
       compactAfterBytes: opts.compactAfterMb * MIB,
@@ -179,7 +190,7 @@ async function serve(opts: ServeOptions): Promise<void> {
   }
   const where = opts.store === "memory" ? `data ${opts.data}` : redactUrl(opts.store);
   process.stderr.write(
-    `tracebed: matcher listening on ${url} (store ${opts.store === "memory" ? "memory" : "redis"}, ${where})\n`,
+    `tracebed: matcher listening on ${url} (store ${opts.store === "memory" ? "memory" : "redis"}, ${where}${opts.design === "bluezone" ? "" : `, design ${opts.design}`})\n`,
   );
 
   await serveUntilSignal(matcher, "serve", (signal) =>

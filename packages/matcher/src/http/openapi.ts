@@ -54,7 +54,15 @@ const COMPONENTS = {
   Health: [healthSchema, "output"],
 } as const satisfies Record<string, readonly [z.ZodType, "input" | "output"]>;
 
-type Component = keyof typeof COMPONENTS;
+/** A component's name: one of COMPONENTS, or one a design's document adds (DesignDoc). */
+type Component = keyof typeof COMPONENTS | (string & {});
+
+/** What a design (`designs/`) adds to the document: its routes, bodies and a paragraph. */
+export interface DesignDoc {
+  readonly description: string;
+  readonly routes: readonly RouteDoc[];
+  readonly components: Readonly<Record<string, readonly [z.ZodType, "input" | "output"]>>;
+}
 
 interface ResponseDoc {
   readonly description: string;
@@ -291,9 +299,13 @@ function jsonSchema(schema: z.ZodType, io: "input" | "output"): Record<string, u
 const ref = (name: Component) => ({ $ref: `#/components/schemas/${name}` });
 
 /** The OpenAPI 3.1 document, request and response schemas generated from the zod schemas. */
-export function buildOpenApi(version: string, limits: BodyLimits): Record<string, unknown> {
+export function buildOpenApi(
+  version: string,
+  limits: BodyLimits,
+  design: DesignDoc | null = null,
+): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const r of ROUTES) {
+  for (const r of [...ROUTES, ...(design?.routes ?? [])]) {
     const parameters: unknown[] = [];
     for (const [name, description] of Object.entries(r.pathParams ?? {})) {
       parameters.push({
@@ -357,7 +369,7 @@ export function buildOpenApi(version: string, limits: BodyLimits): Record<string
     paths[r.path] = { ...paths[r.path], [r.method]: op };
   }
   const schemas: Record<string, unknown> = {};
-  for (const [name, [schema, io]] of Object.entries(COMPONENTS)) {
+  for (const [name, [schema, io]] of Object.entries({ ...COMPONENTS, ...design?.components })) {
     schemas[name] = jsonSchema(schema, io);
     describeProperties(schemas[name], name);
   }
@@ -367,7 +379,7 @@ export function buildOpenApi(version: string, limits: BodyLimits): Record<string
       title: "tracebed matcher",
       version,
       license: { name: "MIT", identifier: "MIT" },
-      description: DOC_DESCRIPTION,
+      description: design === null ? DOC_DESCRIPTION : `${DOC_DESCRIPTION} ${design.description}`,
     },
     servers: [
       {

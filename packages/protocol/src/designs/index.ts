@@ -1,9 +1,2 @@
-/**
- * The contact-tracing designs tracebed runs side by side (one registry line each):
- * `bluezone` (the hybrid flow, default), `gaen` (decentralised exports), `bluetrace`
- * (central server, encrypted TempIDs).
- */
-export const DESIGN_NAMES = ["bluezone", "gaen", "bluetrace"] as const;
-export type DesignName = (typeof DESIGN_NAMES)[number];
-
 export * as bluetrace from "./bluetrace/index.js";
+export { DESIGN_NAMES, type DesignName } from "./names.js";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { decisionParamsSchema } from "../decide/params.js";
+import { DESIGN_NAMES } from "../designs/names.js";
 import { opaqueIdSchema, tokenSchema } from "./fields.js";
 
 /**
@@ -16,6 +17,8 @@ export type PhoneRegistration = z.infer<typeof phoneRegistrationSchema>;
 
 /** `GET /v1/config`: the decision parameters the server judges with (clients calibrate to them). */
 export const serverConfigSchema = z.strictObject({
+  /** Which design's flow the server runs (`tracebed serve --design`). */
+  design: z.enum(DESIGN_NAMES),
   decisionParams: decisionParamsSchema,
   /** F0 codes: digits and default lifetime, seconds. */
   f0Codes: z.strictObject({ digits: z.int().min(1), ttlSeconds: z.int().min(1) }),

@@ -28,6 +28,7 @@ export function registerPhoneRoutes(app: FastifyInstance, ctx: HttpContext): voi
   });
   app.get("/v1/config", async () => {
     const config: ServerConfig = {
+      design: options.design,
       decisionParams: options.params,
       f0Codes: { digits: F0_CODE_DIGITS, ttlSeconds: options.codeTtlSeconds },
     };
