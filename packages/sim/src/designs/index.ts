@@ -1,0 +1,2 @@
+// Each design's oracle: whom that design's phones and server must notify on a run.
+export { type BlueTraceExpected, blueTraceExpected } from "./bluetrace.js";
