@@ -1,4 +1,4 @@
-import { type DecisionParams, serverConfigSchema } from "@tracebed/protocol";
+import { type DecisionParams, type DesignName, serverConfigSchema } from "@tracebed/protocol";
 
 /** A matcher judging with other decision parameters than the run: told in one line. */
 export class CalibrationError extends Error {
@@ -10,7 +10,11 @@ export class CalibrationError extends Error {
  * from the matcher's (e.g. a server started without the same --scenario): its F1 and F2 would
  * differ from the oracle's for that reason alone. A matcher without the route is let be.
  */
-export async function checkCalibration(urls: readonly string[], run: DecisionParams) {
+export async function checkCalibration(
+  urls: readonly string[],
+  run: DecisionParams,
+  design: DesignName = "bluezone",
+) {
   for (const url of urls) {
     let res: Response;
     try {
@@ -21,6 +25,11 @@ export async function checkCalibration(urls: readonly string[], run: DecisionPar
     if (res.status === 404) continue;
     const config = serverConfigSchema.safeParse(await res.json().catch(() => null));
     if (!config.success) throw new CalibrationError(`${url}/v1/config: not a server configuration`);
+    if (config.data.design !== design) {
+      throw new CalibrationError(
+        `${url} runs the ${config.data.design} design, this run's phones ${design}: start it with --design ${design}`,
+      );
+    }
     const diff = differences(config.data.decisionParams, run);
     if (diff.length > 0) {
       throw new CalibrationError(

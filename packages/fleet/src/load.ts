@@ -1,7 +1,15 @@
 import { fork } from "node:child_process";
 import { appendFileSync } from "node:fs";
-import { decisionParams, endingAt, type SimConfig, simulate } from "@tracebed/sim";
-import { checkCalibration } from "./calibration.js";
+import type { DesignName } from "@tracebed/protocol";
+import {
+  blueTraceExpected,
+  decisionParams,
+  endingAt,
+  type SimConfig,
+  simulate,
+} from "@tracebed/sim";
+import { CalibrationError, checkCalibration } from "./calibration.js";
+import { FLEET_DESIGNS } from "./designs/index.js";
 import type { FleetEvent } from "./events.js";
 import { type FleetProcessOptions, startFleetProcess } from "./fleet-process.js";
 import { watchIndexLinks } from "./index-links.js";
@@ -10,6 +18,8 @@ import { type LoadSummary, SummaryBuilder } from "./summary.js";
 
 export interface LoadOptions {
   config: SimConfig;
+  /** The design the phones follow; the matchers must run it (default bluezone). */
+  design?: DesignName;
   urls: string[];
   haToken: string;
   f0Rate: number;
@@ -38,8 +48,12 @@ interface Worker {
 }
 
 /** One fleet process in this process. */
-async function local(o: FleetProcessOptions, emit: (e: FleetEvent) => void): Promise<Worker> {
-  const p = await startFleetProcess(o, emit);
+async function local(
+  o: FleetProcessOptions,
+  emit: (e: FleetEvent) => void,
+  start = startFleetProcess,
+): Promise<Worker> {
+  const p = await start(o, emit);
   return {
     confirmF0: (t) => {
       p.confirmF0(t).catch((err: Error) => {
@@ -87,12 +101,25 @@ function child(o: FleetProcessOptions, emit: (e: FleetEvent) => void): Promise<W
  */
 export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   // Phones and matcher must judge alike, or missing F1 would say nothing about the matcher.
-  await checkCalibration(o.urls, decisionParams(o.config));
+  const design = o.design ?? "bluezone";
+  const start = FLEET_DESIGNS[design];
+  if (start === null)
+    throw new CalibrationError(`design ${design}: no phones for it in this build`);
+  if (design !== "bluezone" && (o.procs !== 1 || o.urls.length !== 1)) {
+    // Its phones log each other's TempIDs: one process holds them all.
+    throw new CalibrationError(`design ${design}: runs with --procs 1 and one --url`);
+  }
+  await checkCalibration(o.urls, decisionParams(o.config), design);
   const started = Date.now();
   const runTag = newRunTag(started);
   const config = endingAt(o.config, Math.floor(started / 1000));
-  const { outbreak } = await simulate(config);
-  const expected = { f1: outbreak.sets.notifiedF1, f2: outbreak.sets.notifiedF2 };
+  const { engine, outbreak } = await simulate(config);
+  const bt =
+    design === "bluetrace" ? blueTraceExpected(engine, outbreak, decisionParams(config)) : null;
+  const expected =
+    bt === null
+      ? { f1: outbreak.sets.notifiedF1, f2: outbreak.sets.notifiedF2 }
+      : { f1: new Set(bt.f1.keys()), f2: bt.f2 };
   const summary = new SummaryBuilder();
   let lastEvent = Date.now();
   let f0Done = 0;
@@ -116,7 +143,9 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   const workers: Worker[] = [];
   try {
     for (let proc = 0; proc < o.procs; proc++) {
-      workers.push(await (o.procs === 1 ? local(options(proc), emit) : child(options(proc), emit)));
+      workers.push(
+        await (o.procs === 1 ? local(options(proc), emit, start) : child(options(proc), emit)),
+      );
     }
   } catch (err) {
     emit({ type: "error", message: (err as Error).message });

@@ -38,3 +38,15 @@ it("passes a matcher calibrated as the run, refuses another in one line", async 
   );
   expect((err as Error).message).not.toContain("\n");
 });
+
+it("refuses, in one line, a matcher that runs another design than the run's phones", async () => {
+  config = { ...config, decisionParams: DEFAULT_DECISION_PARAMS, design: "bluetrace" };
+  await expect(
+    checkCalibration([url], DEFAULT_DECISION_PARAMS, "bluetrace"),
+  ).resolves.toBeUndefined();
+  const err = await checkCalibration([url], DEFAULT_DECISION_PARAMS).catch((e: Error) => e);
+  expect((err as Error).message).toMatch(
+    /runs the bluetrace design, this run's phones bluezone: start it with --design bluezone$/,
+  );
+  expect((err as Error).message).not.toContain("\n");
+});

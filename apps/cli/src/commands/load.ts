@@ -1,7 +1,8 @@
 import { DEFAULT_UPLOAD_CONCURRENCY, runLoad } from "@tracebed/fleet";
 import { DEV_HA_TOKEN } from "@tracebed/matcher";
+import { DESIGN_NAMES, type DesignName } from "@tracebed/protocol";
 import { configFromScenario } from "@tracebed/sim";
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import { documentHeader, printJson } from "../document.js";
 import { positiveInt } from "../options.js";
 import {
@@ -20,6 +21,7 @@ interface LoadFlags extends RunFlags {
   uploadConcurrency: number;
   ackedFile?: string;
   haToken?: string;
+  design: DesignName;
   json?: boolean;
 }
 
@@ -89,6 +91,14 @@ export function registerLoad(program: Command): void {
       "--ha-token <T>",
       "the health authority's token (default: TRACEBED_HA_TOKEN, else the development token)",
     )
+    .addOption(
+      new Option(
+        "--design <D>",
+        "the design the phones follow (the matcher must run it: serve --design)",
+      )
+        .choices(DESIGN_NAMES)
+        .default("bluezone"),
+    )
     .option("--json", "print one JSON document on stdout");
   addRunFlags(cmd).action(async (name: string, flags: LoadFlags) => {
     const scenario = loadScenario(name);
@@ -97,6 +107,7 @@ export function registerLoad(program: Command): void {
     let last = 0;
     const { summary, ok } = await runLoad({
       config,
+      design: flags.design,
       urls: list,
       haToken: flags.haToken ?? process.env.TRACEBED_HA_TOKEN ?? DEV_HA_TOKEN,
       f0Rate: flags.f0Rate,
@@ -116,6 +127,7 @@ export function registerLoad(program: Command): void {
       ...documentHeader(scenario),
       seed: config.seed,
       run: {
+        design: flags.design,
         adoption: adoptionChoice(flags),
         ble: config.ble.mode,
         urls: list,

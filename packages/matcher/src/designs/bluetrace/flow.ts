@@ -50,19 +50,32 @@ export class BtFlow {
       sightings: [],
       refused: { failed_decryption: 0, expired_id: 0, unknown_user: 0 },
     };
+    // A TempID is heard in several scan periods: each is opened once per upload.
+    const opened = new Map<string, { contact: string | null; p: bluetrace.TempIdPayload }>();
+    const NONE = { contact: null, p: { uid: new Uint8Array(0), startTime: 1, expiryTime: 0 } };
     for (const r of records) {
-      const c = await bluetrace.checkTempId(nodeTempIdCipher, key, r.msg, r.timestamp);
-      if (!c.ok) {
-        out.refused[c.reason]++;
-        continue;
+      let o = opened.get(r.msg);
+      if (o === undefined) {
+        const p = await bluetrace.openTempId(nodeTempIdCipher, key, r.msg);
+        if (p === null) o = NONE;
+        else {
+          const uid = Buffer.from(p.uid).toString("base64");
+          const contact = uid === ownUid ? "" : ((await this.o.store.phoneOfUid(uid)) ?? "");
+          o = { contact, p };
+        }
+        opened.set(r.msg, o);
       }
-      const uid = Buffer.from(c.payload.uid).toString("base64");
-      const contact = uid === ownUid ? null : await this.o.store.phoneOfUid(uid);
-      if (contact === null) {
-        out.refused.unknown_user++;
-        continue;
+      if (o.contact === null) out.refused.failed_decryption++;
+      else if (!bluetrace.validAt(o.p, r.timestamp)) out.refused.expired_id++;
+      else if (o.contact === "") out.refused.unknown_user++;
+      else {
+        out.sightings.push({
+          contact: o.contact,
+          rssi: r.rssi,
+          txPower: r.txPower,
+          timestamp: r.timestamp,
+        });
       }
-      out.sightings.push({ contact, rssi: r.rssi, txPower: r.txPower, timestamp: r.timestamp });
     }
     return out;
   }

@@ -91,13 +91,25 @@ export async function checkTempId(
   tempID: string,
   seenAt: number,
 ): Promise<TempIdCheck> {
-  const parts = unpackTempId(tempID);
-  if (parts === null) return { ok: false, reason: "failed_decryption" };
-  const plain = await cipher.open(key, parts.iv, parts.ciphertext, parts.tag);
-  if (plain === null) return { ok: false, reason: "failed_decryption" };
-  const payload = decodePlaintext(plain);
-  if (seenAt < payload.startTime || seenAt > payload.expiryTime) {
-    return { ok: false, reason: "expired_id" };
-  }
+  const payload = await openTempId(cipher, key, tempID);
+  if (payload === null) return { ok: false, reason: "failed_decryption" };
+  if (!validAt(payload, seenAt)) return { ok: false, reason: "expired_id" };
   return { ok: true, payload };
+}
+
+/** What a TempID carries, or null if it is not one of this key's (see checkTempId). */
+export async function openTempId(
+  cipher: TempIdCipher,
+  key: Uint8Array,
+  tempID: string,
+): Promise<TempIdPayload | null> {
+  const parts = unpackTempId(tempID);
+  if (parts === null) return null;
+  const plain = await cipher.open(key, parts.iv, parts.ciphertext, parts.tag);
+  return plain === null ? null : decodePlaintext(plain);
+}
+
+/** A TempID may be heard from its startTime to its expiryTime, both included. */
+export function validAt(p: TempIdPayload, seenAt: number): boolean {
+  return seenAt >= p.startTime && seenAt <= p.expiryTime;
 }
