@@ -104,9 +104,9 @@ for (const kind of ["memory", "redis"] as const) {
     it("F0 → F1 (notified, asked for its log) → F2 in the F1's causal window; refusals counted", async () => {
       const config = await call(url, "GET", "/v1/config");
       expect(config.body.design).toBe("bluetrace");
-      const [a, b, c, d, e] = await Promise.all(["a", "b", "c", "d", "e"].map(open));
+      const [a, b, c, d, e, f] = await Promise.all(["a", "b", "c", "d", "e", "f"].map(open));
       const day2 = midnight(2);
-      for (const p of [a!, b!, c!, d!, e!]) await p.fetchTempIds(url, day2, 3);
+      for (const p of [a!, b!, c!, d!, e!, f!]) await p.fetchTempIds(url, day2, 3);
 
       const yesterday = midnight(1);
       // A hears B close for 15 min yesterday (a contact), D for 10 min (not one).
@@ -116,6 +116,8 @@ for (const kind of ["memory", "redis"] as const) {
       // (before B could have been infected: not F2).
       b!.hear(c!, yesterday + 50_000, 3, 1);
       b!.hear(e!, day2 + 36_000, 3, 1);
+      // F met only C, who never uploads: the server never learns of it.
+      c!.hear(f!, yesterday + 60_000, 3, 1);
       // A tampered TempID, and B's TempID replayed two hours after it expired.
       const tampered = a!.tempIdAt(yesterday + 1000);
       const bad = `${tampered[0] === "A" ? "B" : "A"}${tampered.slice(1)}`;
@@ -176,9 +178,10 @@ for (const kind of ["memory", "redis"] as const) {
       await c!.client.until(() => c!.client.notifications.length > 0, "C's notification");
       expect(c!.client.notifications[0]).toMatchObject({ role: "F2", indexId: grant.body.indexId });
       await m.idle();
-      for (const p of [a!, d!, e!]) expect(p.client.notifications).toEqual([]);
+      for (const p of [a!, d!, e!, f!]) expect(p.client.notifications).toEqual([]);
 
-      // The operator links A–B, A–D, B–C, B–E: four phones besides the F0, four edges.
+      // The operator links A–B, A–D, B–C, B–E: four phones besides the F0, four edges; F
+      // registered and fetched TempIDs, which alone does not count.
       const privacy = await call(url, "GET", "/v1/bluetrace/privacy", undefined, HA);
       expect(privacy.body).toEqual({ nonIndexPhonesKnown: 4, contactEdgesKnown: 4 });
       expect(await m.design!.privacy()).toEqual(privacy.body);

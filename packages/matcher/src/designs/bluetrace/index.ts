@@ -2,7 +2,6 @@ import type { MatcherDesign } from "../types.js";
 import { BtFlow } from "./flow.js";
 import { BtMemoryStore } from "./memory-store.js";
 import { BLUETRACE_DOC } from "./openapi.js";
-import { privacyCounts } from "./privacy.js";
 import { BtRedisStore } from "./redis-store.js";
 import { registerBlueTraceRoutes } from "./routes.js";
 
@@ -29,7 +28,7 @@ export const bluetraceDesign: MatcherDesign = {
     registerBlueTraceRoutes(m.app, m.http, store, flow);
     return {
       idle: () => flow.idle(),
-      privacy: () => privacyCounts(store),
+      privacy: () => store.privacy(),
       close: async () => {
         await flow.idle();
         await store.close();

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { bluetrace } from "@tracebed/protocol";
 import { ROLE_RANK, type Role, roleRank } from "../../store/types.js";
 import { mergeLogs } from "./log-merge.js";
+import { privacyCounts } from "./privacy.js";
 import type {
   BtGrant,
   BtIndex,
@@ -106,6 +107,10 @@ export class BtMemoryStore implements BtStore {
 
   async loggers() {
     return [...this.logs.keys()];
+  }
+
+  privacy() {
+    return privacyCounts(this);
   }
 
   async f0Phones() {

@@ -3,6 +3,7 @@ import { bluetrace } from "@tracebed/protocol";
 import type { RedisClient } from "../../store/redis.js";
 import type { Role } from "../../store/types.js";
 import { decodeLog, encodeLog, mergeLogs } from "./log-merge.js";
+import { privacyCounts } from "./privacy.js";
 import type {
   BtGrant,
   BtIndex,
@@ -177,6 +178,10 @@ export class BtRedisStore implements BtStore {
 
   async loggers() {
     return this.cmd<string[]>(["SMEMBERS", this.k("loggers")]);
+  }
+
+  privacy() {
+    return privacyCounts(this);
   }
 
   async f0Phones() {

@@ -9,7 +9,6 @@ import { type HttpContext, limitPhone } from "../../http/context.js";
 import { HttpError } from "../../http/errors.js";
 import { newId } from "../../ids.js";
 import type { BtFlow } from "./flow.js";
-import { privacyCounts } from "./privacy.js";
 import type { BtIndex, BtStore } from "./store.js";
 
 const DAY = 86_400;
@@ -126,7 +125,7 @@ export function registerBlueTraceRoutes(
   );
 
   app.get("/v1/bluetrace/privacy", { onRequest: haAuth(options.haToken) }, async () =>
-    privacyCounts(store),
+    store.privacy(),
   );
 }
 

@@ -75,5 +75,7 @@ export interface BtStore {
   /** Every phone with a stored log, and every F0. */
   loggers(): Promise<string[]>;
   f0Phones(): Promise<string[]>;
+  /** What an operator can reconstruct from this store, counted (privacy.ts). */
+  privacy(): Promise<bluetrace.PrivacyCounts>;
   close(): Promise<void>;
 }
