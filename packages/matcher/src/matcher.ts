@@ -89,7 +89,13 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
       f0Confirmed: (event) => sockets?.f0Confirmed(event),
       logger,
     });
-    design = await designModule.mount({ app, http: ctx, onError });
+    design = await designModule.mount({
+      app,
+      http: ctx,
+      // The sockets are set up next; a design notifies through them once they are.
+      notified: (phoneId, n, contactIndexId) => sockets?.notified(phoneId, n, contactIndexId),
+      onError,
+    });
     const s = await setUpSockets({
       server: app.server,
       store,
@@ -122,6 +128,7 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
       metrics,
       idle: async () => {
         await flow.idle();
+        await design?.idle();
         await s.fanOut.idle();
       },
       stats,

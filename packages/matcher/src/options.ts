@@ -42,6 +42,8 @@ export interface RedeemLimits {
 }
 
 export interface MatcherOptions {
+  /** Which design's flow it runs (default bluezone; `designs/index.ts`). */
+  readonly design?: DesignName;
   /** `memory` (default), a `redis://…` URL, or a store instance (the matcher then does not close it). */
   readonly store?: StoreSpec | MatcherStore;
   /** Memory store's directory (default `.tracebed/data`): snapshot and journals; null: none. */
@@ -120,6 +122,7 @@ export const DEFAULT_REDEEM_LIMITS: RedeemLimits = {
 export const DEFAULT_CODE_TTL_SECONDS = 3_600;
 
 export interface Resolved {
+  readonly design: DesignName;
   readonly store: StoreSpec | MatcherStore;
   readonly dataDir: string | null | undefined;
   readonly compactAfterBytes: number;

@@ -1,3 +1,4 @@
+import type { Notification } from "@tracebed/protocol";
 import type { FastifyInstance } from "fastify";
 import type { z } from "zod";
 import type { HttpContext } from "../http/context.js";
@@ -17,18 +18,24 @@ export interface DesignOpenApi {
 export interface DesignServer {
   /** What an operator of the design's store can learn, counted from what it holds. */
   privacy(): Promise<{ nonIndexPhonesKnown: number; contactEdgesKnown: number }>;
-  storageBytes(): Promise<number>;
+  /** Bytes the design's store holds, where it can tell. */
+  storageBytes?(): Promise<number>;
   /** Resolves when background work due now is done (tests). */
   idle(): Promise<void>;
   close(): Promise<void>;
 }
 
+/** What a design's module is given when the matcher mounts it (before it listens). */
+export interface DesignMount {
+  readonly app: FastifyInstance;
+  readonly http: HttpContext;
+  /** Tells a phone (and the live feed) it was notified, as the Bluezone flow does. */
+  readonly notified: (phoneId: string, n: Notification, contactIndexId: string | null) => void;
+  readonly onError: (err: unknown, what: string) => void;
+}
+
 export interface DesignModule {
   readonly openapi: DesignOpenApi | null;
-  /** Registers the design's routes on app (not listening yet); null: nothing of its own. */
-  mount(m: {
-    app: FastifyInstance;
-    http: HttpContext;
-    onError: (err: unknown, what: string) => void;
-  }): Promise<DesignServer | null>;
+  /** Registers the design's routes on app; null: nothing of its own (Bluezone). */
+  mount(m: DesignMount): Promise<DesignServer | null>;
 }

@@ -100,6 +100,25 @@ export const PROPERTY_DESCRIPTIONS: Readonly<Record<string, string>> = {
   keyCount: "Keys the push carried",
   contactIndexId:
     "The index person an F1 became (an F2's indexId links to it); null for F2, and always null in the viewer scope",
+  design:
+    "The design's flow the server runs: bluezone (hybrid, the default), gaen (decentralised) or bluetrace (central, TempIDs)",
+  from: `Start of the batch, ${UNIX_SECONDS} (default: now); at most windowDays + 1 days back, one day ahead`,
+  tempIDs: "The batch: one TempID per 15 minutes, back to back",
+  tempID:
+    "A TempID: base64 of AES-256-GCM ciphertext (uid ‖ startTime ‖ expiryTime, 29 bytes) ‖ IV (16 bytes) ‖ tag (16 bytes); only the server can open it",
+  startTime: `First second the TempID may be heard, ${UNIX_SECONDS}`,
+  expiryTime: `Last second the TempID may be heard, ${UNIX_SECONDS}`,
+  refreshTime: `When to fetch the next batch, ${UNIX_SECONDS}`,
+  records: "The TempIDs the phone heard (at most 100,000)",
+  msg: "The TempID heard, as advertised",
+  valid:
+    "Records whose TempID decrypted to another registered phone and was heard within its validity",
+  failed_decryption: "The TempID is not one of this server's (its tag does not verify)",
+  expired_id: "Heard outside the TempID's validity (a replay)",
+  unknown_user: "The TempID names no registered phone, or the uploader itself",
+  nonIndexPhonesKnown:
+    "Phones other than confirmed cases (F0) that appear in at least one stored contact (registration alone does not count)",
+  contactEdgesKnown: "Distinct unordered phone pairs with at least one stored, decrypted sighting",
 };
 
 /** Where one place needs more than its name says. */
@@ -108,6 +127,15 @@ export const PATH_DESCRIPTIONS: Readonly<Record<string, string>> = {
   "Health.store": "The store the server runs on: memory or redis",
   "Health.message": "Why the store does not answer (when unavailable)",
   "F0RedeemResponse.role": "Always F0: the phone is now index person indexId",
+  "TempIdBatch.status": "Always SUCCESS (OpenTrace's getTempIDs)",
+  "TempIdRequest.count": "TempIDs wanted (1–100; default 100)",
+  "BtUploadAck.refused": "Records dropped, by reason",
+  "BtUploadAck.records": "Records in the upload",
+  "BtLogUpload.uploadToken":
+    "An F0's upload token (from redeeming its code) or an F1's (POST /v1/bluetrace/upload-grant)",
+  "BtUploadGrant.uploadToken":
+    "Authorises this phone's log upload until expiresAt (a bearer secret)",
+  "BtUploadGrant.indexId": "The index person (its F1 role) the log is asked for as",
   "/live.notified.indexId":
     "The index person the contact was found through; null in the viewer scope (the chain stays closed)",
 };
