@@ -17,6 +17,14 @@ import type { SimRequest, SimResponse } from "./sim-protocol.js";
 export const FIRST_LOOK_AGENTS = 10_000;
 
 /**
+ * Index people per run of the first look, at most. The figures are per index person, so fewer
+ * of them make a noisier point, not a different one; the oracle's cost grows faster than their
+ * number (≈ 120 ms a run at 10 against ≈ 500 ms at 30, 10,000 people, Hưng Yên), and the first
+ * look must reach the whole range while a 2-core machine is busy with something else too.
+ */
+export const FIRST_LOOK_F0 = 10;
+
+/**
  * The grid values of the first look: `n` of them spread evenly over the grid, both ends and
  * the values nearest 8% and 60% (the letters' range) always among them.
  */
@@ -41,8 +49,9 @@ export interface SweepPlan {
   seeds: readonly number[];
   spec: (value: number, seed: number) => JobSpec;
   /**
-   * People per run of the first look: one run per grid value on this smaller sample, before
-   * the full runs (skipped when the full runs are no larger).
+   * People per run of the first look: one run per grid value on this smaller sample (and at
+   * most FIRST_LOOK_F0 index people), before the full runs (skipped when the full runs are no
+   * larger).
    */
   coarseAgents?: number;
 }
@@ -111,7 +120,9 @@ export class SweepRunner {
       plan.coarseAgents !== undefined && plan.coarseAgents < plan.spec(0, 0).agents
         ? plan.coarseAgents
         : undefined;
-    const coarseId = (value: number) => `${plan.key}|first-look-${coarseAgents}|${value}`;
+    const coarseF0 = Math.min(plan.spec(0, 0).f0, FIRST_LOOK_F0);
+    const coarseId = (value: number) =>
+      `${plan.key}|first-look-${coarseAgents}-${coarseF0}|${value}`;
     const coarseOf = (value: number) =>
       coarseAgents === undefined ? undefined : this.cache.get(coarseId(value));
     const runsAt = (value: number) => plan.seeds.flatMap((seed) => resultOf(value, seed) ?? []);
@@ -157,7 +168,7 @@ export class SweepRunner {
     if (coarseAgents !== undefined) {
       for (const value of firstLookGrid(plan.grid)) {
         if (coarseOf(value) || resultOf(value, firstSeed)) continue;
-        send({ ...plan.spec(value, firstSeed), agents: coarseAgents }, (r) => {
+        send({ ...plan.spec(value, firstSeed), agents: coarseAgents, f0: coarseF0 }, (r) => {
           this.cache.set(coarseId(value), r);
           if (generation === this.generation) report();
         });

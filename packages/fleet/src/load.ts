@@ -20,8 +20,6 @@ import { type LoadSummary, SummaryBuilder } from "./summary.js";
 
 export interface LoadOptions {
   config: SimConfig;
-  /** The design the phones follow; the matchers must run it (default bluezone). */
-  design?: DesignName;
   urls: string[];
   haToken: string;
   f0Rate: number;
@@ -153,9 +151,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   const workers: Worker[] = [];
   try {
     for (let proc = 0; proc < o.procs; proc++) {
-      workers.push(
-        await (o.procs === 1 ? local(options(proc), emit, start) : child(options(proc), emit)),
-      );
+      workers.push(await (o.procs === 1 ? local(options(proc), emit) : child(options(proc), emit)));
     }
   } catch (err) {
     emit({ type: "error", message: (err as Error).message });

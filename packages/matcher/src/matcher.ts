@@ -18,7 +18,7 @@ import { catchUpAfterOutages } from "./server/outage.js";
 import { shutdown } from "./server/shutdown.js";
 import { type Sockets, setUpSockets } from "./server/sockets.js";
 import { statsOf } from "./server/stats.js";
-import type { MatcherStore } from "./store/shared/types.js";
+import type { MatcherStore } from "./store/common/types.js";
 
 const VERSION = (createRequire(import.meta.url)("../package.json") as { version: string }).version;
 

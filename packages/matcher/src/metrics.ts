@@ -2,7 +2,7 @@ import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom
 import type { FlowMetrics } from "./flow/matching.js";
 import { BytesOut } from "./http/bytes-out.js";
 import type { FanOutMetrics } from "./socket/push-fan-out.js";
-import type { Role, StorageFigures } from "./store/shared/types.js";
+import type { Role, StorageFigures } from "./store/common/types.js";
 
 /** The matcher's Prometheus metrics, on a registry of its own (several matchers may share a process). */
 export class Metrics implements FlowMetrics {

@@ -2,9 +2,9 @@ import { DEFAULT_DECISION_PARAMS, type DecisionParams, type DesignName } from "@
 import type { Clock } from "./clock.js";
 import { type GaenOptions, resolveGaenOptions } from "./designs/gaen/options.js";
 import type { BucketSpec } from "./rate-limit.js";
+import type { MatcherStore } from "./store/common/types.js";
 import { DEFAULT_COMPACT_AFTER_BYTES } from "./store/memory/memory.js";
 import type { StoreSpec } from "./store/open.js";
-import type { MatcherStore } from "./store/shared/types.js";
 
 /** The development HA token, used (with a warning) when none is configured. Never in production. */
 export const DEV_HA_TOKEN = "tracebed-dev-ha-token";
@@ -42,8 +42,6 @@ export interface RedeemLimits {
 }
 
 export interface MatcherOptions {
-  /** Which design's flow it runs (default bluezone; `designs/index.ts`). */
-  readonly design?: DesignName;
   /** `memory` (default), a `redis://…` URL, or a store instance (the matcher then does not close it). */
   readonly store?: StoreSpec | MatcherStore;
   /** Memory store's directory (default `.tracebed/data`): snapshot and journals; null: none. */
@@ -122,7 +120,6 @@ export const DEFAULT_REDEEM_LIMITS: RedeemLimits = {
 export const DEFAULT_CODE_TTL_SECONDS = 3_600;
 
 export interface Resolved {
-  readonly design: DesignName;
   readonly store: StoreSpec | MatcherStore;
   readonly dataDir: string | null | undefined;
   readonly compactAfterBytes: number;

@@ -1,7 +1,7 @@
 import type { LogEntry } from "@tracebed/protocol";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CompactLog, mergeLogs } from "../src/store/shared/compact-log.js";
+import { CompactLog, mergeLogs } from "../src/store/common/compact-log.js";
 
 const W = 12; // Bluezone's ID bytes
 const T0 = 1_700_000_000;

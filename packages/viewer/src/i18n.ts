@@ -63,7 +63,7 @@ const vi = {
   "chart.point": "{series} ở mức {pct}: trung bình {mean} ({n} lần chạy; {band}: {lo} – {hi})",
   "chart.empty": "Đang mô phỏng…",
   "chart.progress": "Đang mô phỏng: {done}/{total} lần chạy ({workers} luồng)",
-  "chart.firstLook": "Xem trước: {n} điểm mới có một lần chạy trên {agents} người.",
+  "chart.firstLook": "Xem trước: {n} điểm mới có một lần chạy trên {agents} người với {f0} F0.",
   "chart.done": "{total} lần chạy, {agents} người mỗi lần, xong trong {seconds} giây",
 
   "net.title": "Mạng tiếp xúc quanh {n} F0 ở mức {pct} dân số cài đặt",
@@ -211,7 +211,8 @@ const en: Record<StringKey, string> = {
   "chart.point": "{series} at {pct}: mean {mean} ({n} runs; {band}: {lo} – {hi})",
   "chart.empty": "Simulating…",
   "chart.progress": "Simulating: {done} of {total} runs ({workers} threads)",
-  "chart.firstLook": "First look: {n} points so far from one run on {agents} people.",
+  "chart.firstLook":
+    "First look: {n} points so far from one run on {agents} people with {f0} index people.",
   "chart.done": "{total} runs of {agents} people each, done in {seconds} s",
 
   "net.title": "Contacts around {n} F0 at {pct} adoption",

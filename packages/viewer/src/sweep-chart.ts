@@ -1,12 +1,10 @@
 import { select } from "d3";
-import { drawLetterRanges, drawReferences } from "./chart/annotations.js";
-import { drawAxes } from "./chart/axes.js";
 import { chartFrame, FONT, HEIGHT, MAX_WIDTH, MIN_WIDTH } from "./chart/frame.js";
-import { drawLegend, legendRows } from "./chart/legend.js";
-import { drawMarker, type Marker } from "./chart/marker.js";
-import { drawPicker } from "./chart/pick.js";
-import { drawEmpty, drawSeries } from "./chart/series.js";
-import { drawTitle, titleLines } from "./chart/title.js";
+import { legendRows } from "./chart/legend.js";
+import type { Marker } from "./chart/marker.js";
+import type { ChartView } from "./chart/part.js";
+import { CHART_PARTS } from "./chart/parts.js";
+import { titleLines } from "./chart/title.js";
 import { type Lang, t } from "./i18n.js";
 import { PALETTE } from "./palette.js";
 import { interpolate } from "./scales.js";
@@ -22,7 +20,8 @@ export { spreadLabels } from "./chart/marker.js";
  * observed range and targets, and the slider's value marked. Plain SVG with presentation
  * attributes (no page CSS), so the exported SVG and PNG look like the screen. Drawn at its
  * container's width (300–640 px) in CSS pixels, so its text keeps its size on a phone. Each
- * part is a function of its own in chart/; this class holds the state and calls them in order.
+ * part is a ChartPart of its own in chart/, listed in paint order in chart/parts.ts; this
+ * class holds the state, works out the view once per render and calls each part on its layer.
  */
 
 export interface SweepChartOptions {
@@ -129,7 +128,7 @@ export class SweepChart {
       .attr("viewBox", `0 0 ${this.width} ${HEIGHT}`)
       .attr("width", this.width)
       .attr("height", HEIGHT);
-    const f = chartFrame(svg, this.width, rows, lang);
+    const f = chartFrame(this.width, rows, lang);
 
     svg.append("title").attr("id", `${this.id}-title`).text(tr("chart.title"));
     svg
@@ -141,14 +140,18 @@ export class SweepChart {
       .attr("width", this.width)
       .attr("height", HEIGHT)
       .attr("fill", PALETTE.background);
-    drawTitle(f, title);
-    drawLetterRanges(f, this.opts.observed, this.opts.targets);
-    drawAxes(f);
-    drawReferences(f);
-    for (const s of ["f2", "f1"] as const) drawSeries(f, s, this.series(s), bandLabel);
-    if (this.points.length === 0) drawEmpty(f);
-    if (this.marker !== undefined) drawMarker(f, this.marker);
-    drawLegend(f, bandShort, title.length);
-    if (this.opts.onPick) drawPicker(f, this.opts.onPick);
+    const view: ChartView = {
+      title,
+      bandShort,
+      bandLabel,
+      points: { f1: this.series("f1"), f2: this.series("f2") },
+      observed: this.opts.observed,
+      targets: this.opts.targets,
+      marker: this.marker,
+      onPick: this.opts.onPick,
+    };
+    for (const part of CHART_PARTS) {
+      svg.append("g").attr("data-part", part.name).call(part.draw(f, view));
+    }
   }
 }

@@ -140,7 +140,6 @@ export function registerLoad(program: Command): void {
     let last = 0;
     const { summary, ok } = await runLoad({
       config,
-      design: flags.design,
       urls: list,
       haToken: flags.haToken ?? process.env.TRACEBED_HA_TOKEN ?? DEV_HA_TOKEN,
       f0Rate: flags.f0Rate,
@@ -166,7 +165,6 @@ export function registerLoad(program: Command): void {
       ...documentHeader(scenario),
       seed: config.seed,
       run: {
-        design: flags.design,
         adoption: adoptionChoice(flags),
         ble: config.ble.mode,
         urls: list,

@@ -183,7 +183,6 @@ async function serve(opts: ServeOptions): Promise<void> {
   try {
     matcher = await createMatcher({
       ...(params ? { decisionParams: params } : {}),
-      design: opts.design,
       store: opts.store,
       dataDir: opts.data,
       compactAfterBytes: opts.compactAfterMb * MIB,

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { type LoadSummary, runLoad, type SetComparison } from "@tracebed/fleet";
 import type { PhoneCrypto, PrivacyCounts } from "@tracebed/matcher";
 import type { SimConfig } from "@tracebed/sim";
-import { cpuSeconds } from "../bench/measure.js";
+import { cpuSeconds, round } from "../bench/measure.js";
 import { startServe } from "../bench/processes.js";
 import type { CompareDesign } from "./designs.js";
 
@@ -69,8 +69,6 @@ function designSet(c: SetComparison): DesignSet {
   };
 }
 
-const round2 = (x: number) => Math.round(x * 100) / 100;
-
 /** Bytes of every file under a directory. */
 function dirBytes(dir: string): number {
   let n = 0;
@@ -113,7 +111,7 @@ export async function runDesign(d: CompareDesign, o: DesignRunOptions): Promise<
         procs: 1,
         ...d.load,
         beforeF0: async () => {
-          beforeF0.serverCpuSeconds = round2(cpuSeconds(server.pid) - cpu0);
+          beforeF0.serverCpuSeconds = round(cpuSeconds(server.pid) - cpu0, 2);
           beforeF0.bytesOut = await bytesOut(server.url);
           beforeF0.storageBytes = dirBytes(dataDir);
         },
@@ -136,7 +134,7 @@ export async function runDesign(d: CompareDesign, o: DesignRunOptions): Promise<
       f1: designSet(summary.f1),
       f2: designSet(summary.f2),
       latencyMs: { p50: summary.latencyMs.notifyP50, p99: summary.latencyMs.notifyP99 },
-      serverCpuSeconds: round2(cpu),
+      serverCpuSeconds: round(cpu, 2),
       bytesOut: {
         server: bytes,
         perPhone: summary.phones === 0 ? 0 : Math.round(bytes / summary.phones),

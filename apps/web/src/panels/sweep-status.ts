@@ -1,5 +1,5 @@
 import { formatNumber, t } from "@tracebed/viewer";
-import { FIRST_LOOK_AGENTS } from "../sweep-runner.js";
+import { FIRST_LOOK_AGENTS, FIRST_LOOK_F0 } from "../sweep-runner.js";
 import { byId, type PageView, type Panel } from "./panel.js";
 
 /** The line under the chart: runs done so far, or how long the sweep took. */
@@ -21,7 +21,7 @@ export function sweepStatusPanel(doc: Document): Panel {
             seconds: formatNumber(sweep.ms / 1000, lang, 1),
           })
         : sweep.coarse.length > 0
-          ? `${t(lang, "chart.firstLook", { n: sweep.coarse.length, agents: formatNumber(FIRST_LOOK_AGENTS, lang) })} ${progress}`
+          ? `${t(lang, "chart.firstLook", { n: sweep.coarse.length, agents: formatNumber(FIRST_LOOK_AGENTS, lang), f0: Math.min(state.f0, FIRST_LOOK_F0) })} ${progress}`
           : progress;
       el.dataset.coarse = String(sweep.coarse.length);
       el.dataset.done = String(sweep.done);

@@ -1,7 +1,7 @@
 import type { DesignName } from "@tracebed/protocol";
 import type { DesignModule } from "./types.js";
 
-export type { DesignMount, DesignModule, DesignOpenApi, DesignServer } from "./types.js";
+export type { DesignModule, DesignMount, DesignOpenApi, DesignServer } from "./types.js";
 
 /** Bluezone's routes and flow are the matcher's own (http/, flow/): nothing to mount. */
 const bluezone: DesignModule = { openapi: null, mount: async () => null };

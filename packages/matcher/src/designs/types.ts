@@ -18,8 +18,7 @@ export interface DesignOpenApi {
 export interface DesignServer {
   /** What an operator of the design's store can learn, counted from what it holds. */
   privacy(): Promise<{ nonIndexPhonesKnown: number; contactEdgesKnown: number }>;
-  /** Bytes the design's store holds, where it can tell. */
-  storageBytes?(): Promise<number>;
+  storageBytes(): Promise<number>;
   /** Resolves when background work due now is done (tests). */
   idle(): Promise<void>;
   close(): Promise<void>;

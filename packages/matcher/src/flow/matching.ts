@@ -13,8 +13,8 @@ import { nodeCrypto } from "@tracebed/protocol/node";
 import { type Clock, unixSeconds } from "../clock.js";
 import { newId } from "../ids.js";
 import { Lru } from "../lru.js";
-import type { MatcherStore, PhoneRecord, Role } from "../store/shared/types.js";
-import { roleRank } from "../store/shared/types.js";
+import type { MatcherStore, PhoneRecord, Role } from "../store/common/types.js";
+import { roleRank } from "../store/common/types.js";
 
 /** What the flow tells the push channel and the live feed. */
 export interface FlowEvents {
@@ -78,9 +78,32 @@ export class Matching {
 
   /** Every index person: push if not yet pushed, decide its candidates (after a restart). */
   async reconcile(): Promise<void> {
-    for (const indexId of await this.o.store.listIndexIds()) {
-      await this.ensurePushed(indexId);
-      await this.evaluateIndex(indexId);
+    this.redelivering++;
+    try {
+      for (const indexId of await this.o.store.listIndexIds()) {
+        await this.ensurePushed(indexId);
+        await this.evaluateIndex(indexId);
+      }
+    } finally {
+      this.redelivering--;
+    }
+  }
+
+  /**
+   * While reconciling (after a restart or a store outage), a contact found to hold its role
+   * already gets that notification again: the store may have kept a notification whose
+   * delivery the outage cut off (the write applied, its reply lost). Phones dedupe by id.
+   */
+  private redelivering = 0;
+
+  private async redeliver(phone: PhoneRecord, indexId: string): Promise<void> {
+    let becameIndex: string | null = null;
+    for (const id of phone.indexIds) {
+      if ((await this.o.store.getIndex(id))?.role === "F1") becameIndex = id;
+    }
+    for (const n of await this.o.store.notificationsOf(phone.phoneId)) {
+      if (n.indexId !== indexId) continue;
+      this.o.events.notified(phone.phoneId, n, n.role === "F1" ? becameIndex : null);
     }
   }
 
@@ -151,6 +174,7 @@ export class Matching {
     if (!decision.contact || decision.bestDay === null || decision.firstContactDay === null) return;
     const windowStart = decision.firstContactDay * SECONDS_PER_DAY;
     if (rank === roleRank(role)) {
+      if (this.redelivering > 0) await this.redeliver(candidate, indexId);
       await this.lowerExposure(candidate, windowStart);
       return;
     }

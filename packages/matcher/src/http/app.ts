@@ -1,7 +1,7 @@
 import { MessageError } from "@tracebed/protocol";
 import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
 import type { Logger } from "pino";
-import { StoreUnavailableError } from "../store/shared/errors.js";
+import { StoreUnavailableError } from "../store/common/errors.js";
 import { hashJsonBodies } from "./body-hash.js";
 import type { HttpContext } from "./context.js";
 import { body, HttpError } from "./errors.js";

@@ -4,7 +4,7 @@ import type { Matching } from "../flow/matching.js";
 import type { Metrics } from "../metrics.js";
 import type { Resolved } from "../options.js";
 import type { RateLimiter } from "../rate-limit.js";
-import type { MatcherStore } from "../store/shared/types.js";
+import type { MatcherStore } from "../store/common/types.js";
 import { HttpError } from "./errors.js";
 import type { PhoneCredentials } from "./phone-auth.js";
 

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { FastifyRequest } from "fastify";
 import { Lru } from "../lru.js";
-import type { MatcherStore } from "../store/shared/types.js";
+import type { MatcherStore } from "../store/common/types.js";
 import { HttpError } from "./errors.js";
 
 /** How a phone's secret is kept and looked up: its SHA-256, hex (a leaked store leaks no secret). */

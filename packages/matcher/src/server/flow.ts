@@ -2,7 +2,7 @@ import type { KeyPush, Notification } from "@tracebed/protocol";
 import { Matching } from "../flow/matching.js";
 import type { Metrics } from "../metrics.js";
 import type { Resolved } from "../options.js";
-import type { MatcherStore } from "../store/shared/types.js";
+import type { MatcherStore } from "../store/common/types.js";
 
 /** How often the retention sweep runs. */
 const RETENTION_INTERVAL_MS = 3_600_000;

@@ -8,7 +8,7 @@ import type { PhoneCredentials } from "../http/phone-auth.js";
 import type { Metrics } from "../metrics.js";
 import type { Resolved } from "../options.js";
 import { RateLimiter } from "../rate-limit.js";
-import type { MatcherStore } from "../store/shared/types.js";
+import type { MatcherStore } from "../store/common/types.js";
 import type { Flow } from "./flow.js";
 
 export interface HttpDeps {

@@ -2,9 +2,9 @@ import { basename } from "node:path";
 import type { Logger } from "pino";
 import type { Metrics } from "../metrics.js";
 import type { Resolved } from "../options.js";
+import type { MatcherStore } from "../store/common/types.js";
 import type { MemoryStoreHooks } from "../store/memory/memory.js";
 import { openStore } from "../store/open.js";
-import type { MatcherStore } from "../store/shared/types.js";
 
 export interface OpenedStore {
   readonly store: MatcherStore;

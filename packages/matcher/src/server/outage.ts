@@ -1,7 +1,12 @@
 import type { Logger } from "pino";
-import type { MatcherStore } from "../store/shared/types.js";
+import { pushesSince } from "../store/common/pushes.js";
+import type { MatcherStore } from "../store/common/types.js";
 import type { Flow } from "./flow.js";
 import type { Sockets } from "./sockets.js";
+
+/** A catch-up cut off by the store going away again is retried this often, this many times. */
+const CATCH_UP_RETRY_MS = 500;
+const CATCH_UP_ATTEMPTS = 120;
 
 /**
  * A shared store away and back: pushes other processes made meanwhile may not have reached
@@ -17,13 +22,20 @@ export function catchUpAfterOutages(
 ): void {
   if (store.sharing === undefined) return;
   const catchUp = async (since: number) => {
-    for (let from = since; ; ) {
-      const page = await store.listPushes(from, 1_000);
-      for (const push of page.pushes) sockets.fanOut.push(push);
-      if (!page.more || page.pushes.length === 0) break;
-      from = page.pushes.at(-1)!.seq;
-    }
+    for await (const push of pushesSince(store, since)) sockets.fanOut.push(push);
     await flow.matching.reconcile();
+  };
+  // The store's other connections (its transaction pool) may come back after the one that
+  // said so: a catch-up that fails is tried again, for a minute at most.
+  const catchUpUntilDone = async (since: number) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await catchUp(since);
+      } catch (err) {
+        if (attempt >= CATCH_UP_ATTEMPTS) throw err;
+        await new Promise((r) => setTimeout(r, CATCH_UP_RETRY_MS));
+      }
+    }
   };
   let fannedAtLoss = 0;
   store.sharing.watchConnection({
@@ -33,7 +45,7 @@ export function catchUpAfterOutages(
     },
     back: () => {
       logger.warn(`${store.kind} reachable again: catching up pushes and decisions`);
-      void catchUp(fannedAtLoss).catch((err: unknown) =>
+      void catchUpUntilDone(fannedAtLoss).catch((err: unknown) =>
         onError(err, `catch-up after a ${store.kind} outage`),
       );
     },

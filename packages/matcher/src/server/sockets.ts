@@ -18,7 +18,7 @@ import type { Resolved } from "../options.js";
 import { LIVE_ROOMS, setUpLiveFeed } from "../socket/live.js";
 import { phoneRoom, setUpPhoneChannel } from "../socket/phones.js";
 import { FAN_OUT_EVENT, PushFanOut } from "../socket/push-fan-out.js";
-import type { MatcherStore, SocketAdapter } from "../store/shared/types.js";
+import type { MatcherStore, SocketAdapter } from "../store/common/types.js";
 import type { FlowOutlets } from "./flow.js";
 
 /** How often a process reports its phone connections to the store. */

@@ -1,6 +1,6 @@
 import type { Stats } from "@tracebed/protocol";
 import type { Resolved } from "../options.js";
-import type { MatcherStore } from "../store/shared/types.js";
+import type { MatcherStore } from "../store/common/types.js";
 
 /**
  * GET /v1/stats and the live feed's counts: the store's, with the phones connected to every

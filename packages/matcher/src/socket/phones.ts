@@ -16,7 +16,7 @@ import { catchUp } from "../http/routes/keys.js";
 import type { Metrics } from "../metrics.js";
 import type { Resolved } from "../options.js";
 import { RateLimiter } from "../rate-limit.js";
-import type { MatcherStore } from "../store/shared/types.js";
+import type { MatcherStore } from "../store/common/types.js";
 import type { PushFanOut } from "./push-fan-out.js";
 
 /** Room of one phone: notifications go there, across processes with the Redis adapter. */

@@ -1,6 +1,6 @@
+import type { MatcherStore } from "./common/types.js";
 import { MemoryStore, type MemoryStoreHooks } from "./memory/memory.js";
 import { RedisStore } from "./redis/redis.js";
-import type { MatcherStore } from "./shared/types.js";
 
 export const DEFAULT_DATA_DIR = ".tracebed/data";
 

@@ -1,13 +1,15 @@
 import { type ScaleLinear, type Selection, scaleLinear } from "d3";
 import { type Lang, t } from "../i18n.js";
 
+/** The group a chart part draws into (one per part, in paint order). */
+export type Layer = Selection<SVGGElement, unknown, null, undefined>;
+
 /**
- * What every part of the sweep chart draws with: the SVG, its size in CSS pixels (the
- * viewBox is drawn 1:1, so a 13 px label is 13 px on a phone too), the margins and the two
- * scales, and the page's words.
+ * What every part of the sweep chart draws with: its size in CSS pixels (the viewBox is drawn
+ * 1:1, so a 13 px label is 13 px on a phone too), the margins and the two scales, and the
+ * page's words.
  */
 export interface ChartFrame {
-  svg: Selection<SVGSVGElement, unknown, null, undefined>;
   width: number;
   height: number;
   margin: { top: number; right: number; bottom: number; left: number };
@@ -26,7 +28,6 @@ export const MIN_WIDTH = 300;
 export const HEIGHT = 440;
 
 export function chartFrame(
-  svg: ChartFrame["svg"],
   width: number,
   rows: { title: number; legend: number },
   lang: Lang,
@@ -40,7 +41,7 @@ export function chartFrame(
   const y = scaleLinear()
     .domain([0, 1])
     .range([HEIGHT - margin.bottom, margin.top]);
-  return { svg, width, height: HEIGHT, margin, x, y, lang, tr: (k, p) => t(lang, k, p) };
+  return { width, height: HEIGHT, margin, x, y, lang, tr: (k, p) => t(lang, k, p) };
 }
 
 /** The baseline of the legend's first row, under a title of `titleLines` lines. */

@@ -1,12 +1,13 @@
 import { PALETTE } from "../palette.js";
 import { REFERENCES } from "./annotations.js";
-import { type ChartFrame, legendTop } from "./frame.js";
+import { type ChartFrame, type Layer, legendTop } from "./frame.js";
+import type { ChartPart } from "./part.js";
 import { SERIES_STYLE } from "./series.js";
 
 /** A legend entry: a key drawn at (x, y) and its label; `width` the room it takes. */
 interface Item {
   label: string;
-  key: (g: ChartFrame["svg"], x: number, y: number) => void;
+  key: (g: Layer, x: number, y: number) => void;
 }
 
 const ITEM_GAP = 22;
@@ -17,7 +18,7 @@ const labelWidth = (s: string) => 7.2 * s.length;
 function items(f: ChartFrame, bandLabel: string): Item[] {
   const series = (["f1", "f2"] as const).map((s) => ({
     label: f.tr(s === "f1" ? "chart.f1" : "chart.f2"),
-    key: (g: ChartFrame["svg"], x: number, y: number) => {
+    key: (g: Layer, x: number, y: number) => {
       const { colour, shape } = SERIES_STYLE[s];
       g.append("line")
         .attr("x1", x)
@@ -43,7 +44,7 @@ function items(f: ChartFrame, bandLabel: string): Item[] {
   }));
   const band = {
     label: bandLabel,
-    key: (g: ChartFrame["svg"], x: number, y: number) => {
+    key: (g: Layer, x: number, y: number) => {
       g.append("rect")
         .attr("x", x)
         .attr("y", y - 6)
@@ -55,7 +56,7 @@ function items(f: ChartFrame, bandLabel: string): Item[] {
   };
   const refs = REFERENCES.map((r) => ({
     label: f.tr(r.label),
-    key: (g: ChartFrame["svg"], x: number, y: number) => {
+    key: (g: Layer, x: number, y: number) => {
       g.append("line")
         .attr("x1", x)
         .attr("x2", x + 26)
@@ -100,25 +101,24 @@ export function legendRows(
 }
 
 /** The legend under the title: the two series, the band, the a² and a³ lines. */
-export function drawLegend(f: ChartFrame, bandLabel: string, titleLines: number): void {
-  const g = f.svg
-    .append("g")
-    .attr("class", "legend")
-    .attr("font-size", 13)
-    .attr("fill", PALETTE.text);
-  const list = items(f, bandLabel);
-  const spots = layout(
-    list.map((i) => i.label),
-    12,
-    f.width - 12,
-  );
-  list.forEach((item, i) => {
-    const { row, x } = spots[i]!;
-    const y = legendTop(titleLines) + 21 * row;
-    item.key(g as unknown as ChartFrame["svg"], x, y);
-    g.append("text")
-      .attr("x", x + KEY_WIDTH)
-      .attr("y", y + 4)
-      .text(item.label);
-  });
-}
+export const legend: ChartPart = {
+  name: "legend",
+  draw: (f, v) => (g) => {
+    g.attr("class", "legend").attr("font-size", 13).attr("fill", PALETTE.text);
+    const list = items(f, v.bandShort);
+    const spots = layout(
+      list.map((i) => i.label),
+      12,
+      f.width - 12,
+    );
+    list.forEach((item, i) => {
+      const { row, x } = spots[i]!;
+      const y = legendTop(v.title.length) + 21 * row;
+      item.key(g, x, y);
+      g.append("text")
+        .attr("x", x + KEY_WIDTH)
+        .attr("y", y + 4)
+        .text(item.label);
+    });
+  },
+};

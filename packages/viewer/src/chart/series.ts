@@ -2,7 +2,8 @@ import { area, line } from "d3";
 import { formatPercent } from "../format.js";
 import { PALETTE } from "../palette.js";
 import type { ChartPoint, Series } from "../sweep-data.js";
-import type { ChartFrame } from "./frame.js";
+import type { ChartFrame, Layer } from "./frame.js";
+import type { ChartPart } from "./part.js";
 
 export const SERIES_STYLE: Record<Series, { colour: string; shape: "circle" | "square" }> = {
   f1: { colour: PALETTE.f1, shape: "circle" },
@@ -13,15 +14,16 @@ export const SERIES_STYLE: Record<Series, { colour: string; shape: "circle" | "s
  * One series: its band, its mean line and a mark per point, each mark with `data-adoption`
  * (its x, a fraction), `data-mean` and `data-runs`.
  */
-export function drawSeries(
+function drawSeries(
   f: ChartFrame,
+  g: Layer,
   s: Series,
   pts: readonly ChartPoint[],
   bandLabel: string,
 ): void {
   const { x, y } = f;
   const style = SERIES_STYLE[s];
-  const g = f.svg.append("g").attr("data-series", s);
+  g.attr("data-series", s);
   if (pts.length > 1) {
     const band = area<ChartPoint>()
       .x((d) => x(d.x))
@@ -71,15 +73,29 @@ export function drawSeries(
   }
 }
 
-/** "Simulating…" in the middle of an empty plot. */
-export function drawEmpty(f: ChartFrame): void {
-  const { margin: m, width: W, height: H } = f;
-  f.svg
-    .append("text")
-    .attr("x", (m.left + W - m.right) / 2)
-    .attr("y", (m.top + H - m.bottom) / 2)
-    .attr("text-anchor", "middle")
-    .attr("font-size", 16)
-    .attr("fill", PALETTE.muted)
-    .text(f.tr("chart.empty"));
-}
+/** The F2 series under the F1 series (F1 is the headline, drawn on top). */
+export const f2Series: ChartPart = {
+  name: "series-f2",
+  draw: (f, v) => (g) => drawSeries(f, g, "f2", v.points.f2, v.bandLabel),
+};
+
+export const f1Series: ChartPart = {
+  name: "series-f1",
+  draw: (f, v) => (g) => drawSeries(f, g, "f1", v.points.f1, v.bandLabel),
+};
+
+/** "Simulating…" in the middle of the plot while it has no point. */
+export const empty: ChartPart = {
+  name: "empty",
+  draw: (f, v) => (g) => {
+    if (v.points.f1.length > 0 || v.points.f2.length > 0) return;
+    const { margin: m, width: W, height: H } = f;
+    g.append("text")
+      .attr("x", (m.left + W - m.right) / 2)
+      .attr("y", (m.top + H - m.bottom) / 2)
+      .attr("text-anchor", "middle")
+      .attr("font-size", 16)
+      .attr("fill", PALETTE.muted)
+      .text(f.tr("chart.empty"));
+  },
+};

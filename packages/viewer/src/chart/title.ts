@@ -1,5 +1,5 @@
 import { PALETTE } from "../palette.js";
-import type { ChartFrame } from "./frame.js";
+import type { ChartPart } from "./part.js";
 
 /** Rough width of a character of the title at 16 px (bold), for wrapping without measuring. */
 const CHAR = 8.6;
@@ -20,19 +20,23 @@ export function titleLines(text: string, width: number): string[] {
   return lines;
 }
 
-export function drawTitle(f: ChartFrame, lines: readonly string[]): void {
-  const text = f.svg
-    .append("text")
-    .attr("x", 12)
-    .attr("y", 24)
-    .attr("font-size", 16)
-    .attr("font-weight", 700)
-    .attr("fill", PALETTE.text);
-  lines.forEach((l, i) => {
-    text
-      .append("tspan")
+/** The chart's title, wrapped (its lines worked out in the view). */
+export const title: ChartPart = {
+  name: "title",
+  draw: (_f, v) => (g) => {
+    const text = g
+      .append("text")
       .attr("x", 12)
-      .attr("dy", i === 0 ? 0 : TITLE_LINE)
-      .text(l);
-  });
-}
+      .attr("y", 24)
+      .attr("font-size", 16)
+      .attr("font-weight", 700)
+      .attr("fill", PALETTE.text);
+    v.title.forEach((l, i) => {
+      text
+        .append("tspan")
+        .attr("x", 12)
+        .attr("dy", i === 0 ? 0 : TITLE_LINE)
+        .text(l);
+    });
+  },
+};

@@ -8,7 +8,7 @@ import {
 import { nodeTempIdCipher } from "@tracebed/protocol/node";
 import { type Clock, unixSeconds } from "../../clock.js";
 import { newId, newToken } from "../../ids.js";
-import { roleRank } from "../../store/types.js";
+import { roleRank } from "../../store/common/types.js";
 import type { BtIndex, BtStore } from "./store.js";
 
 export interface BtFlowOptions {

@@ -32,6 +32,7 @@ export const bluetraceDesign: DesignModule = {
     return {
       idle: () => flow.idle(),
       privacy: () => store.privacy(),
+      storageBytes: () => store.storageBytes(),
       close: async () => {
         await flow.idle();
         await store.close();

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { bluetrace } from "@tracebed/protocol";
-import { ROLE_RANK, type Role, roleRank } from "../../store/types.js";
-import { mergeLogs } from "./log-merge.js";
+import { ROLE_RANK, type Role, roleRank } from "../../store/common/types.js";
+import { encodeLog, mergeLogs } from "./log-merge.js";
 import { privacyCounts } from "./privacy.js";
 import type {
   BtGrant,
@@ -111,6 +111,18 @@ export class BtMemoryStore implements BtStore {
 
   privacy() {
     return privacyCounts(this);
+  }
+
+  async storageBytes() {
+    let bytes = this.serverKey.length;
+    for (const [p, uid] of this.uidByPhone) bytes += 2 * (p.length + uid.length);
+    for (const [id, u] of this.uploads) bytes += id.length + JSON.stringify(u).length;
+    for (const [p, log] of this.logs) bytes += p.length + encodeLog(log).length;
+    for (const [p, r] of this.roles) bytes += p.length + r.length;
+    for (const [p, i] of this.indexes) bytes += p.length + JSON.stringify(i).length;
+    for (const [p, g] of this.grantsByPhone) bytes += p.length + JSON.stringify(g).length;
+    for (const [t, g] of this.grants) bytes += t.length + JSON.stringify(g).length;
+    return bytes;
   }
 
   async f0Phones() {

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { bluetrace } from "@tracebed/protocol";
+import type { Role } from "../../store/common/types.js";
 import type { RedisClient } from "../../store/redis/connect.js";
-import type { Role } from "../../store/types.js";
 import { decodeLog, encodeLog, mergeLogs } from "./log-merge.js";
 import { privacyCounts } from "./privacy.js";
 import type {
@@ -182,6 +182,19 @@ export class BtRedisStore implements BtStore {
 
   privacy() {
     return privacyCounts(this);
+  }
+
+  /** Bytes of the keys' and hash fields' contents (not Redis's own overhead). */
+  async storageBytes() {
+    let bytes = 0;
+    for (const h of ["uid", "phoneOfUid", "uploads", "role", "index", "grant", "grantOf"]) {
+      const all = await this.cmd<string[]>(["HGETALL", this.k(h)]);
+      for (const s of all) bytes += Buffer.byteLength(s);
+    }
+    for (const p of await this.loggers()) {
+      bytes += await this.cmd<number>(["STRLEN", this.k(`log:${p}`)]);
+    }
+    return bytes + bluetrace.KEY_BYTES;
   }
 
   async f0Phones() {

@@ -1,5 +1,5 @@
 import type { bluetrace, Notification } from "@tracebed/protocol";
-import type { Role } from "../../store/types.js";
+import type { Role } from "../../store/common/types.js";
 
 type KnownSighting = bluetrace.KnownSighting;
 type BtUploadAck = bluetrace.BtUploadAck;
@@ -77,5 +77,7 @@ export interface BtStore {
   f0Phones(): Promise<string[]>;
   /** What an operator can reconstruct from this store, counted (privacy.ts). */
   privacy(): Promise<bluetrace.PrivacyCounts>;
+  /** Bytes of what it holds: user ids, logs, roles, index records, grants, upload acks. */
+  storageBytes(): Promise<number>;
   close(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import { buildIdTable, getIdScheme } from "@tracebed/protocol";
 import { nodeCrypto } from "@tracebed/protocol/node";
-import type { MatcherStore, PhoneRecord } from "../../store/shared/types.js";
+import { pushesSince } from "../../store/common/pushes.js";
+import type { MatcherStore, PhoneRecord } from "../../store/common/types.js";
 
 /**
  * What an operator of the Bluezone hybrid server can learn from its store: counted from the
@@ -82,11 +83,8 @@ export interface PhoneCrypto {
  */
 export async function bluezonePhoneCrypto(store: MatcherStore): Promise<PhoneCrypto> {
   let ids = 0;
-  for (let since = 0; ; ) {
-    const page = await store.listPushes(since, 1_000);
-    for (const push of page.pushes) ids += push.keys.length * getIdScheme(push.scheme).slotsPerDay;
-    if (!page.more || page.pushes.length === 0) break;
-    since = page.pushes.at(-1)!.seq;
+  for await (const push of pushesSince(store, 0)) {
+    ids += push.keys.length * getIdScheme(push.scheme).slotsPerDay;
   }
   return { perPhone: ids, operation: "SHA-256 (one per broadcast ID derived from a pushed key)" };
 }

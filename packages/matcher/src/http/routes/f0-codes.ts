@@ -8,7 +8,7 @@ import {
 import type { FastifyInstance } from "fastify";
 import { unixSeconds } from "../../clock.js";
 import { newCode, newId, newToken } from "../../ids.js";
-import type { RedeemFailure } from "../../store/shared/types.js";
+import type { RedeemFailure } from "../../store/common/types.js";
 import { haAuth } from "../auth.js";
 import { type HttpContext, limitPhone } from "../context.js";
 import { HttpError } from "../errors.js";

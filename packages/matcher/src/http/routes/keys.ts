@@ -7,7 +7,7 @@ import {
 } from "@tracebed/protocol";
 import type { FastifyInstance } from "fastify";
 import { unixSeconds } from "../../clock.js";
-import type { MatcherStore } from "../../store/shared/types.js";
+import type { MatcherStore } from "../../store/common/types.js";
 import type { HttpContext } from "../context.js";
 
 /** Key catch-up for phones that were offline (docs/PROTOCOL.md step 3). */

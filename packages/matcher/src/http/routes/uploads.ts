@@ -1,6 +1,5 @@
 import {
   type DailyKey,
-  epochSlot,
   type KeyUpload,
   keyUploadSchema,
   type LogUpload,
@@ -12,8 +11,9 @@ import {
 } from "@tracebed/protocol";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { unixSeconds } from "../../clock.js";
+import { firstForeignOwnId } from "../../flow/own-ids.js";
 import { newId } from "../../ids.js";
-import type { NewUpload } from "../../store/shared/types.js";
+import type { NewUpload } from "../../store/common/types.js";
 import { haAuth } from "../auth.js";
 import { bodyHashOf } from "../body-hash.js";
 import { type HttpContext, limitPhone } from "../context.js";
@@ -214,16 +214,13 @@ async function checkOwnIds(ctx: HttpContext, body: LogUpload): Promise<void> {
     );
   }
   if (phone.scheme !== null && phone.scheme !== body.scheme) return; // refused as scheme_mismatch
-  const table = ctx.matching.ownIds({ ...phone, scheme: body.scheme });
-  for (let i = 0; i < body.log.length; i++) {
-    const e = body.log[i]!;
-    if (table.slotById.get(e.ownId) !== epochSlot(e.timestamp, table.slotSeconds)) {
-      throw new HttpError(
-        422,
-        "own_ids_not_derived",
-        `log[${i}].ownId: not derived from this phone's uploaded keys for the sighting's time`,
-      );
-    }
+  const i = firstForeignOwnId(ctx.matching.ownIds({ ...phone, scheme: body.scheme }), body.log);
+  if (i >= 0) {
+    throw new HttpError(
+      422,
+      "own_ids_not_derived",
+      `log[${i}].ownId: not derived from this phone's uploaded keys for the sighting's time`,
+    );
   }
 }
 

@@ -1,6 +1,6 @@
 import type { KeyPush, LogEntry, Notification, UploadAck } from "@tracebed/protocol";
-import type { FailureWindow } from "../shared/records.js";
-import { noteRedeemFailure, redeemFailures } from "../shared/transitions/redeem-failures.js";
+import type { FailureWindow } from "../common/records.js";
+import { noteRedeemFailure, redeemFailures } from "../common/transitions/redeem-failures.js";
 import type {
   CodeRecord,
   IndexRecord,
@@ -16,7 +16,7 @@ import type {
   StorageFigures,
   StoreStats,
   TokenRecord,
-} from "../shared/types.js";
+} from "../common/types.js";
 
 export type { StorageFigures };
 

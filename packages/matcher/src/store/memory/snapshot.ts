@@ -1,8 +1,8 @@
 import { type FileHandle, open } from "node:fs/promises";
 import { crc32 } from "node:zlib";
 import type { KeyPush, Notification, SchemeName } from "@tracebed/protocol";
-import { CompactLog } from "../shared/compact-log.js";
-import type { Role, TokenRecord } from "../shared/types.js";
+import { CompactLog } from "../common/compact-log.js";
+import type { Role, TokenRecord } from "../common/types.js";
 import {
   type CodeState,
   type Counts,

@@ -1,19 +1,19 @@
 import type { KeyPush, LogEntry, Notification, SchemeName, UploadAck } from "@tracebed/protocol";
-import type { CompactLog } from "../shared/compact-log.js";
+import type { CompactLog } from "../common/compact-log.js";
 import type {
   CodeState,
   Counts,
   CredentialState,
   IndexState,
   UploadState,
-} from "../shared/records.js";
-import { codeForgottenAt, insertCode } from "../shared/transitions/insert-code.js";
-import { lowerWindowStart } from "../shared/transitions/lower-window-start.js";
-import { notify } from "../shared/transitions/notify.js";
-import { pushIndex, pushSignature } from "../shared/transitions/push-index.js";
-import { putUpload } from "../shared/transitions/put-upload.js";
-import { redeemCode } from "../shared/transitions/redeem-code.js";
-import { registerPhone } from "../shared/transitions/register-phone.js";
+} from "../common/records.js";
+import { codeForgottenAt, insertCode } from "../common/transitions/insert-code.js";
+import { lowerWindowStart } from "../common/transitions/lower-window-start.js";
+import { notify } from "../common/transitions/notify.js";
+import { pushIndex, pushSignature } from "../common/transitions/push-index.js";
+import { putUpload } from "../common/transitions/put-upload.js";
+import { redeemCode } from "../common/transitions/redeem-code.js";
+import { registerPhone } from "../common/transitions/register-phone.js";
 import {
   addReports,
   NOTHING_RETAINED,
@@ -21,7 +21,7 @@ import {
   retainPhone,
   retainUpload,
   retentionBounds,
-} from "../shared/transitions/retention.js";
+} from "../common/transitions/retention.js";
 import type {
   CodeRecord,
   IndexRecord,
@@ -36,8 +36,8 @@ import type {
   Role,
   StoreStats,
   TokenRecord,
-} from "../shared/types.js";
-import type { Transition, Write } from "../shared/writes.js";
+} from "../common/types.js";
+import type { Transition, Write } from "../common/writes.js";
 
 export type { CodeState, Counts, CredentialState, IndexState, UploadState };
 
@@ -104,7 +104,7 @@ export interface Applied<T> {
  * The matcher's whole state in memory, with one deterministic method per mutation: the same
  * inputs in the same order rebuild the same state, which is how the journal is replayed.
  * Everything the methods need (ids, times) comes in their inputs. Each method reads the
- * records a shared transition (../shared/transitions) needs and applies the writes it returns.
+ * records a shared transition (../common/transitions) needs and applies the writes it returns.
  *
  * `capture` freezes a view of the state in O(codes) while it keeps changing: every map but
  * `codes` only ever gains keys, so its first n entries (insertion order) stay the same ones,

@@ -1,5 +1,5 @@
 import { createClient, createClientPool, TimeoutError } from "redis";
-import { StoreUnavailableError } from "../shared/errors.js";
+import { StoreUnavailableError } from "../common/errors.js";
 
 export type RedisClient = ReturnType<typeof createClient>;
 export type RedisPool = ReturnType<typeof createClientPool>;

@@ -30,8 +30,8 @@ import type {
   FailureWindow,
   IndexState,
   PhoneHead,
-} from "../shared/records.js";
-import type { Role } from "../shared/types.js";
+} from "../common/records.js";
+import type { Role } from "../common/types.js";
 
 export class Keys {
   constructor(readonly prefix: string) {}

@@ -1,15 +1,15 @@
 import { createAdapter } from "@socket.io/redis-adapter";
 import type { KeyPush, LogEntry, Notification, SchemeName, UploadAck } from "@tracebed/protocol";
 import { RESP_TYPES } from "redis";
-import { CompactLog } from "../shared/compact-log.js";
-import { insertCode } from "../shared/transitions/insert-code.js";
-import { lowerWindowStart } from "../shared/transitions/lower-window-start.js";
-import { notify } from "../shared/transitions/notify.js";
-import { pushIndex } from "../shared/transitions/push-index.js";
-import { putUpload } from "../shared/transitions/put-upload.js";
-import { redeemCode } from "../shared/transitions/redeem-code.js";
-import { noteRedeemFailure, redeemFailures } from "../shared/transitions/redeem-failures.js";
-import { registerPhone } from "../shared/transitions/register-phone.js";
+import { CompactLog } from "../common/compact-log.js";
+import { insertCode } from "../common/transitions/insert-code.js";
+import { lowerWindowStart } from "../common/transitions/lower-window-start.js";
+import { notify } from "../common/transitions/notify.js";
+import { pushIndex } from "../common/transitions/push-index.js";
+import { putUpload } from "../common/transitions/put-upload.js";
+import { redeemCode } from "../common/transitions/redeem-code.js";
+import { noteRedeemFailure, redeemFailures } from "../common/transitions/redeem-failures.js";
+import { registerPhone } from "../common/transitions/register-phone.js";
 import {
   addReports,
   NOTHING_RETAINED,
@@ -17,7 +17,7 @@ import {
   retainPhone,
   retainUpload,
   retentionBounds,
-} from "../shared/transitions/retention.js";
+} from "../common/transitions/retention.js";
 import type {
   CodeRecord,
   IndexRecord,
@@ -35,8 +35,8 @@ import type {
   StoreSharing,
   StoreStats,
   TokenRecord,
-} from "../shared/types.js";
-import { type Transition, unchanged } from "../shared/writes.js";
+} from "../common/types.js";
+import { type Transition, unchanged } from "../common/writes.js";
 import {
   connectPool,
   connectRedis,
@@ -83,7 +83,7 @@ export interface RedisStoreOptions {
 
 /**
  * State in Redis, shared by every `serve` process that points at it. Each mutation runs the
- * shared transition (../shared/transitions) as an optimistic transaction (transaction.ts), so
+ * shared transition (../common/transitions) as an optimistic transaction (transaction.ts), so
  * it is atomic across processes: a code is redeemed once, an upload stored once, a phone
  * notified once per role. An acknowledgement is sent once Redis has applied it; surviving a
  * Redis crash is Redis's persistence (appendonly, appendfsync).

@@ -1,6 +1,6 @@
 import { WatchError } from "redis";
-import { StoreUnavailableError } from "../shared/errors.js";
-import type { Transition } from "../shared/writes.js";
+import { StoreUnavailableError } from "../common/errors.js";
+import type { Transition } from "../common/writes.js";
 import { isConnectionLost, type RedisPool, unavailable } from "./connect.js";
 import type { Keys } from "./layout.js";
 import { commandsOf } from "./writes.js";

@@ -1,5 +1,5 @@
-import { codeForgottenAt } from "../shared/transitions/insert-code.js";
-import type { Write } from "../shared/writes.js";
+import { codeForgottenAt } from "../common/transitions/insert-code.js";
+import type { Write } from "../common/writes.js";
 import type { Keys } from "./layout.js";
 
 /** A Redis command's arguments. */

@@ -191,7 +191,7 @@ export interface StoreSharing {
  * the Redis store has Redis apply it). Reads see only durable state. Refusals change nothing
  * but the attempt counters that make limits work.
  *
- * The rules of every mutation are stated once, as pure transitions in shared/transitions/;
+ * The rules of every mutation are stated once, as pure transitions in common/transitions/;
  * a store reads the records a transition needs and applies the writes it returns.
  *
  * The optional members are seams: the server uses what a store offers and never asks which
