@@ -49,7 +49,7 @@ describe("BlueTrace: sim → matcher (embedded store) → fleet", () => {
   test("a Bluezone fleet is refused in one line by a BlueTrace server", async () => {
     const r = await load([...SAMPLE, "--url", server.url, "--ha-token", HA_TOKEN]);
     expect(r.status).not.toBe(0);
-    expect(r.stderr).toMatch(/runs the bluetrace design, this run's phones bluezone/);
+    expect(r.stderr).toMatch(/serves the bluetrace design, this run is bluezone/);
   });
 
   for (const ble of ["realistic"]) {

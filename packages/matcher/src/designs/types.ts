@@ -19,6 +19,8 @@ export interface DesignServer {
   /** What an operator of the design's store can learn, counted from what it holds. */
   privacy(): Promise<{ nonIndexPhonesKnown: number; contactEdgesKnown: number }>;
   storageBytes(): Promise<number>;
+  /** What each phone computed for matching in the run, counted from the store, and what that is. */
+  phoneCrypto?(): Promise<{ perPhone: number; operation: string }>;
   /** Resolves when background work due now is done (tests). */
   idle(): Promise<void>;
   close(): Promise<void>;

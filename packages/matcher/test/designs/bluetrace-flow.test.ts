@@ -1,8 +1,13 @@
 // BlueTrace on the real matcher (`design: "bluetrace"`), memory and Redis stores: phones fetch
 // TempIDs, an F0 uploads what it heard, the server decrypts and notifies F1 over Socket.IO, the
-// F1 uploads on request and its contacts in its causal window become F2.
+// F1 uploads on request and its contacts in its causal window become F2. A `tracebed serve`
+// killed with SIGKILL keeps what it acknowledged (needs the built CLI).
+
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { type bluetrace, rssiAtDistance } from "@tracebed/protocol";
-import { type RedisServer, startRedis } from "@tracebed/testkit";
+import { type RedisServer, startRedis, startServe } from "@tracebed/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMatcher, type Matcher } from "../../src/index.js";
 import { HA, HA_TOKEN, PhoneClient } from "../helpers/clients.js";
@@ -188,3 +193,69 @@ for (const kind of ["memory", "redis"] as const) {
     });
   });
 }
+
+describe("BlueTrace on the memory store, killed with SIGKILL", () => {
+  it("keeps the acknowledged upload, the F1's notification and grant, and the key", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "tracebed-bt-kill9-"));
+    const flags = ["--data", dataDir, "--ha-token", HA_TOKEN, "--design", "bluetrace"];
+    const clients: PhoneClient[] = [];
+    let server = await startServe(flags, { timeoutMs: 60_000 });
+    try {
+      const open = async (name: string) => {
+        const c = await PhoneClient.open(new TestPhone(name, 0), server.url);
+        clients.push(c);
+        await c.connected();
+        return new BtPhone(c);
+      };
+      const [a, b] = await Promise.all(["a", "b"].map(open));
+      for (const p of [a!, b!]) await p.fetchTempIds(server.url, midnight(2), 3);
+      a!.hear(b!, midnight(1) + 36_000, 3, 1);
+      const code = await call(server.url, "POST", "/v1/f0-codes", { caseRef: "bt-kill" }, HA);
+      const redeemed = await call(
+        server.url,
+        "POST",
+        "/v1/f0-codes/redeem",
+        { code: code.body.code, phoneId: a!.phone.phoneId },
+        a!.phone.auth,
+      );
+      const body = {
+        idempotencyKey: idemKey(),
+        phoneId: a!.phone.phoneId,
+        uploadToken: redeemed.body.uploadToken,
+        records: a!.records,
+      };
+      const ack = await call(server.url, "POST", "/v1/bluetrace/uploads", body, a!.phone.auth);
+      expect(ack.status).toBe(201);
+      await b!.client.until(() => b!.client.notifications.length > 0, "B's notification");
+      for (const c of clients) c.socket.disconnect();
+
+      await server.kill9();
+      server = await startServe(flags, { timeoutMs: 60_000 });
+      // The upload is there: a retry is answered with the same ack, and the log still links A–B.
+      const replay = await call(server.url, "POST", "/v1/bluetrace/uploads", body, a!.phone.auth);
+      expect(replay.status).toBe(200);
+      expect(replay.body).toMatchObject({ ...ack.body, replayed: true });
+      const privacy = await call(server.url, "GET", "/v1/bluetrace/privacy", undefined, HA);
+      expect(privacy.body).toEqual({ nonIndexPhonesKnown: 1, contactEdgesKnown: 1 });
+      // B's notification as F1 is there: the health authority's request for its log stands.
+      const grant = await call(
+        server.url,
+        "POST",
+        "/v1/bluetrace/upload-grant",
+        { phoneId: b!.phone.phoneId },
+        b!.phone.auth,
+      );
+      expect(grant.status).toBe(200);
+      // The key is the same: a TempID issued before the crash still opens (B's log names A).
+      b!.hear(a!, midnight(1) + 40_000, 3, 1);
+      expect((await b!.upload(server.url, grant.body.uploadToken)).body).toMatchObject({
+        valid: 3,
+        refused: { failed_decryption: 0, expired_id: 0, unknown_user: 0 },
+      });
+    } finally {
+      for (const c of clients) c.socket.disconnect();
+      await server.kill9();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -36,15 +36,21 @@ export async function startBlueTraceFleetProcess(
   const credentials = await registerPhones(phones, agents, urlOf, concurrency);
   const { phoneIdOf, authOf } = credentials;
   const window = outbreak.window;
+  const heard = FleetSightings.build(engine, agents, phoneOfAgent);
+  // A phone fetches batches while its app runs: from the run's first sighting (the simulated
+  // days), not over the whole 14-day window when the run is shorter (no log holds those).
+  const running = {
+    start: Math.max(window.start, Math.min(heard.earliest(), window.end)),
+    end: window.end,
+  };
   const tempIds = await FleetTempIds.fetch(
     phones,
     phones.length,
     urlOf,
     (p) => ({ phoneId: phoneIdOf(agents[p]!), auth: authOf(agents[p]!) }),
-    window,
+    running,
     concurrency,
   );
-  const heard = FleetSightings.build(engine, agents, phoneOfAgent);
 
   /** Phone p's log over the run: each sighting with the TempID its neighbour advertised. */
   const logOf = (p: number): bluetrace.StreetPassRecord[] => {
@@ -52,7 +58,7 @@ export async function startBlueTraceFleetProcess(
     for (let j = heard.start[p]!; j < heard.start[p + 1]!; j++) {
       const i = heard.order[j]!;
       const t = heard.time[i]!;
-      if (t < window.start || t >= window.end) continue;
+      if (t < running.start || t >= window.end) continue;
       records.push({
         timestamp: t,
         msg: tempIds.at(heard.advertiser[i]!, t),

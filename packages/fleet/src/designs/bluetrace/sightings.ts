@@ -62,6 +62,13 @@ export class FleetSightings {
     );
   }
 
+  /** The earliest sighting (unix s), or Infinity when nobody heard anyone. */
+  earliest(): number {
+    let t = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < this.time.length; i++) if (this.time[i]! < t) t = this.time[i]!;
+    return t;
+  }
+
   get size(): number {
     return this.scanner.length;
   }

@@ -1,3 +1,6 @@
+import { unixSeconds } from "../../clock.js";
+import { logRetainedFrom } from "../../store/common/log-retention.js";
+import { DEFAULT_DATA_DIR } from "../../store/open.js";
 import { connectRedis } from "../../store/redis/connect.js";
 import type { DesignModule } from "../types.js";
 import { BtFlow } from "./flow.js";
@@ -8,6 +11,8 @@ import { registerBlueTraceRoutes } from "./routes.js";
 
 /** How long the HA's request for an F1's log stays open: a day, as an F0's upload token. */
 const GRANT_TTL_SECONDS = 86_400;
+const RETENTION_EVERY_MS = 3_600_000;
+const PHONE_CRYPTO = "none: the server decrypts each uploaded TempID (AES-256-GCM)";
 
 /** BlueTrace: the central server that holds the key to every TempID (OpenTrace). */
 export const bluetraceDesign: DesignModule = {
@@ -19,7 +24,9 @@ export const bluetraceDesign: DesignModule = {
         ? await connectRedis(o.store, (err) => m.onError(err, "redis (bluetrace)"))
         : null;
     const store =
-      client === null ? new BtMemoryStore() : new BtRedisStore(client, `${o.redisPrefix}bt:`);
+      client === null
+        ? await BtMemoryStore.open(o.dataDir === undefined ? DEFAULT_DATA_DIR : o.dataDir)
+        : new BtRedisStore(client, `${o.redisPrefix}bt:`);
     const flow = new BtFlow({
       store,
       params: o.params,
@@ -29,11 +36,24 @@ export const bluetraceDesign: DesignModule = {
       onError: m.onError,
     });
     registerBlueTraceRoutes(m.app, m.http, store, flow);
+    // Nothing older than the window (+ a day, as Bluezone's logs) is kept: swept every hour.
+    const sweep = () => {
+      const now = unixSeconds(o.clock);
+      store
+        .retain(logRetainedFrom(now, o.params.windowDays), now)
+        .catch((err: unknown) => m.onError(err, "bluetrace retention"));
+    };
+    sweep();
+    const retention = setInterval(sweep, RETENTION_EVERY_MS);
+    retention.unref();
     return {
       idle: () => flow.idle(),
       privacy: () => store.privacy(),
       storageBytes: () => store.storageBytes(),
+      // Phones only advertise and log what they hear: the server opens every TempID.
+      phoneCrypto: async () => ({ perPhone: 0, operation: PHONE_CRYPTO }),
       close: async () => {
+        clearInterval(retention);
         await flow.idle();
         await store.close();
         if (client?.isOpen) await client.close().catch(() => client.destroy());

@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
+import { join } from "node:path";
 import { bluetrace } from "@tracebed/protocol";
 import { ROLE_RANK, type Role, roleRank } from "../../store/common/types.js";
+import { Journal } from "../../store/memory/journal.js";
 import { encodeLog, mergeLogs } from "./log-merge.js";
 import { privacyCounts } from "./privacy.js";
 import type {
@@ -9,37 +11,121 @@ import type {
   BtNewUpload,
   BtNotifyInput,
   BtPutResult,
+  BtRetention,
   BtStore,
 } from "./store.js";
 
+/** The folder of the BlueTrace journal inside the matcher's data directory. */
+export const BT_JOURNAL_DIR = "bluetrace";
+
+type UploadRecord = { readonly bodyHash: string; readonly ack: bluetrace.BtUploadAck };
+
+/** One change to the store, as journalled and replayed (each applied by `apply`). */
+type BtRecord =
+  | { readonly t: "key"; readonly key: string }
+  | { readonly t: "uid"; readonly phoneId: string; readonly uid: string }
+  | {
+      readonly t: "upload";
+      readonly id: string;
+      readonly phoneId: string;
+      readonly upload: UploadRecord;
+      readonly sightings: readonly bluetrace.KnownSighting[];
+    }
+  | { readonly t: "f0"; readonly index: BtIndex }
+  | { readonly t: "notify"; readonly input: BtNotifyInput }
+  | { readonly t: "lower"; readonly phoneId: string; readonly windowStart: number }
+  | { readonly t: "retain"; readonly cutoff: number; readonly now: number };
+
 /**
- * The BlueTrace store in this process's memory. Not journalled: a restart forgets the key,
- * the user ids and the logs (use Redis for state that outlives the process).
+ * The BlueTrace store in this process's memory, every change journalled (fsync'ed, group
+ * commit: store/memory/journal.ts) under DATA/bluetrace/ before it is acknowledged, so a killed
+ * server keeps the key, the user ids, the logs, roles and grants it answered for. A null data
+ * directory keeps nothing (tests).
  */
 export class BtMemoryStore implements BtStore {
   readonly kind = "memory" as const;
-  private readonly serverKey = new Uint8Array(randomBytes(bluetrace.KEY_BYTES));
+  private serverKey: Uint8Array | null = null;
   private readonly uidByPhone = new Map<string, string>();
   private readonly phoneByUid = new Map<string, string>();
-  private readonly uploads = new Map<string, { bodyHash: string; ack: bluetrace.BtUploadAck }>();
+  private readonly uploads = new Map<string, UploadRecord>();
   private readonly logs = new Map<string, bluetrace.KnownSighting[]>();
   private readonly roles = new Map<string, Role>();
   private readonly indexes = new Map<string, BtIndex>();
   private readonly grantsByPhone = new Map<string, BtGrant>();
   private readonly grants = new Map<string, BtGrant>();
+  private journal: Journal | null = null;
+
+  /** Replays DATA/bluetrace/journal.ndjson (dataDir null: nothing kept). */
+  static async open(dataDir: string | null): Promise<BtMemoryStore> {
+    const store = new BtMemoryStore();
+    if (dataDir !== null) {
+      store.journal = await Journal.open(join(dataDir, BT_JOURNAL_DIR), (r) =>
+        store.apply(r as BtRecord),
+      );
+    }
+    if (store.serverKey === null) {
+      await store.write({ t: "key", key: randomBytes(bluetrace.KEY_BYTES).toString("base64") });
+    }
+    return store;
+  }
+
+  private constructor() {}
+
+  /** Applies a change, then resolves once it is durable. */
+  private async write(r: BtRecord): Promise<void> {
+    this.apply(r);
+    await this.journal?.append(r);
+  }
+
+  private apply(r: BtRecord): void {
+    switch (r.t) {
+      case "key":
+        this.serverKey = new Uint8Array(Buffer.from(r.key, "base64"));
+        return;
+      case "uid":
+        this.uidByPhone.set(r.phoneId, r.uid);
+        this.phoneByUid.set(r.uid, r.phoneId);
+        return;
+      case "upload":
+        this.uploads.set(r.id, r.upload);
+        this.logs.set(r.phoneId, mergeLogs(this.logs.get(r.phoneId) ?? [], r.sightings));
+        return;
+      case "f0":
+        this.roles.set(r.index.phoneId, "F0");
+        this.indexes.set(r.index.phoneId, r.index);
+        return;
+      case "notify": {
+        const { phoneId, notification, newIndex, grant } = r.input;
+        this.roles.set(phoneId, notification.role);
+        if (newIndex !== null) this.indexes.set(phoneId, newIndex);
+        if (grant !== null) {
+          this.grants.set(grant.uploadToken, grant);
+          this.grantsByPhone.set(phoneId, grant);
+        }
+        return;
+      }
+      case "lower": {
+        const index = this.indexes.get(r.phoneId);
+        if (index !== undefined)
+          this.indexes.set(r.phoneId, { ...index, windowStart: r.windowStart });
+        return;
+      }
+      case "retain":
+        this.applyRetention(r.cutoff, r.now);
+        return;
+    }
+  }
 
   async key() {
-    return this.serverKey;
+    return this.serverKey!;
   }
 
   async uidOf(phoneId: string) {
-    let uid = this.uidByPhone.get(phoneId);
-    if (uid === undefined) {
-      uid = randomBytes(bluetrace.UID_BYTES).toString("base64");
-      this.uidByPhone.set(phoneId, uid);
-      this.phoneByUid.set(uid, phoneId);
-    }
-    return uid;
+    const uid = this.uidByPhone.get(phoneId);
+    if (uid !== undefined) return uid;
+    const fresh = randomBytes(bluetrace.UID_BYTES).toString("base64");
+    await this.write({ t: "uid", phoneId, uid: fresh });
+    return fresh;
   }
 
   async phoneOfUid(uid: string) {
@@ -50,12 +136,14 @@ export class BtMemoryStore implements BtStore {
     const id = `${u.phoneId} ${u.idempotencyKey}`;
     const before = this.uploads.get(id);
     if (before !== undefined) {
+      // A replay waits for the original's record to be durable before it is answered.
+      await this.journal?.barrier();
       return before.bodyHash === u.bodyHash
         ? { status: "replayed", ack: { ...before.ack, replayed: true } }
         : { status: "conflict", ack: before.ack };
     }
-    this.uploads.set(id, { bodyHash: u.bodyHash, ack: u.ack });
-    this.logs.set(u.phoneId, mergeLogs(this.logs.get(u.phoneId) ?? [], u.sightings));
+    const upload = { bodyHash: u.bodyHash, ack: u.ack };
+    await this.write({ t: "upload", id, phoneId: u.phoneId, upload, sightings: u.sightings });
     return { status: "stored", ack: u.ack };
   }
 
@@ -65,8 +153,7 @@ export class BtMemoryStore implements BtStore {
 
   async addF0(index: BtIndex) {
     if (this.roles.get(index.phoneId) === "F0") return false;
-    this.roles.set(index.phoneId, "F0");
-    this.indexes.set(index.phoneId, index);
+    await this.write({ t: "f0", index });
     return true;
   }
 
@@ -81,19 +168,14 @@ export class BtMemoryStore implements BtStore {
   async notify(input: BtNotifyInput) {
     const role = input.notification.role;
     if (roleRank(this.roles.get(input.phoneId) ?? null) >= ROLE_RANK[role]) return false;
-    this.roles.set(input.phoneId, role);
-    if (input.newIndex !== null) this.indexes.set(input.phoneId, input.newIndex);
-    if (input.grant !== null) {
-      this.grants.set(input.grant.uploadToken, input.grant);
-      this.grantsByPhone.set(input.phoneId, input.grant);
-    }
+    await this.write({ t: "notify", input });
     return true;
   }
 
   async lowerWindowStart(phoneId: string, windowStart: number) {
     const index = this.indexes.get(phoneId);
     if (index?.windowStart == null || windowStart >= index.windowStart) return false;
-    this.indexes.set(phoneId, { ...index, windowStart });
+    await this.write({ t: "lower", phoneId, windowStart });
     return true;
   }
 
@@ -109,12 +191,46 @@ export class BtMemoryStore implements BtStore {
     return [...this.logs.keys()];
   }
 
+  async retain(cutoff: number, now: number): Promise<BtRetention> {
+    const report = this.applyRetention(cutoff, now);
+    if (report.logEntries + report.uploads + report.grants > 0) {
+      await this.journal?.append({ t: "retain", cutoff, now } satisfies BtRecord);
+    }
+    return report;
+  }
+
+  private applyRetention(cutoff: number, now: number): BtRetention {
+    const report = { logEntries: 0, uploads: 0, grants: 0 };
+    for (const [phoneId, log] of this.logs) {
+      const kept = log.filter((s) => s.timestamp >= cutoff);
+      report.logEntries += log.length - kept.length;
+      if (kept.length === 0) this.logs.delete(phoneId);
+      else if (kept.length < log.length) this.logs.set(phoneId, kept);
+    }
+    for (const [id, u] of this.uploads) {
+      if (u.ack.receivedAt < cutoff) {
+        this.uploads.delete(id);
+        report.uploads++;
+      }
+    }
+    for (const [token, g] of this.grants) {
+      if (g.expiresAt <= now) {
+        this.grants.delete(token);
+        if (this.grantsByPhone.get(g.phoneId)?.uploadToken === token) {
+          this.grantsByPhone.delete(g.phoneId);
+        }
+        report.grants++;
+      }
+    }
+    return report;
+  }
+
   privacy() {
     return privacyCounts(this);
   }
 
   async storageBytes() {
-    let bytes = this.serverKey.length;
+    let bytes = this.serverKey?.length ?? 0;
     for (const [p, uid] of this.uidByPhone) bytes += 2 * (p.length + uid.length);
     for (const [id, u] of this.uploads) bytes += id.length + JSON.stringify(u).length;
     for (const [p, log] of this.logs) bytes += p.length + encodeLog(log).length;
@@ -129,5 +245,7 @@ export class BtMemoryStore implements BtStore {
     return [...this.roles].filter(([, r]) => r === "F0").map(([p]) => p);
   }
 
-  async close() {}
+  async close() {
+    await this.journal?.close();
+  }
 }

@@ -10,6 +10,7 @@ import type {
   BtNewUpload,
   BtNotifyInput,
   BtPutResult,
+  BtRetention,
   BtStore,
 } from "./store.js";
 
@@ -42,6 +43,22 @@ local before = redis.call('HGET', KEYS[1], ARGV[1])
 if before then return before end
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
 return false`;
+
+/** The log becomes ARGV[2] (deleted if empty) if it still holds ARGV[1]. */
+const TRIM_LOG = `
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+if ARGV[2] == '' then
+  redis.call('DEL', KEYS[1])
+  redis.call('SREM', KEYS[2], ARGV[3])
+else
+  redis.call('SET', KEYS[1], ARGV[2])
+end
+return 1`;
+
+/** HDEL the field if it still holds the value. */
+const DEL_IF = `
+if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then return redis.call('HDEL', KEYS[1], ARGV[1]) end
+return 0`;
 
 /**
  * The BlueTrace store in Redis, beside the matcher's keys (prefix `<prefix>bt:`), on the
@@ -178,6 +195,45 @@ export class BtRedisStore implements BtStore {
 
   async loggers() {
     return this.cmd<string[]>(["SMEMBERS", this.k("loggers")]);
+  }
+
+  async retain(cutoff: number, now: number): Promise<BtRetention> {
+    const report = { logEntries: 0, uploads: 0, grants: 0 };
+    for (const phoneId of await this.loggers()) {
+      const logKey = this.k(`log:${phoneId}`);
+      const raw = await this.cmd<string | null>(["GET", logKey]);
+      const log = decodeLog(raw);
+      const kept = log.filter((s) => s.timestamp >= cutoff);
+      if (raw === null || kept.length === log.length) continue;
+      // Compare and set: an upload merged meanwhile keeps its log (the next sweep trims it).
+      const next = kept.length === 0 ? "" : encodeLog(kept);
+      const r = await this.cmd<number>([
+        "EVAL",
+        TRIM_LOG,
+        "2",
+        logKey,
+        this.k("loggers"),
+        raw,
+        next,
+        phoneId,
+      ]);
+      if (r === 1) report.logEntries += log.length - kept.length;
+    }
+    const uploads = await this.cmd<string[]>(["HGETALL", this.k("uploads")]);
+    for (let i = 0; i + 1 < uploads.length; i += 2) {
+      const u = JSON.parse(uploads[i + 1]!) as { ack: bluetrace.BtUploadAck };
+      if (u.ack.receivedAt < cutoff) {
+        report.uploads += await this.cmd<number>(["HDEL", this.k("uploads"), uploads[i]!]);
+      }
+    }
+    const grants = await this.cmd<string[]>(["HGETALL", this.k("grant")]);
+    for (let i = 0; i + 1 < grants.length; i += 2) {
+      const g = JSON.parse(grants[i + 1]!) as BtGrant;
+      if (g.expiresAt > now) continue;
+      report.grants += await this.cmd<number>(["HDEL", this.k("grant"), g.uploadToken]);
+      await this.cmd(["EVAL", DEL_IF, "1", this.k("grantOf"), g.phoneId, grants[i + 1]!]);
+    }
+    return report;
   }
 
   privacy() {

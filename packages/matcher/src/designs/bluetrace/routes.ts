@@ -46,13 +46,16 @@ export function registerBlueTraceRoutes(
       }
       const [key, uid] = await Promise.all([store.key(), store.uidOf(body.phoneId)]);
       const uidBytes = new Uint8Array(Buffer.from(uid, "base64"));
+      const periods = bluetrace.batchPeriods(from, body.count);
+      // One draw of random bytes for the batch's IVs: a call per TempID cost more than its AES.
+      const ivs = new Uint8Array(randomBytes(periods.length * bluetrace.IV_BYTES));
       const tempIDs = await Promise.all(
-        bluetrace.batchPeriods(from, body.count).map(async (p) => ({
+        periods.map(async (p, i) => ({
           tempID: await bluetrace.sealTempId(
             nodeTempIdCipher,
             key,
             { uid: uidBytes, ...p },
-            new Uint8Array(randomBytes(bluetrace.IV_BYTES)),
+            ivs.subarray(i * bluetrace.IV_BYTES, (i + 1) * bluetrace.IV_BYTES),
           ),
           ...p,
         })),

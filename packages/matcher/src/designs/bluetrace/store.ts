@@ -46,6 +46,16 @@ export interface BtNotifyInput {
   readonly grant: BtGrant | null;
 }
 
+/** What a retention sweep deleted. */
+export interface BtRetention {
+  /** Log sightings older than the cutoff. */
+  logEntries: number;
+  /** Upload records (idempotency key, ack) received before the cutoff. */
+  uploads: number;
+  /** The HA's requests for an F1's log, expired. */
+  grants: number;
+}
+
 /**
  * What the BlueTrace server holds (memory or Redis). Each method is atomic. It is what the
  * operator of a central server holds: the key that opens every TempID, each registered phone's
@@ -75,6 +85,11 @@ export interface BtStore {
   /** Every phone with a stored log, and every F0. */
   loggers(): Promise<string[]>;
   f0Phones(): Promise<string[]>;
+  /**
+   * Deletes log sightings and upload records older than `cutoff` (unix s: the window + 1 day
+   * before now, as Bluezone's logs) and grants expired at `now`.
+   */
+  retain(cutoff: number, now: number): Promise<BtRetention>;
   /** What an operator can reconstruct from this store, counted (privacy.ts). */
   privacy(): Promise<bluetrace.PrivacyCounts>;
   /** Bytes of what it holds: user ids, logs, roles, index records, grants, upload acks. */
