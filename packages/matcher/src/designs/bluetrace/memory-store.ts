@@ -54,6 +54,8 @@ export class BtMemoryStore implements BtStore {
   private readonly grantsByPhone = new Map<string, BtGrant>();
   private readonly grants = new Map<string, BtGrant>();
   private journal: Journal | null = null;
+  /** User ids whose record is being made durable. */
+  private readonly uidWrites = new Map<string, Promise<void>>();
 
   /** Replays DATA/bluetrace/journal.ndjson (dataDir null: nothing kept). */
   static async open(dataDir: string | null): Promise<BtMemoryStore> {
@@ -122,9 +124,19 @@ export class BtMemoryStore implements BtStore {
 
   async uidOf(phoneId: string) {
     const uid = this.uidByPhone.get(phoneId);
-    if (uid !== undefined) return uid;
+    if (uid !== undefined) {
+      // Another request created it and its record is not yet durable: answer after it is.
+      await this.uidWrites.get(phoneId);
+      return uid;
+    }
     const fresh = randomBytes(bluetrace.UID_BYTES).toString("base64");
-    await this.write({ t: "uid", phoneId, uid: fresh });
+    const written = this.write({ t: "uid", phoneId, uid: fresh });
+    this.uidWrites.set(phoneId, written);
+    try {
+      await written;
+    } finally {
+      this.uidWrites.delete(phoneId);
+    }
     return fresh;
   }
 
