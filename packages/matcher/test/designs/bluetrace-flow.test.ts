@@ -190,6 +190,13 @@ for (const kind of ["memory", "redis"] as const) {
       const privacy = await call(url, "GET", "/v1/bluetrace/privacy", undefined, HA);
       expect(privacy.body).toEqual({ nonIndexPhonesKnown: 4, contactEdgesKnown: 4 });
       expect(await m.design!.privacy()).toEqual(privacy.body);
+      // Phones match nothing: the server opened every TempID.
+      expect(await m.design!.phoneCrypto!()).toEqual({
+        perPhone: 0,
+        operation: expect.stringMatching(/^none: the server decrypts/),
+      });
+      // Six user ids, two logs (A's 5 valid sightings, B's 6), roles, a grant: at least the logs.
+      expect(await m.design!.storageBytes()).toBeGreaterThan(11 * 40);
     });
   });
 }
