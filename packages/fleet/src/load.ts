@@ -1,8 +1,14 @@
 import { fork } from "node:child_process";
 import { appendFileSync } from "node:fs";
 import type { DesignName } from "@tracebed/protocol";
-import { decisionParams, endingAt, type SimConfig, simulate } from "@tracebed/sim";
-import { checkCalibration } from "./calibration.js";
+import {
+  blueTraceExpected,
+  decisionParams,
+  endingAt,
+  type SimConfig,
+  simulate,
+} from "@tracebed/sim";
+import { CalibrationError, checkCalibration } from "./calibration.js";
 import { gaenExpected, gaenLinks } from "./designs/gaen/expected.js";
 import { DEFAULT_GAEN_FLEET, type GaenFleetOptions } from "./designs/gaen/options.js";
 import { startDesignProcess } from "./designs/index.js";
@@ -98,6 +104,10 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   // Phones and matcher must judge alike, or missing F1 would say nothing about the matcher.
   const design = o.design ?? "bluezone";
   const gaen = o.gaen ?? DEFAULT_GAEN_FLEET;
+  if (design === "bluetrace" && (o.procs !== 1 || o.urls.length !== 1)) {
+    // Its phones log each other's TempIDs: one process holds them all.
+    throw new CalibrationError(`design ${design}: runs with --procs 1 and one --url`);
+  }
   await checkCalibration(o.urls, decisionParams(o.config), design);
   const started = Date.now();
   const runTag = newRunTag(started);
@@ -105,13 +115,15 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   const { engine, outbreak } = await simulate(config);
   const { sets } = outbreak;
   // Each design's oracle (Bluezone's is the simulator's app-notified sets), and the truth.
-  const expected = {
-    ...(design === "gaen"
+  const bt =
+    design === "bluetrace" ? blueTraceExpected(engine, outbreak, decisionParams(config)) : null;
+  const designSets =
+    design === "gaen"
       ? gaenExpected(engine, outbreak, gaen, Math.floor(started / 1000))
-      : { f1: sets.notifiedF1, f2: sets.notifiedF2 }),
-    trueF1: sets.trueF1,
-    trueF2: sets.trueF2,
-  };
+      : bt !== null
+        ? { f1: new Set(bt.f1.keys()), f2: bt.f2 }
+        : { f1: sets.notifiedF1, f2: sets.notifiedF2 };
+  const expected = { ...designSets, trueF1: sets.trueF1, trueF2: sets.trueF2 };
   const gaenTies = design === "gaen" ? gaenLinks() : null;
   const summary = new SummaryBuilder();
   let lastEvent = Date.now();

@@ -47,3 +47,15 @@ it("refuses a matcher of another design in one line", async () => {
   await expect(checkCalibration([url], config.decisionParams, "gaen")).resolves.toBeUndefined();
   config = saved;
 });
+
+it("refuses, in one line, a matcher that runs another design than the run's phones", async () => {
+  const saved = config;
+  config = { ...config, decisionParams: DEFAULT_DECISION_PARAMS, design: "bluetrace" };
+  await expect(
+    checkCalibration([url], DEFAULT_DECISION_PARAMS, "bluetrace"),
+  ).resolves.toBeUndefined();
+  const err = await checkCalibration([url], DEFAULT_DECISION_PARAMS).catch((e: Error) => e);
+  expect((err as Error).message).toMatch(/serves the bluetrace design, this run is bluezone/);
+  expect((err as Error).message).not.toContain("\n");
+  config = saved;
+});

@@ -90,7 +90,13 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
       f0Confirmed: (event) => sockets?.f0Confirmed(event),
       logger,
     });
-    const served = await designModule.mount({ app, http: ctx, onError });
+    const served = await designModule.mount({
+      app,
+      http: ctx,
+      // The sockets are set up next; a design notifies through them once they are.
+      notified: (phoneId, n, contactIndexId) => sockets?.notified(phoneId, n, contactIndexId),
+      onError,
+    });
     design = served;
     registerOperatorRoutes(app, ctx, served);
     const s = await setUpSockets({
@@ -125,6 +131,7 @@ export async function createMatcher(options: MatcherOptions = {}): Promise<Match
       metrics,
       idle: async () => {
         await flow.idle();
+        await design?.idle();
         await s.fanOut.idle();
       },
       stats,

@@ -39,13 +39,8 @@ export {
   simulate,
   type TracingMetrics,
 } from "./core/index.js";
-// Each design's oracle: what its phones and server must notify on the same outbreak.
-export {
-  type GaenOracleOptions,
-  type GaenVerdict,
-  gaenF1Uploads,
-  gaenOracle,
-} from "./designs/gaen.js";
+// Each design's oracle (what its phones and server must notify on the same run).
+export * from "./designs/index.js";
 // From a scenario to a configuration.
 export {
   type AdoptionChoice,

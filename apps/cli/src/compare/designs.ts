@@ -73,4 +73,13 @@ export const COMPARE_DESIGNS: readonly CompareDesign[] = [
     // Every export reaches every phone; no daily cost before a case (keys stay on the phone).
     scaling: { broadcast: true, dailyPerPhone: false },
   },
+  {
+    name: "bluetrace",
+    serveArgs: ["--design", "bluetrace"],
+    // An app like Bluezone's, with the same iOS background limits (TraceTogether asked its
+    // iPhone users to keep the app open): the default radio.
+    load: { design: "bluetrace" },
+    // Nothing reaches every phone; each phone fetches its day's TempIDs (a batch of 100).
+    scaling: { broadcast: false, dailyPerPhone: true },
+  },
 ];

@@ -5,15 +5,16 @@ import {
   type FleetProcessOptions,
   startFleetProcess,
 } from "../fleet-process.js";
+import { startBlueTraceFleetProcess } from "./bluetrace/index.js";
 import { startGaenFleetProcess } from "./gaen/gaen-process.js";
 
 type Starter = (o: FleetProcessOptions, emit: EmitEvent) => Promise<FleetProcess>;
 
-/** Each design's phones (null: not built in this version). */
+/** Each design's phones, one line each. */
 export const FLEET_DESIGNS: Readonly<Record<DesignName, Starter | null>> = {
   bluezone: startFleetProcess,
   gaen: startGaenFleetProcess,
-  bluetrace: null,
+  bluetrace: startBlueTraceFleetProcess,
 };
 
 /** Starts one fleet process of the options' design. */

@@ -1,20 +1,19 @@
 import type { DesignName } from "@tracebed/protocol";
-import { ConfigError } from "../options.js";
 import type { DesignModule } from "./types.js";
 
+export type { DesignModule, DesignMount, DesignOpenApi, DesignServer } from "./types.js";
+
 /**
- * The server side of each design, by name, loaded only when served (a Bluezone server does not
- * load protobufjs); null: not built in this version.
+ * The server side of each design, by name, one line each, loaded only when served (a Bluezone
+ * server does not load protobufjs).
  */
-export const DESIGNS: Readonly<Record<DesignName, (() => Promise<DesignModule>) | null>> = {
+export const DESIGNS: Readonly<Record<DesignName, () => Promise<DesignModule>>> = {
   bluezone: async () => (await import("./bluezone/index.js")).bluezone,
   gaen: async () => (await import("./gaen/index.js")).gaen,
-  bluetrace: null,
+  bluetrace: async () => (await import("./bluetrace/index.js")).bluetraceDesign,
 };
 
-/** The design's module; a ConfigError names a design not built. */
-export async function loadDesign(name: DesignName): Promise<DesignModule> {
-  const load = DESIGNS[name];
-  if (load === null) throw new ConfigError(`design ${name}: not available in this version`);
-  return load();
+/** The design's module. */
+export function loadDesign(name: DesignName): Promise<DesignModule> {
+  return DESIGNS[name]();
 }

@@ -1,3 +1,4 @@
+import type { Notification } from "@tracebed/protocol";
 import type { FastifyInstance } from "fastify";
 import type { z } from "zod";
 import type { HttpContext } from "../http/context.js";
@@ -54,12 +55,17 @@ export interface DesignServer {
   close(): Promise<void>;
 }
 
+/** What a design's module is given when the matcher mounts it (before it listens). */
+export interface DesignMount {
+  readonly app: FastifyInstance;
+  readonly http: HttpContext;
+  /** Tells a phone (and the live feed) it was notified, as the Bluezone flow does. */
+  readonly notified: (phoneId: string, n: Notification, contactIndexId: string | null) => void;
+  readonly onError: (err: unknown, what: string) => void;
+}
+
 export interface DesignModule {
   readonly openapi: DesignOpenApi | null;
   /** Registers the design's routes on app (not listening yet) and returns its server side. */
-  mount(m: {
-    app: FastifyInstance;
-    http: HttpContext;
-    onError: (err: unknown, what: string) => void;
-  }): Promise<DesignServer>;
+  mount(m: DesignMount): Promise<DesignServer>;
 }

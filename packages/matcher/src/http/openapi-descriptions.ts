@@ -110,6 +110,22 @@ export const PROPERTY_DESCRIPTIONS: Readonly<Record<string, string>> = {
   operation: "What one operation is, and any other work counted beside it",
   storageBytes:
     "Bytes of the design's records as its store serialises them (Bluezone: the memory store's snapshot and journal since; GAEN: upload records and keys as JSON, export files); null when the store cannot say (Bluezone on Redis)",
+  design:
+    "The design's flow the server runs: bluezone (hybrid, the default), gaen (decentralised) or bluetrace (central, TempIDs)",
+  from: `Start of the batch, ${UNIX_SECONDS} (default: now); at most windowDays + 1 days back, one day ahead`,
+  tempIDs: "The batch: one TempID per 15 minutes, back to back",
+  tempID:
+    "A TempID: base64 of AES-256-GCM ciphertext (uid ‖ startTime ‖ expiryTime, 29 bytes) ‖ IV (16 bytes) ‖ tag (16 bytes); only the server can open it",
+  startTime: `First second the TempID may be heard, ${UNIX_SECONDS}`,
+  expiryTime: `Last second the TempID may be heard, ${UNIX_SECONDS}`,
+  refreshTime: `When to fetch the next batch, ${UNIX_SECONDS}`,
+  records: "The TempIDs the phone heard (at most 100,000)",
+  msg: "The TempID heard, as advertised",
+  valid:
+    "Records whose TempID decrypted to another registered phone and was heard within its validity",
+  failed_decryption: "The TempID is not one of this server's (its tag does not verify)",
+  expired_id: "Heard outside the TempID's validity (a replay)",
+  unknown_user: "The TempID names no registered phone, or the uploader itself",
 };
 
 /** Where one place needs more than its name says. */
@@ -119,6 +135,15 @@ export const PATH_DESCRIPTIONS: Readonly<Record<string, string>> = {
   "Health.message": "Why the store does not answer (when unavailable)",
   "OperatorCounts.design": "The design the server serves (GET /v1/config says the same)",
   "F0RedeemResponse.role": "Always F0: the phone is now index person indexId",
+  "TempIdBatch.status": "Always SUCCESS (OpenTrace's getTempIDs)",
+  "TempIdRequest.count": "TempIDs wanted (1–100; default 100)",
+  "BtUploadAck.refused": "Records dropped, by reason",
+  "BtUploadAck.records": "Records in the upload",
+  "BtLogUpload.uploadToken":
+    "An F0's upload token (from redeeming its code) or an F1's (POST /v1/bluetrace/upload-grant)",
+  "BtUploadGrant.uploadToken":
+    "Authorises this phone's log upload until expiresAt (a bearer secret)",
+  "BtUploadGrant.indexId": "The index person (its F1 role) the log is asked for as",
   "/live.notified.indexId":
     "The index person the contact was found through; null in the viewer scope (the chain stays closed)",
 };

@@ -63,7 +63,8 @@ const COMPONENTS = {
   OperatorCounts: [operatorCountsSchema, "output"],
 } as const satisfies Record<string, readonly [z.ZodType, "input" | "output"]>;
 
-type Component = keyof typeof COMPONENTS;
+/** A component's name: one of COMPONENTS, or one a design's document adds (DesignOpenApi). */
+type Component = keyof typeof COMPONENTS | (string & {});
 
 interface ResponseDoc {
   readonly description: string;

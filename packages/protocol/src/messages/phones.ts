@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { decisionParamsSchema } from "../decide/params.js";
-import { DESIGN_NAMES } from "../designs/index.js";
+import { DESIGN_NAMES } from "../designs/names.js";
 import { opaqueIdSchema, tokenSchema } from "./fields.js";
 
 /**
@@ -17,7 +17,7 @@ export type PhoneRegistration = z.infer<typeof phoneRegistrationSchema>;
 
 /** `GET /v1/config`: the decision parameters the server judges with (clients calibrate to them). */
 export const serverConfigSchema = z.strictObject({
-  /** The contact-tracing design this server runs (docs/PROTOCOLS.md). */
+  /** Which design's flow the server runs (`tracebed serve --design`). */
   design: z.enum(DESIGN_NAMES).describe("The contact-tracing design this server runs"),
   decisionParams: decisionParamsSchema,
   /** F0 codes: digits and default lifetime, seconds. */

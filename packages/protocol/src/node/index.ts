@@ -8,3 +8,4 @@ export {
   verifyExportSignature,
 } from "./gaen-signing.js";
 export { nativeCrypto } from "./native.js";
+export { nodeTempIdCipher } from "./tempid-cipher.js";

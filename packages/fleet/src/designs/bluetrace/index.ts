@@ -1,0 +1,1 @@
+export { startBlueTraceFleetProcess } from "./fleet-process.js";
