@@ -34,10 +34,11 @@ export function forEachPairGroup(
   const isPerson = new Int32Array((top >>> 5) + 1);
   for (const p of people) isPerson[p >>> 5]! |= 1 << (p & 31);
   const member = (x: number) => x <= top && (isPerson[x >>> 5]! & (1 << (x & 31))) !== 0;
-  // Room for one entry a record (a second pass is dense: nearly every record touches a person).
+  // Room for two entries a record: a second pass is dense (most records touch a person, many
+  // both); a first pass holds few records.
   let room = 1024;
-  for (const scan of scans) room += scan.records.length;
-  const groups = new PairTable(room >>> 1);
+  for (const scan of scans) room += 2 * scan.records.length;
+  const groups = new PairTable(room >>> 2);
   let eGroup = new Int32Array(room);
   let eDay = new Int32Array(room);
   let eLayer = new Uint8Array(room);
