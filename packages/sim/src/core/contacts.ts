@@ -1,7 +1,7 @@
 import type { SimConfig } from "./config.js";
 import { draw } from "./distributions.js";
 import { grown } from "./grown.js";
-import { hash2, hash3 } from "./rng.js";
+import { hash2, hash3, unit } from "./rng.js";
 
 export const SECONDS_PER_DAY = 86_400;
 
@@ -96,8 +96,9 @@ export function contactShape(
   const h3 = hash2(h, 2);
   const h4 = hash2(h, 3);
   const minutes = draw(layer.durationMinutes, h, h2);
-  const [from, to] = layer.hours;
-  const startHour = draw({ family: "uniform", min: from, max: to }, h3, h3);
+  // Uniform in [from, to) hours, as `draw` of a uniform distribution (no object per call).
+  const from = layer.hours[0];
+  const startHour = from + unit(h3) * (layer.hours[1] - from);
   return {
     start: Math.floor(dayStartSeconds(config, day) + startHour * 3600),
     seconds: Math.max(1, Math.round(minutes * 60)),

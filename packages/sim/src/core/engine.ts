@@ -39,10 +39,20 @@ export function scanDay(
   flagged: Uint8Array,
   /** false: the day's pair counts are not needed (`pairsByLayer` is then partial). */
   count = true,
+  /**
+   * Records to make room for at first (e.g. the previous day's count): a dense scan then
+   * grows its columns once or not at all instead of doubling from 256.
+   */
+  capacity = 256,
 ): DayScan {
-  const records = new ContactRecords();
+  const records = new ContactRecords(Math.max(256, capacity));
   const pairsByLayer = engine.layers.map((layer, l) =>
     layer.scan(day, flagged, (a, b, k) => records.push(l, a, b, k), count),
   );
   return { day, pairsByLayer, records };
+}
+
+/** Room for the next day's records: the last day's count and an eighth (days are alike). */
+export function roomAfter(scan: DayScan): number {
+  return scan.records.length + (scan.records.length >>> 3);
 }

@@ -18,7 +18,7 @@ export {
   idealSpan,
   SECONDS_PER_DAY,
 } from "./contacts.js";
-export { createEngine, type DayScan, type Engine, scanDay } from "./engine.js";
+export { createEngine, type DayScan, type Engine, roomAfter, scanDay } from "./engine.js";
 export { type GrowableColumn, grown } from "./grown.js";
 export {
   type ContactLayer,

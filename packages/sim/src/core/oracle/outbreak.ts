@@ -1,13 +1,13 @@
 import { indexWindow, type TimeWindow } from "@tracebed/protocol";
 import { dayStartSeconds } from "../contacts.js";
-import { type DayScan, type Engine, scanDay } from "../engine.js";
+import { type DayScan, type Engine, roomAfter, scanDay } from "../engine.js";
 import { hasApp } from "../population/population.js";
 import { type Chain, chainOf } from "./chain.js";
 import { type DistinctContacts, distinctContacts } from "./contact-sample.js";
 import { drawF0 } from "./f0.js";
 import { interviewFrom, manualLists } from "./manual.js";
+import { forEachPairGroup } from "./pair-groups.js";
 import { appFindsFrom, firstDayFrom, type PairVerdict, pairVerdict } from "./pair-verdict.js";
-import { type ContactsByPartner, contactsOf } from "./pairs.js";
 
 /**
  * Scans every simulated day for contacts touching flagged agents (inline or on workers),
@@ -24,7 +24,8 @@ export function inlineScanner(engine: Engine): DayScanner {
   return async (flagged, onDay, count = true) => {
     const scans: DayScan[] = [];
     for (let d = 0; d < engine.config.days; d++) {
-      scans.push(scanDay(engine, d, flagged, count));
+      const room = d > 0 ? roomAfter(scans[d - 1]!) : 256;
+      scans.push(scanDay(engine, d, flagged, count, room));
       onDay?.();
     }
     return scans;
@@ -87,24 +88,31 @@ function keepEarliest(map: Map<number, number>, x: number, day: number): void {
 
 function judgeStep(
   engine: Engine,
-  contacts: ReadonlyMap<number, ContactsByPartner>,
+  people: ReadonlySet<number>,
+  scans: readonly DayScan[],
   appIndex: (index: number) => boolean,
   window: TimeWindow,
 ): StepVerdicts {
   const out: StepVerdicts = new Map();
-  for (const [index, byPartner] of contacts) {
-    const verdicts = new Map<number, PairVerdict & { manual: boolean }>();
-    const app = appIndex(index);
-    for (const [partner, list] of byPartner) {
+  let verdicts = new Map<number, PairVerdict & { manual: boolean }>();
+  let app = false;
+  forEachPairGroup(
+    people,
+    scans,
+    (index) => {
+      verdicts = new Map();
+      app = appIndex(index);
+      out.set(index, verdicts);
+    },
+    (index, partner, list) => {
       const v = pairVerdict(engine, index, partner, list, app, window);
-      if (v.trueDays.length === 0 && v.appDays.length === 0) continue;
+      if (v.trueDays.length === 0 && v.appDays.length === 0) return;
       verdicts.set(partner, {
         ...v,
         manual: v.trueDays.length > 0 && manualLists(engine, index, partner, list),
       });
-    }
-    out.set(index, verdicts);
-  }
+    },
+  );
   return out;
 }
 
@@ -139,7 +147,7 @@ export async function traceOutbreak(
   const pairsByLayer = config.layers.map((_, l) =>
     scans1.reduce((s, d) => s + d.pairsByLayer[l]!, 0),
   );
-  const step1 = judgeStep(engine, contactsOf(f0Set, scans1), (i) => hasApp(pop, i), window);
+  const step1 = judgeStep(engine, f0Set, scans1, (i) => hasApp(pop, i), window);
 
   const exposures: Exposures = { trueF1: new Map(), notifiedF1: new Map(), manualF1: new Map() };
   for (const [index, verdicts] of step1) {
@@ -168,7 +176,7 @@ export async function traceOutbreak(
   const distinct = distinctContacts(engine, sample, scans1);
   const scans2 = await pass2;
   onProgress?.("contacts", total, total);
-  const step2 = judgeStep(engine, contactsOf(f1Any, scans2), (j) => notifiedF1.has(j), window);
+  const step2 = judgeStep(engine, f1Any, scans2, (j) => notifiedF1.has(j), window);
 
   const trueF2 = new Set<number>();
   const notifiedF2 = new Set<number>();

@@ -2,7 +2,7 @@ import { isClose, type TimeWindow } from "@tracebed/protocol";
 import type { PairContact } from "../ble/evidence.js";
 import { pairSightings } from "../ble/evidence.js";
 import { decisionParams } from "../ble/path-loss.js";
-import { decisionDayOf, SECONDS_PER_DAY } from "../contacts.js";
+import { contactShape, decisionDayOf, SECONDS_PER_DAY } from "../contacts.js";
 import type { Engine } from "../engine.js";
 import { hasApp } from "../population/population.js";
 import { closeSecondsByDay } from "./truth.js";
@@ -56,12 +56,7 @@ export function pairVerdict(
   window: TimeWindow,
 ): PairVerdict {
   const { config } = engine;
-  const needed = config.close.minMinutes * 60;
-  const trueDays: number[] = [];
-  for (const [day, seconds] of closeSecondsByDay(engine, index, partner, contacts)) {
-    if (seconds >= needed) trueDays.push(day);
-  }
-  trueDays.sort((a, b) => a - b);
+  const trueDays = trueDaysOf(engine, index, partner, contacts);
   const pop = engine.population;
   if (!appIndex || !hasApp(pop, index) || !hasApp(pop, partner)) {
     return { trueDays, appDays: [], lastHit: -1 };
@@ -88,4 +83,37 @@ export function pairVerdict(
   }
   appDays.sort((a, b) => a - b);
   return { trueDays, appDays, lastHit };
+}
+
+/**
+ * The days on which the pair was a true close contact, ascending. Most pairs met once in the
+ * run: their one meeting is judged without the per-day map.
+ */
+function trueDaysOf(
+  engine: Engine,
+  index: number,
+  partner: number,
+  contacts: readonly PairContact[],
+): number[] {
+  const { config } = engine;
+  const needed = config.close.minMinutes * 60;
+  if (contacts.length === 1) {
+    const c = contacts[0]!;
+    const shape = contactShape(
+      config,
+      engine.layerSeeds[c.layer]!,
+      c.layer,
+      c.day,
+      index,
+      partner,
+      c.k,
+    );
+    const close = shape.distanceMeters <= config.close.maxDistanceMeters && shape.seconds >= needed;
+    return close ? [c.day] : [];
+  }
+  const trueDays: number[] = [];
+  for (const [day, seconds] of closeSecondsByDay(engine, index, partner, contacts)) {
+    if (seconds >= needed) trueDays.push(day);
+  }
+  return trueDays.sort((a, b) => a - b);
 }

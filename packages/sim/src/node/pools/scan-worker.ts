@@ -3,6 +3,7 @@ import {
   createEngine,
   type Engine,
   type Population,
+  roomAfter,
   type SimConfig,
   scanDay,
 } from "../../core/index.js";
@@ -15,6 +16,8 @@ interface Init {
 
 /** Made from the first message (the pool starts workers before the population exists). */
 let engine: Engine | null = null;
+/** Room for the next scan's records (`roomAfter` the last one). */
+let room = 256;
 
 parentPort!.on(
   "message",
@@ -23,7 +26,8 @@ parentPort!.on(
       engine = createEngine(msg.init.config, msg.init.population);
       return;
     }
-    const s = scanDay(engine!, msg.day, msg.flagged, msg.count);
+    const s = scanDay(engine!, msg.day, msg.flagged, msg.count, room);
+    room = roomAfter(s);
     const r = s.records;
     const records = {
       length: r.length,
