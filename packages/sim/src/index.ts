@@ -46,6 +46,8 @@ export {
   gaenF1Uploads,
   gaenOracle,
 } from "./designs/gaen.js";
+// Each design's rule on a run, by name: the page's and `simulate --design`'s figures.
+export * from "./designs/index.js";
 // From a scenario to a configuration.
 export {
   type AdoptionChoice,

@@ -1,0 +1,5 @@
+// Each design's rule on a simulated run (docs/PROTOCOLS.md): the registry, a run through a
+// design, and what its server learns.
+export type { DesignFinds, DesignPrivacy, DesignSettings, SimDesign } from "./design.js";
+export { SIM_DESIGNS, simDesign, simDesignNames } from "./registry.js";
+export { type DesignRun, designPrivacy, simulateDesign } from "./simulate-design.js";
