@@ -125,7 +125,13 @@ describe("tracebed simulate", () => {
   }, () => {
     const strip = (d: Record<string, unknown>) => JSON.stringify({ ...d, perf: undefined });
     const plain = tracebedJson("simulate", "dak-nong-2020-08-13", ...DESIGN_RUN);
-    const bz = tracebedJson("simulate", "dak-nong-2020-08-13", ...DESIGN_RUN, "--design", "bluezone");
+    const bz = tracebedJson(
+      "simulate",
+      "dak-nong-2020-08-13",
+      ...DESIGN_RUN,
+      "--design",
+      "bluezone",
+    );
     expect(strip(bz)).toBe(strip(plain));
     expect(plain.design).toBeUndefined();
     const gaen = tracebedJson("simulate", "dak-nong-2020-08-13", ...DESIGN_RUN, "--design", "gaen");
