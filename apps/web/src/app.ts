@@ -1,4 +1,4 @@
-import type { AdoptionPreset } from "@tracebed/sim";
+import { type AdoptionPreset, simDesignNames } from "@tracebed/sim";
 import {
   clampAdoption,
   DEFAULT_STATE,
@@ -15,7 +15,7 @@ import {
   type ViewState,
 } from "@tracebed/viewer";
 import { bindExports } from "./chart-exports.js";
-import { bindControls, fillScenarioSelect, syncControls } from "./controls.js";
+import { bindControls, fillDesignSelect, fillScenarioSelect, syncControls } from "./controls.js";
 import { $ } from "./dom.js";
 import { type JobSpec, sweepGrid } from "./jobs.js";
 import { LivePanel } from "./live.js";
@@ -88,7 +88,7 @@ export class App {
   private readonly loadStart = performance.now();
 
   constructor() {
-    const parsed = parseState(location.search, this.defaults, SCENARIO_IDS);
+    const parsed = parseState(location.search, this.defaults, SCENARIO_IDS, simDesignNames());
     this.state = parsed.state;
     if (parsed.problems.length > 0) {
       const el = $("#problems");
@@ -109,6 +109,7 @@ export class App {
       band: this.state.band,
       mode: this.state.mode,
       seeds: this.state.seeds,
+      design: this.state.design,
       onPick: (a) => this.update({ adoption: a }),
     });
     this.network = new NetworkView($<HTMLCanvasElement>("#network"), {
@@ -138,6 +139,7 @@ export class App {
       showError: (message) => this.showError(message),
     });
     fillScenarioSelect(this.state);
+    fillDesignSelect(this.state);
     this.apply(null);
 
     const liveUrl = this.state.live || demoLiveUrl();
@@ -172,7 +174,13 @@ export class App {
       document.body.classList.toggle("presenter", s.presenter);
     }
     syncControls(s, this.presets, (patch) => this.update(patch));
-    this.chart.setOptions({ lang: s.lang, band: s.band, mode: s.mode, seeds: s.seeds });
+    this.chart.setOptions({
+      lang: s.lang,
+      band: s.band,
+      mode: s.mode,
+      seeds: s.seeds,
+      design: s.design,
+    });
 
     const key = `${simulationKey(s)}|${s.seed}|${s.seeds}`;
     if (key !== this.sweepKey) {
@@ -208,6 +216,7 @@ export class App {
       f0: s.f0,
       f0From: s.f0From,
       ble: s.ble,
+      design: s.design,
     });
     this.sweeps.start(
       {
@@ -275,6 +284,7 @@ export class App {
           f0: s.f0,
           f0From: s.f0From,
           ble: s.ble,
+          design: s.design,
         },
         net: s.net,
       })
@@ -313,6 +323,7 @@ export class App {
       problems.textContent = t(lang, "app.problems", { list: problems.dataset.problems });
     }
     fillScenarioSelect(this.state);
+    fillDesignSelect(this.state);
   }
 
   /** Every panel and the chart's marker, from one view of the page (panels/panel.ts). */
@@ -331,7 +342,14 @@ export class App {
       headline,
       sweep: this.sweep,
       curveF1: this.chart.series("f1").map((p) => ({ x: p.x, y: p.mean })),
-      run: r ? { result: r, graph: this.run?.graph, scenario: this.runScenario } : null,
+      run: r
+        ? {
+            result: r,
+            graph: this.run?.graph,
+            scenario: this.runScenario,
+            designs: this.run?.designs ?? [],
+          }
+        : null,
       // Whether the run's sample is too small for its F0, from its own results.
       saturation: r
         ? runSaturation(r, sampleRegions(scenario(this.runScenario), r.agents))

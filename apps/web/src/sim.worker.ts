@@ -1,7 +1,16 @@
-import { parseScenario, type Scenario, simulate } from "@tracebed/sim";
+import {
+  type DesignRun,
+  designPrivacy,
+  designRun,
+  parseScenario,
+  type Scenario,
+  type SimRun,
+  simDesignNames,
+  simulate,
+} from "@tracebed/sim";
 import { contactGraph } from "./contact-graph.js";
 import { jobConfig } from "./jobs.js";
-import type { SimRequest, SimResponse } from "./sim-protocol.js";
+import type { DesignRow, SimRequest, SimResponse } from "./sim-protocol.js";
 
 /** The simulator in a Web Worker: the page stays smooth while runs are computed. */
 
@@ -25,7 +34,8 @@ self.addEventListener("message", async (event: MessageEvent<SimRequest>) => {
   const t0 = performance.now();
   try {
     const s = scenarioOf(msg.scenarioId, msg.scenario);
-    const run = await simulate(jobConfig(s, msg.job));
+    const plain = await simulate(jobConfig(s, msg.job));
+    const run = designRun(plain, msg.job.design);
     if (msg.type === "job") {
       reply({ type: "job-result", id: msg.id, result: run.result, ms: performance.now() - t0 });
       return;
@@ -39,6 +49,7 @@ self.addEventListener("message", async (event: MessageEvent<SimRequest>) => {
         result: r,
         graph,
         beyondManualPerF0: r.perF0.beyondManual.mean ?? 0,
+        designs: everyDesign(plain, run),
         ms: performance.now() - t0,
       },
       [
@@ -53,3 +64,17 @@ self.addEventListener("message", async (event: MessageEvent<SimRequest>) => {
     reply({ type: "error", id: msg.id, message: err instanceof Error ? err.message : String(err) });
   }
 });
+
+/** The run through every design (the chosen one is already worked out). */
+function everyDesign(plain: SimRun, chosen: DesignRun): DesignRow[] {
+  return simDesignNames().map((name) => {
+    const run = name === chosen.design ? chosen : designRun(plain, name);
+    const { f1, f2 } = run.result;
+    return {
+      design: name,
+      f1: { found: f1.detected, true: f1.true },
+      f2: { found: f2.detected, true: f2.true },
+      privacy: designPrivacy(run),
+    };
+  });
+}

@@ -2,4 +2,9 @@
 // design, and what its server learns.
 export type { DesignFinds, DesignPrivacy, DesignSettings, SimDesign } from "./design.js";
 export { SIM_DESIGNS, simDesign, simDesignNames } from "./registry.js";
-export { type DesignRun, designPrivacy, simulateDesign } from "./simulate-design.js";
+export {
+  type DesignRun,
+  designPrivacy,
+  designRun,
+  simulateDesign,
+} from "./simulate-design.js";

@@ -28,9 +28,20 @@ export async function simulateDesign(
   settings: DesignSettings = {},
   options: SimulateOptions = {},
 ): Promise<DesignRun> {
-  const entry = simDesign(design);
-  const run = await simulate(config, options);
-  const finds = entry.finds(run, settings);
+  simDesign(design); // an unknown design is refused before the run
+  return designRun(await simulate(config, options), design, settings);
+}
+
+/**
+ * A run seen through a design: the same simulated outbreak, the app-found sets by the
+ * design's rule (so one run can be shown through every design).
+ */
+export function designRun(
+  run: SimRun,
+  design: DesignName,
+  settings: DesignSettings = {},
+): DesignRun {
+  const finds = simDesign(design).finds(run, settings);
   if (design === "bluezone") return { ...run, design, finds };
   const outbreak = withFinds(run.outbreak, finds);
   const { engine } = run;
