@@ -31,10 +31,11 @@ import {
   SCENARIO_JSON,
   scenario,
 } from "./scenarios.js";
-import type { SimRequest, SimResponse } from "./sim-protocol.js";
+import type { DesignRow, SimRequest, SimResponse } from "./sim-protocol.js";
 import { FIRST_LOOK_AGENTS, type SweepProgress, SweepRunner } from "./sweep-runner.js";
 
 type RunResult = Extract<SimResponse, { type: "run-result" }>;
+type DesignsRequest = Extract<SimRequest, { type: "designs" }>;
 
 /** The default adoption: the default scenario's own observed figure (Hưng Yên's 16.53%). */
 function defaultState(): ViewState {
@@ -79,6 +80,8 @@ export class App {
   private presets: AdoptionPreset[] = [];
   private sweep: SweepProgress | null = null;
   private run: RunResult | null = null;
+  /** The run at the slider through every design (null until worked out for `run`). */
+  private designs: DesignRow[] | null = null;
   /** The scenario the run at the slider simulated (the state may have moved on since). */
   private runScenario = "";
   private runTimer = 0;
@@ -271,30 +274,30 @@ export class App {
     this.runBusy = true;
     this.runAgain = false;
     this.network.setMessage(t(s.lang, "net.computing"));
+    const job: JobSpec = {
+      mode: s.mode,
+      value: s.adoption,
+      seed: s.seed,
+      agents: s.agents,
+      f0: s.f0,
+      f0From: s.f0From,
+      ble: s.ble,
+      design: s.design,
+    };
+    const scenarioJson = SCENARIO_JSON[s.scenario];
     this.runPool
-      .request({
-        type: "run",
-        scenarioId: s.scenario,
-        scenario: SCENARIO_JSON[s.scenario],
-        job: {
-          mode: s.mode,
-          value: s.adoption,
-          seed: s.seed,
-          agents: s.agents,
-          f0: s.f0,
-          f0From: s.f0From,
-          ble: s.ble,
-          design: s.design,
-        },
-        net: s.net,
-      })
+      .request({ type: "run", scenarioId, scenario: scenarioJson, job, net: s.net })
       .then((res) => {
         if (res.type === "error") throw new Error(res.message);
         if (res.type !== "run-result") return;
         this.run = res;
+        this.designs = null;
         this.runScenario = scenarioId;
         document.body.dataset.runMs = String(Math.round(res.ms));
-        if (!this.runAgain) this.network.setGraph(res.graph);
+        if (!this.runAgain) {
+          this.network.setGraph(res.graph);
+          this.startDesigns(res, { type: "designs", scenarioId, scenario: scenarioJson, job });
+        }
         this.renderResults();
       })
       .catch((err: unknown) => {
@@ -303,6 +306,25 @@ export class App {
       .finally(() => {
         this.runBusy = false;
         if (this.runAgain) this.startRun();
+      });
+  }
+
+  /**
+   * The run at the slider through every design, once its network is shown (the Worker kept the
+   * run, so only the designs' own scans are left); dropped if a newer run has arrived.
+   */
+  private startDesigns(run: RunResult, request: Omit<DesignsRequest, "id">): void {
+    this.runPool
+      .request(request)
+      .then((res) => {
+        if (res.type === "error") throw new Error(res.message);
+        if (res.type !== "designs-result" || this.run !== run) return;
+        this.designs = res.designs;
+        document.body.dataset.designsMs = String(Math.round(res.ms));
+        this.renderResults();
+      })
+      .catch((err: unknown) => {
+        if (!(err instanceof Cancelled)) this.showError(String(err));
       });
   }
 
@@ -347,7 +369,7 @@ export class App {
             result: r,
             graph: this.run?.graph,
             scenario: this.runScenario,
-            designs: this.run?.designs ?? [],
+            designs: this.designs ?? [],
           }
         : null,
       // Whether the run's sample is too small for its F0, from its own results.

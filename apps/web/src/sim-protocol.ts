@@ -6,7 +6,9 @@ import type { JobSpec } from "./jobs.js";
 /** Page → simulator Worker. The scenario travels as its JSON; the Worker parses it once. */
 export type SimRequest =
   | { type: "job"; id: number; scenarioId: string; scenario: unknown; job: JobSpec }
-  | { type: "run"; id: number; scenarioId: string; scenario: unknown; job: JobSpec; net: number };
+  | { type: "run"; id: number; scenarioId: string; scenario: unknown; job: JobSpec; net: number }
+  /** The run at the slider through every design (after its "run": the Worker keeps that run). */
+  | { type: "designs"; id: number; scenarioId: string; scenario: unknown; job: JobSpec };
 
 /** The run at the slider seen through one design: whom it finds, what its server would hold. */
 export interface DesignRow {
@@ -27,6 +29,11 @@ export type SimResponse =
       graph: ContactGraph;
       /** True F1 + F2 the app found beyond manual tracing, per app-using F0 (its own chain). */
       beyondManualPerF0: number;
+      ms: number;
+    }
+  | {
+      type: "designs-result";
+      id: number;
       /** The same run through every design the simulator runs (DESIGN_NAMES order). */
       designs: DesignRow[];
       ms: number;

@@ -29,15 +29,31 @@ function reply(message: SimResponse, transfer: Transferable[] = []): void {
   self.postMessage(message, { transfer });
 }
 
+/** The last run at the slider, kept for its "designs" request (the same job follows it). */
+let lastRun: { key: string; plain: SimRun; chosen: DesignRun } | null = null;
+
+async function runOf(msg: SimRequest, s: Scenario): Promise<{ plain: SimRun; chosen: DesignRun }> {
+  const key = `${msg.scenarioId}|${JSON.stringify(msg.job)}`;
+  if (msg.type !== "job" && lastRun?.key === key) return lastRun;
+  const plain = await simulate(jobConfig(s, msg.job));
+  const chosen = designRun(plain, msg.job.design);
+  if (msg.type !== "job") lastRun = { key, plain, chosen };
+  return { plain, chosen };
+}
+
 self.addEventListener("message", async (event: MessageEvent<SimRequest>) => {
   const msg = event.data;
   const t0 = performance.now();
   try {
     const s = scenarioOf(msg.scenarioId, msg.scenario);
-    const plain = await simulate(jobConfig(s, msg.job));
-    const run = designRun(plain, msg.job.design);
+    const { plain, chosen: run } = await runOf(msg, s);
     if (msg.type === "job") {
       reply({ type: "job-result", id: msg.id, result: run.result, ms: performance.now() - t0 });
+      return;
+    }
+    if (msg.type === "designs") {
+      const designs = everyDesign(plain, run);
+      reply({ type: "designs-result", id: msg.id, designs, ms: performance.now() - t0 });
       return;
     }
     const { agent: _agents, ...graph } = contactGraph(run, msg.net);
@@ -49,7 +65,6 @@ self.addEventListener("message", async (event: MessageEvent<SimRequest>) => {
         result: r,
         graph,
         beyondManualPerF0: r.perF0.beyondManual.mean ?? 0,
-        designs: everyDesign(plain, run),
         ms: performance.now() - t0,
       },
       [
