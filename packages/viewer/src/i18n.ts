@@ -166,7 +166,7 @@ const vi = {
   "footer.sources":
     "Nguồn: công văn của UBND Cần Giuộc (4195/UBND-VHXXH), Hưng Yên (2136/UBND-KGVX), Đắk Nông (4161/UBND-KGVX), Lai Châu (1661/UBND-VX), Bình Gia (Lạng Sơn), tháng 8/2020. Dân số, điện thoại, tiếp xúc: ước lượng, xem từng tệp kịch bản.",
   "footer.model":
-    "Tiếp xúc gần: ≤ 2 m trong ≥ 15 phút một ngày. F1, F2 “thật” do mô hình biết; “được tìm ra” theo quy tắc đối chiếu của Bluezone trên nhật ký Bluetooth mô phỏng.",
+    "Tiếp xúc gần: ≤ 2 m trong ≥ 15 phút một ngày. F1, F2 “thật” do mô hình biết; “được tìm ra” theo quy tắc của thiết kế đang chọn (mặc định: đối chiếu của Bluezone) trên nhật ký Bluetooth mô phỏng.",
 } as const;
 
 export type StringKey = keyof typeof vi;
@@ -332,7 +332,7 @@ const en: Record<StringKey, string> = {
   "footer.sources":
     "Sources: letters of the People's Committees of Cần Giuộc (4195/UBND-VHXXH), Hưng Yên (2136/UBND-KGVX), Đắk Nông (4161/UBND-KGVX), Lai Châu (1661/UBND-VX) and Bình Gia (Lạng Sơn), August 2020. Population, phones and contacts are approximations: see each scenario file.",
   "footer.model":
-    "Close contact: ≤ 2 m for ≥ 15 minutes in a day. The model knows the true F1 and F2; 'found' follows Bluezone's matching rules on the simulated Bluetooth logs.",
+    "Close contact: ≤ 2 m for ≥ 15 minutes in a day. The model knows the true F1 and F2; 'found' follows the chosen design's rules (by default Bluezone's matching) on the simulated Bluetooth logs.",
 };
 
 export const STRINGS: Readonly<Record<Lang, Readonly<Record<StringKey, string>>>> = { vi, en };
