@@ -19,7 +19,7 @@ const problems: string[] = [];
 beforeAll(async () => {
   assertBuilt();
   [demo, browser] = await Promise.all([startDemo(), launchChromium()]);
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
   page.on("console", (m) => {
     if (m.type() === "error") problems.push(`console error: ${m.text()}`);
@@ -73,6 +73,12 @@ describe("the design switch", () => {
     expect(await summary.textContent()).toMatch(/^GAEN/);
     const title = await page.locator('[data-testid="sweep-chart"] title').first().textContent();
     expect(title).toMatch(/Design: GAEN/);
+    // The exported sweep says whose rule it is in its name.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("export-csv").click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^tracebed-sweep-.*-uniform-gaen-seed.*\.csv$/);
   });
 
   it("the table names what each design's server would hold, the chosen one marked", async () => {
