@@ -46,6 +46,9 @@ const vi = {
   "design.bluezone": "Bluezone (lai: máy chủ đối chiếu nhật ký hai phía)",
   "design.gaen": "GAEN (phi tập trung: điện thoại tự đối chiếu khóa)",
   "design.bluetrace": "BlueTrace (tập trung: máy chủ giải mã nhật ký)",
+  "designShort.bluezone": "Bluezone",
+  "designShort.gaen": "GAEN",
+  "designShort.bluetrace": "BlueTrace",
   "chart.design": "Thiết kế: {design}",
   "chart.descDesign":
     "F1, F2 được tìm ra theo quy tắc của thiết kế {design}; F1, F2 thật như nhau ở mọi thiết kế.",
@@ -211,6 +214,9 @@ const en: Record<StringKey, string> = {
   "design.bluezone": "Bluezone (hybrid: the server matches both sides' logs)",
   "design.gaen": "GAEN (decentralised: each phone matches published keys)",
   "design.bluetrace": "BlueTrace (central: the server decrypts the logs)",
+  "designShort.bluezone": "Bluezone",
+  "designShort.gaen": "GAEN",
+  "designShort.bluetrace": "BlueTrace",
   "chart.design": "Design: {design}",
   "chart.descDesign":
     "F1 and F2 found by the {design} design's rule; the true F1 and F2 are the same in every design.",

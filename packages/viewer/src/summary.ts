@@ -50,7 +50,7 @@ export function summarySentence(
   const named =
     design === undefined
       ? sentence
-      : t(lang, "summary.byDesign", { design: t(lang, `design.${design}`), sentence });
+      : t(lang, "summary.byDesign", { design: t(lang, `designShort.${design}`), sentence });
   if (!saturation?.saturated) return named;
   const note = t(lang, "saturation.short", { share: formatPercent(saturation.share, lang, 0) });
   return `${named} ${note}`;

@@ -117,7 +117,7 @@ export class SweepChart {
     const bandLabel = tr(band === "ci" ? "controls.bandCi" : "controls.bandPct");
     const bandShort = tr(band === "ci" ? "chart.bandCi" : "chart.bandPct");
     const design = this.opts.design;
-    const designName = design === undefined ? undefined : tr(`design.${design}`);
+    const designName = design === undefined ? undefined : tr(`designShort.${design}`);
     const titleText =
       designName === undefined
         ? tr("chart.title")

@@ -22,10 +22,8 @@ const counts: Headline = {
 describe("the summary sentence names the design when given", () => {
   it("starts with the design's name in either language; without one it is as before", () => {
     const plain = summarySentence("en", counts);
-    expect(summarySentence("en", counts, undefined, "gaen")).toBe(
-      `GAEN (decentralised: each phone matches published keys) — ${plain}`,
-    );
-    expect(summarySentence("vi", counts, undefined, "bluezone")).toMatch(/^Bluezone \(lai/);
+    expect(summarySentence("en", counts, undefined, "gaen")).toBe(`GAEN — ${plain}`);
+    expect(summarySentence("vi", counts, undefined, "bluezone")).toMatch(/^Bluezone — Ở mức/);
     expect(plain).toMatch(/^At 60% adoption/);
   });
 });
