@@ -5,6 +5,7 @@ import { describe, expect, test } from "vitest";
 import { tracebed, tracebedJson } from "./cli.js";
 
 const SMALL = ["--agents", "15000", "--days", "7"];
+const DESIGN_RUN = ["--agents", "6000", "--days", "7"];
 const scenariosDir = new URL("../../../scenarios/", import.meta.url).pathname;
 
 describe("tracebed simulate", () => {
@@ -117,6 +118,36 @@ describe("tracebed simulate", () => {
     expect(u.adoption.installs.population).toBeGreaterThan(u.adoption.realised.population);
     const regional = t.adoption.byRegion.map((r: { realised: number }) => r.realised);
     expect(Math.max(...regional) - Math.min(...regional)).toBeGreaterThan(0.05);
+  });
+
+  test("--design gaen: that design's app-found sets on the same truth; bluezone's document unchanged", {
+    timeout: 180_000,
+  }, () => {
+    const strip = (d: Record<string, unknown>) => JSON.stringify({ ...d, perf: undefined });
+    const plain = tracebedJson("simulate", "dak-nong-2020-08-13", ...DESIGN_RUN);
+    const bz = tracebedJson(
+      "simulate",
+      "dak-nong-2020-08-13",
+      ...DESIGN_RUN,
+      "--design",
+      "bluezone",
+    );
+    expect(strip(bz)).toBe(strip(plain));
+    expect(plain.design).toBeUndefined();
+    const gaen = tracebedJson("simulate", "dak-nong-2020-08-13", ...DESIGN_RUN, "--design", "gaen");
+    expect(gaen.design).toBe("gaen");
+    expect(gaen.designNote).toMatch(/exposure rule/);
+    expect(gaen.f1.true).toBe(plain.f1.true);
+    expect(gaen.f2.true).toBe(plain.f2.true);
+    // GAEN's F2 come only from F1 who upload: none by default.
+    expect(gaen.f2.detected).toBe(0);
+    expect(gaen.perF0.f2.app.mean).toBe(0);
+    expect(gaen.perF0.f1.app.n).toBe(plain.perF0.f1.app.n);
+    const text = tracebed("simulate", "dak-nong-2020-08-13", ...DESIGN_RUN, "--design", "gaen");
+    expect(text.stdout).toMatch(/design gaen/);
+    const refused = tracebed("simulate", "--design", "bluezone", "--gaen-f1-upload", "0.5");
+    expect(refused.status).toBe(2);
+    expect(refused.stderr.trim().split("\n")).toHaveLength(1);
   });
 
   test("without --json it prints a readable summary", () => {

@@ -1,4 +1,4 @@
-import type { AdoptionPreset } from "@tracebed/sim";
+import { type AdoptionPreset, simDesignNames } from "@tracebed/sim";
 import {
   clampAdoption,
   DEFAULT_STATE,
@@ -15,7 +15,7 @@ import {
   type ViewState,
 } from "@tracebed/viewer";
 import { bindExports } from "./chart-exports.js";
-import { bindControls, fillScenarioSelect, syncControls } from "./controls.js";
+import { bindControls, fillDesignSelect, fillScenarioSelect, syncControls } from "./controls.js";
 import { $ } from "./dom.js";
 import { type JobSpec, sweepGrid } from "./jobs.js";
 import { LivePanel } from "./live.js";
@@ -31,10 +31,11 @@ import {
   SCENARIO_JSON,
   scenario,
 } from "./scenarios.js";
-import type { SimRequest, SimResponse } from "./sim-protocol.js";
+import type { DesignRow, SimRequest, SimResponse } from "./sim-protocol.js";
 import { FIRST_LOOK_AGENTS, type SweepProgress, SweepRunner } from "./sweep-runner.js";
 
 type RunResult = Extract<SimResponse, { type: "run-result" }>;
+type DesignsRequest = Extract<SimRequest, { type: "designs" }>;
 
 /** The default adoption: the default scenario's own observed figure (Hưng Yên's 16.53%). */
 function defaultState(): ViewState {
@@ -79,6 +80,8 @@ export class App {
   private presets: AdoptionPreset[] = [];
   private sweep: SweepProgress | null = null;
   private run: RunResult | null = null;
+  /** The run at the slider through every design (null until worked out for `run`). */
+  private designs: DesignRow[] | null = null;
   /** The scenario the run at the slider simulated (the state may have moved on since). */
   private runScenario = "";
   private runTimer = 0;
@@ -88,7 +91,7 @@ export class App {
   private readonly loadStart = performance.now();
 
   constructor() {
-    const parsed = parseState(location.search, this.defaults, SCENARIO_IDS);
+    const parsed = parseState(location.search, this.defaults, SCENARIO_IDS, simDesignNames());
     this.state = parsed.state;
     if (parsed.problems.length > 0) {
       const el = $("#problems");
@@ -109,6 +112,7 @@ export class App {
       band: this.state.band,
       mode: this.state.mode,
       seeds: this.state.seeds,
+      design: this.state.design,
       onPick: (a) => this.update({ adoption: a }),
     });
     this.network = new NetworkView($<HTMLCanvasElement>("#network"), {
@@ -138,6 +142,7 @@ export class App {
       showError: (message) => this.showError(message),
     });
     fillScenarioSelect(this.state);
+    fillDesignSelect(this.state);
     this.apply(null);
 
     const liveUrl = this.state.live || demoLiveUrl();
@@ -172,7 +177,13 @@ export class App {
       document.body.classList.toggle("presenter", s.presenter);
     }
     syncControls(s, this.presets, (patch) => this.update(patch));
-    this.chart.setOptions({ lang: s.lang, band: s.band, mode: s.mode, seeds: s.seeds });
+    this.chart.setOptions({
+      lang: s.lang,
+      band: s.band,
+      mode: s.mode,
+      seeds: s.seeds,
+      design: s.design,
+    });
 
     const key = `${simulationKey(s)}|${s.seed}|${s.seeds}`;
     if (key !== this.sweepKey) {
@@ -208,6 +219,7 @@ export class App {
       f0: s.f0,
       f0From: s.f0From,
       ble: s.ble,
+      design: s.design,
     });
     this.sweeps.start(
       {
@@ -262,29 +274,30 @@ export class App {
     this.runBusy = true;
     this.runAgain = false;
     this.network.setMessage(t(s.lang, "net.computing"));
+    const job: JobSpec = {
+      mode: s.mode,
+      value: s.adoption,
+      seed: s.seed,
+      agents: s.agents,
+      f0: s.f0,
+      f0From: s.f0From,
+      ble: s.ble,
+      design: s.design,
+    };
+    const scenarioJson = SCENARIO_JSON[s.scenario];
     this.runPool
-      .request({
-        type: "run",
-        scenarioId: s.scenario,
-        scenario: SCENARIO_JSON[s.scenario],
-        job: {
-          mode: s.mode,
-          value: s.adoption,
-          seed: s.seed,
-          agents: s.agents,
-          f0: s.f0,
-          f0From: s.f0From,
-          ble: s.ble,
-        },
-        net: s.net,
-      })
+      .request({ type: "run", scenarioId, scenario: scenarioJson, job, net: s.net })
       .then((res) => {
         if (res.type === "error") throw new Error(res.message);
         if (res.type !== "run-result") return;
         this.run = res;
+        this.designs = null;
         this.runScenario = scenarioId;
         document.body.dataset.runMs = String(Math.round(res.ms));
-        if (!this.runAgain) this.network.setGraph(res.graph);
+        if (!this.runAgain) {
+          this.network.setGraph(res.graph);
+          this.startDesigns(res, { type: "designs", scenarioId, scenario: scenarioJson, job });
+        }
         this.renderResults();
       })
       .catch((err: unknown) => {
@@ -293,6 +306,25 @@ export class App {
       .finally(() => {
         this.runBusy = false;
         if (this.runAgain) this.startRun();
+      });
+  }
+
+  /**
+   * The run at the slider through every design, once its network is shown (the Worker kept the
+   * run, so only the designs' own scans are left); dropped if a newer run has arrived.
+   */
+  private startDesigns(run: RunResult, request: Omit<DesignsRequest, "id">): void {
+    this.runPool
+      .request(request)
+      .then((res) => {
+        if (res.type === "error") throw new Error(res.message);
+        if (res.type !== "designs-result" || this.run !== run) return;
+        this.designs = res.designs;
+        document.body.dataset.designsMs = String(Math.round(res.ms));
+        this.renderResults();
+      })
+      .catch((err: unknown) => {
+        if (!(err instanceof Cancelled)) this.showError(String(err));
       });
   }
 
@@ -313,6 +345,7 @@ export class App {
       problems.textContent = t(lang, "app.problems", { list: problems.dataset.problems });
     }
     fillScenarioSelect(this.state);
+    fillDesignSelect(this.state);
   }
 
   /** Every panel and the chart's marker, from one view of the page (panels/panel.ts). */
@@ -331,7 +364,14 @@ export class App {
       headline,
       sweep: this.sweep,
       curveF1: this.chart.series("f1").map((p) => ({ x: p.x, y: p.mean })),
-      run: r ? { result: r, graph: this.run?.graph, scenario: this.runScenario } : null,
+      run: r
+        ? {
+            result: r,
+            graph: this.run?.graph,
+            scenario: this.runScenario,
+            designs: this.designs ?? [],
+          }
+        : null,
       // Whether the run's sample is too small for its F0, from its own results.
       saturation: r
         ? runSaturation(r, sampleRegions(scenario(this.runScenario), r.agents))

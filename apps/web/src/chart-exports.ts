@@ -77,5 +77,9 @@ function chartNote(host: ExportsHost): string | undefined {
 }
 
 function fileBase(s: ViewState): string {
-  return fileSlug(`tracebed-sweep-${s.scenario}-${s.mode}-seed${s.seed}x${s.seeds}-${s.agents}`);
+  // The design is named off the default, so Bluezone's files keep their names.
+  const design = s.design === "bluezone" ? "" : `-${s.design}`;
+  return fileSlug(
+    `tracebed-sweep-${s.scenario}-${s.mode}${design}-seed${s.seed}x${s.seeds}-${s.agents}`,
+  );
 }

@@ -1,7 +1,7 @@
 // The page's controls: the adoption slider and its keys, the settings, the scenario list, the
 // letters' presets, language, presenter mode and reset. Each control changes the state through
 // `update`; `syncControls` shows the state on them.
-import type { AdoptionPreset } from "@tracebed/sim";
+import { type AdoptionPreset, simDesignNames } from "@tracebed/sim";
 import {
   formatPercent,
   LIMITS,
@@ -31,6 +31,10 @@ export function bindControls(host: ControlsHost): void {
   }
   const scenarioSelect = $<HTMLSelectElement>("#scenario");
   scenarioSelect.addEventListener("change", () => host.update({ scenario: scenarioSelect.value }));
+  const designSelect = $<HTMLSelectElement>("#design");
+  designSelect.addEventListener("change", () =>
+    host.update({ design: designSelect.value as ViewState["design"] }),
+  );
   bindSettings(host);
   $("#lang").addEventListener("click", () =>
     host.update({ lang: host.state().lang === "vi" ? "en" : "vi" }),
@@ -95,6 +99,20 @@ export function fillScenarioSelect(s: ViewState): void {
   select.value = s.scenario;
 }
 
+/** The designs the simulator runs, named in the page's language. */
+export function fillDesignSelect(s: ViewState): void {
+  const select = $<HTMLSelectElement>("#design");
+  select.replaceChildren(
+    ...simDesignNames().map((name) => {
+      const o = document.createElement("option");
+      o.value = name;
+      o.textContent = t(s.lang, `design.${name}`);
+      return o;
+    }),
+  );
+  select.value = s.design;
+}
+
 /** Shows the state on the controls (but the one being typed in). */
 export function syncControls(
   s: ViewState,
@@ -112,6 +130,7 @@ export function syncControls(
     r.checked = r.value === s.mode;
   }
   $<HTMLSelectElement>("#scenario").value = s.scenario;
+  $<HTMLSelectElement>("#design").value = s.design;
   const set = (id: string, v: string | number) => {
     const el = $<HTMLInputElement | HTMLSelectElement>(id);
     if (document.activeElement !== el) el.value = String(v);

@@ -1,3 +1,4 @@
+import type { DesignName } from "@tracebed/protocol";
 import {
   configFromScenario,
   fromShareOfPopulation,
@@ -17,6 +18,8 @@ export interface JobSpec {
   f0: number;
   f0From: "all" | "app";
   ble: "realistic" | "ideal";
+  /** Whose rule finds the F1/F2 (the simulator's design registry). */
+  design: DesignName;
 }
 
 /**

@@ -17,6 +17,7 @@ const job = {
   f0: 17,
   f0From: "all" as const,
   ble: "realistic" as const,
+  design: "bluezone" as const,
 };
 
 describe("jobs", () => {

@@ -39,7 +39,8 @@ export {
   simulate,
   type TracingMetrics,
 } from "./core/index.js";
-// Each design's oracle (what its phones and server must notify on the same run).
+// Each design's oracle (what its phones and server must notify on the same run) and each
+// design's rule on a run, by name (the page's and `simulate --design`'s figures).
 export * from "./designs/index.js";
 // From a scenario to a configuration.
 export {

@@ -42,6 +42,26 @@ const vi = {
   "controls.ble": "Bluetooth",
   "controls.bleRealistic": "thực tế (nhiễu, iPhone chạy nền)",
   "controls.bleIdeal": "lý tưởng",
+  "controls.design": "Thiết kế ứng dụng",
+  "design.bluezone": "Bluezone (lai: máy chủ đối chiếu nhật ký hai phía)",
+  "design.gaen": "GAEN (phi tập trung: điện thoại tự đối chiếu khóa)",
+  "design.bluetrace": "BlueTrace (tập trung: máy chủ giải mã nhật ký)",
+  "designShort.bluezone": "Bluezone",
+  "designShort.gaen": "GAEN",
+  "designShort.bluetrace": "BlueTrace",
+  "chart.design": "Thiết kế: {design}",
+  "chart.descDesign":
+    "F1, F2 được tìm ra theo quy tắc của thiết kế {design}; F1, F2 thật như nhau ở mọi thiết kế.",
+  "summary.byDesign": "{design} — {sentence}",
+  "privacy.title": "Máy chủ biết được gì, theo từng thiết kế",
+  "privacy.design": "Thiết kế",
+  "privacy.f1": "F1 được tìm ra",
+  "privacy.f2": "F2 được tìm ra",
+  "privacy.phones": "Điện thoại (không phải F0) máy chủ gắn được với ít nhất một tiếp xúc",
+  "privacy.edges": "Cặp tiếp xúc máy chủ dựng lại được",
+  "privacy.note":
+    "Số đếm của mô hình, trên lần chạy ở mức {pct} (hạt giống {seed}, {agents} người, {f0} F0): những gì máy chủ của mỗi thiết kế sẽ lưu giữ, theo định nghĩa trong docs/PROTOCOLS.md (privacy: nonIndexPhonesKnown, contactEdgesKnown) — không phải số đọc từ một máy chủ thật. Với GAEN, F1 không tải khóa của mình lên nên không có F2.",
+  "privacy.pending": "Đang tính…",
   "controls.band": "Dải",
   "controls.bandPct": "90% số lần chạy (bách phân vị 5–95)",
   "controls.bandCi": "khoảng tin cậy 95% của trung bình",
@@ -149,7 +169,7 @@ const vi = {
   "footer.sources":
     "Nguồn: công văn của UBND Cần Giuộc (4195/UBND-VHXXH), Hưng Yên (2136/UBND-KGVX), Đắk Nông (4161/UBND-KGVX), Lai Châu (1661/UBND-VX), Bình Gia (Lạng Sơn), tháng 8/2020. Dân số, điện thoại, tiếp xúc: ước lượng, xem từng tệp kịch bản.",
   "footer.model":
-    "Tiếp xúc gần: ≤ 2 m trong ≥ 15 phút một ngày. F1, F2 “thật” do mô hình biết; “được tìm ra” theo quy tắc đối chiếu của Bluezone trên nhật ký Bluetooth mô phỏng.",
+    "Tiếp xúc gần: ≤ 2 m trong ≥ 15 phút một ngày. F1, F2 “thật” do mô hình biết; “được tìm ra” theo quy tắc của thiết kế đang chọn (mặc định: đối chiếu của Bluezone) trên nhật ký Bluetooth mô phỏng.",
 } as const;
 
 export type StringKey = keyof typeof vi;
@@ -190,6 +210,26 @@ const en: Record<StringKey, string> = {
   "controls.ble": "Bluetooth",
   "controls.bleRealistic": "realistic (noise, iPhones in the background)",
   "controls.bleIdeal": "ideal",
+  "controls.design": "App design",
+  "design.bluezone": "Bluezone (hybrid: the server matches both sides' logs)",
+  "design.gaen": "GAEN (decentralised: each phone matches published keys)",
+  "design.bluetrace": "BlueTrace (central: the server decrypts the logs)",
+  "designShort.bluezone": "Bluezone",
+  "designShort.gaen": "GAEN",
+  "designShort.bluetrace": "BlueTrace",
+  "chart.design": "Design: {design}",
+  "chart.descDesign":
+    "F1 and F2 found by the {design} design's rule; the true F1 and F2 are the same in every design.",
+  "summary.byDesign": "{design} — {sentence}",
+  "privacy.title": "What the server learns, per design",
+  "privacy.design": "Design",
+  "privacy.f1": "F1 found",
+  "privacy.f2": "F2 found",
+  "privacy.phones": "Phones (not an F0) the server can tie to at least one contact",
+  "privacy.edges": "Contact pairs the server can rebuild",
+  "privacy.note":
+    "The model's count, on the run at {pct} (seed {seed}, {agents} people, {f0} F0), of what each design's server would hold, by the definitions of docs/PROTOCOLS.md (privacy: nonIndexPhonesKnown, contactEdgesKnown) — not read from a real server. In GAEN an F1 does not upload its own keys, so there are no F2.",
+  "privacy.pending": "Computing…",
   "controls.band": "Band",
   "controls.bandPct": "90% of runs (5th–95th percentile)",
   "controls.bandCi": "95% confidence interval of the mean",
@@ -298,7 +338,7 @@ const en: Record<StringKey, string> = {
   "footer.sources":
     "Sources: letters of the People's Committees of Cần Giuộc (4195/UBND-VHXXH), Hưng Yên (2136/UBND-KGVX), Đắk Nông (4161/UBND-KGVX), Lai Châu (1661/UBND-VX) and Bình Gia (Lạng Sơn), August 2020. Population, phones and contacts are approximations: see each scenario file.",
   "footer.model":
-    "Close contact: ≤ 2 m for ≥ 15 minutes in a day. The model knows the true F1 and F2; 'found' follows Bluezone's matching rules on the simulated Bluetooth logs.",
+    "Close contact: ≤ 2 m for ≥ 15 minutes in a day. The model knows the true F1 and F2; 'found' follows the chosen design's rules (by default Bluezone's matching) on the simulated Bluetooth logs.",
 };
 
 export const STRINGS: Readonly<Record<Lang, Readonly<Record<StringKey, string>>>> = { vi, en };

@@ -1,3 +1,4 @@
+import type { DesignName } from "@tracebed/protocol";
 import type { Saturation } from "@tracebed/sim";
 import type { Estimate, Headline } from "./estimate.js";
 import { formatNumber, formatPercent } from "./format.js";
@@ -26,7 +27,13 @@ export function perF0Text(e: Estimate, lang: Lang): { mean: string; lo: string; 
  * one estimate (estimate.ts), in the page's language; a saturated sample adds a note that its
  * F2 counts are too low.
  */
-export function summarySentence(lang: Lang, h: Headline, saturation?: Saturation): string {
+export function summarySentence(
+  lang: Lang,
+  h: Headline,
+  saturation?: Saturation,
+  /** Whose rule the shares are: named first when given. */
+  design?: DesignName,
+): string {
   const f1 = estimateText(h.f1, lang);
   const f2 = estimateText(h.f2, lang);
   const sentence = t(lang, "summary.sentence", {
@@ -40,9 +47,13 @@ export function summarySentence(lang: Lang, h: Headline, saturation?: Saturation
     runs: h.f1.runs,
     beyond: perF0Text(h.beyondManualPerF0, lang).mean,
   });
-  if (!saturation?.saturated) return sentence;
+  const named =
+    design === undefined
+      ? sentence
+      : t(lang, "summary.byDesign", { design: t(lang, `designShort.${design}`), sentence });
+  if (!saturation?.saturated) return named;
   const note = t(lang, "saturation.short", { share: formatPercent(saturation.share, lang, 0) });
-  return `${sentence} ${note}`;
+  return `${named} ${note}`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { DesignName } from "@tracebed/protocol";
 import { select } from "d3";
 import { chartFrame, FONT, HEIGHT, MAX_WIDTH, MIN_WIDTH } from "./chart/frame.js";
 import { legendRows } from "./chart/legend.js";
@@ -30,6 +31,8 @@ export interface SweepChartOptions {
   mode: Mode;
   /** Runs per point, for the description. */
   seeds: number;
+  /** Whose rule the found shares are (named in the title and the description). */
+  design?: DesignName;
   /** Shaded x ranges with a label: the letters' observed adoption, their targets. */
   observed?: readonly [number, number];
   targets?: readonly [number, number];
@@ -113,7 +116,13 @@ export class SweepChart {
       t(lang, key, params);
     const bandLabel = tr(band === "ci" ? "controls.bandCi" : "controls.bandPct");
     const bandShort = tr(band === "ci" ? "chart.bandCi" : "chart.bandPct");
-    const title = titleLines(tr("chart.title"), this.width);
+    const design = this.opts.design;
+    const designName = design === undefined ? undefined : tr(`designShort.${design}`);
+    const titleText =
+      designName === undefined
+        ? tr("chart.title")
+        : `${tr("chart.title")} · ${tr("chart.design", { design: designName })}`;
+    const title = titleLines(titleText, this.width);
     const rows = {
       title: title.length,
       legend: legendRows(this.width, {
@@ -130,11 +139,16 @@ export class SweepChart {
       .attr("height", HEIGHT);
     const f = chartFrame(this.width, rows, lang);
 
-    svg.append("title").attr("id", `${this.id}-title`).text(tr("chart.title"));
+    svg.append("title").attr("id", `${this.id}-title`).text(titleText);
+    const desc = tr("chart.desc", { seeds: this.opts.seeds, band: bandLabel });
     svg
       .append("desc")
       .attr("id", `${this.id}-desc`)
-      .text(tr("chart.desc", { seeds: this.opts.seeds, band: bandLabel }));
+      .text(
+        designName === undefined
+          ? desc
+          : `${desc} ${tr("chart.descDesign", { design: designName })}`,
+      );
     svg
       .append("rect")
       .attr("width", this.width)

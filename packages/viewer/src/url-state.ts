@@ -1,3 +1,4 @@
+import { DESIGN_NAMES, type DesignName } from "@tracebed/protocol";
 import { isLang, type Lang } from "./i18n.js";
 
 /**
@@ -23,6 +24,8 @@ export interface ViewState {
   f0: number;
   f0From: "all" | "app";
   ble: "realistic" | "ideal";
+  /** Whose rule finds the F1/F2 (docs/PROTOCOLS.md); the truth is the same in every design. */
+  design: DesignName;
   band: Band;
   /** F0 shown in the network view. */
   net: number;
@@ -58,6 +61,7 @@ export const DEFAULT_STATE: ViewState = {
   f0: 17,
   f0From: "all",
   ble: "realistic",
+  design: "bluezone",
   band: "pct",
   net: 3,
   lang: "vi",
@@ -96,6 +100,8 @@ export function parseState(
   query: string | URLSearchParams,
   defaults: ViewState = DEFAULT_STATE,
   knownScenarios?: readonly string[],
+  /** The designs the page can run (the simulator's registry); default every design name. */
+  knownDesigns: readonly DesignName[] = DESIGN_NAMES,
 ): ParsedState {
   const q = typeof query === "string" ? new URLSearchParams(query) : query;
   const state: ViewState = { ...defaults };
@@ -134,6 +140,7 @@ export function parseState(
   state.f0From = choice("f0from", ENUMS.f0from) ?? state.f0From;
   state.ble = choice("ble", ENUMS.ble) ?? state.ble;
   state.band = choice("band", ENUMS.band) ?? state.band;
+  state.design = choice("design", knownDesigns) ?? state.design;
 
   const scenario = q.get("scenario");
   if (scenario !== null && scenario !== "") {
@@ -171,6 +178,7 @@ export function stateToQuery(s: ViewState): string {
   q.set("f0", String(s.f0));
   q.set("f0from", s.f0From);
   q.set("ble", s.ble);
+  q.set("design", s.design);
   q.set("band", s.band);
   q.set("net", String(s.net));
   q.set("lang", s.lang);
@@ -181,5 +189,5 @@ export function stateToQuery(s: ViewState): string {
 
 /** The settings that change the simulated runs (not the language, band or presenter mode). */
 export function simulationKey(s: ViewState): string {
-  return [s.scenario, s.mode, s.agents, s.f0, s.f0From, s.ble].join("|");
+  return [s.scenario, s.mode, s.agents, s.f0, s.f0From, s.ble, s.design].join("|");
 }

@@ -19,6 +19,15 @@ const counts: Headline = {
   beyondManualPerF0: est(12.34, 11, 13),
 };
 
+describe("the summary sentence names the design when given", () => {
+  it("starts with the design's name in either language; without one it is as before", () => {
+    const plain = summarySentence("en", counts);
+    expect(summarySentence("en", counts, undefined, "gaen")).toBe(`GAEN — ${plain}`);
+    expect(summarySentence("vi", counts, undefined, "bluezone")).toMatch(/^Bluezone — Ở mức/);
+    expect(plain).toMatch(/^At 60% adoption/);
+  });
+});
+
 describe("the saturation warning", () => {
   it("says how crowded the F2's areas are and what sample to use, in both languages", () => {
     const run = { f0: 50, agents: 1_000 };

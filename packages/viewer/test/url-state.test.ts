@@ -40,7 +40,7 @@ describe("URL state", () => {
 
   it("reads every setting", () => {
     const q =
-      "scenario=dak-nong-2020-08-13&adoption=0.25&mode=policy&seed=7&seeds=3&agents=5000&f0=5&f0from=app&ble=ideal&band=ci&net=2&lang=en&presenter=1&live=http://127.0.0.1:8080";
+      "scenario=dak-nong-2020-08-13&adoption=0.25&mode=policy&seed=7&seeds=3&agents=5000&f0=5&f0from=app&ble=ideal&design=gaen&band=ci&net=2&lang=en&presenter=1&live=http://127.0.0.1:8080";
     const { state, problems } = parseState(q, DEFAULT_STATE, ["dak-nong-2020-08-13"]);
     expect(problems).toEqual([]);
     expect(state).toEqual({
@@ -53,6 +53,7 @@ describe("URL state", () => {
       f0: 5,
       f0From: "app",
       ble: "ideal",
+      design: "gaen",
       band: "ci",
       net: 2,
       lang: "en",
@@ -80,6 +81,19 @@ describe("URL state", () => {
     expect(back).toEqual(s);
     expect(stateToQuery(DEFAULT_STATE)).not.toMatch(/presenter|live/);
     expect(stateToQuery(s)).toMatch(/seed=42/);
+  });
+
+  it("carries the design: in the query, in the simulation key, only a design the page runs", () => {
+    const gaen = parseState("?design=gaen").state;
+    expect(gaen.design).toBe("gaen");
+    expect(DEFAULT_STATE.design).toBe("bluezone");
+    expect(stateToQuery(gaen)).toMatch(/(^|&)design=gaen(&|$)/);
+    expect(parseState(stateToQuery(gaen)).state).toEqual(gaen);
+    expect(simulationKey(gaen)).not.toBe(simulationKey(DEFAULT_STATE));
+    const bad = parseState("?design=bluetrace", DEFAULT_STATE, undefined, ["bluezone", "gaen"]);
+    expect(bad.state.design).toBe("bluezone");
+    expect(bad.problems).toEqual(["design=bluetrace: one of bluezone, gaen"]);
+    expect(parseState("?design=nope").problems).toHaveLength(1);
   });
 
   it("the simulation key ignores language, band and presenter mode", () => {

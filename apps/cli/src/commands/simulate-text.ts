@@ -27,6 +27,7 @@ function tracingLine(label: string, m: TracingMetrics): string {
 }
 
 interface SimulationDoc {
+  design?: string;
   seed: SimResult["seed"];
   agents: number;
   days: number;
@@ -52,6 +53,9 @@ export function formatSimulation(name: string, d: SimulationDoc): string {
     `installs  ${pct(i.population)} of population, ${pct(i.adults)} of adults, ${pct(i.smartphoneUsers)} of smartphone users`,
     `active apps  ${pct(a.population)} of population, ${pct(a.adults)} of adults, ${pct(a.smartphoneUsers)} of smartphone users (running, Bluetooth on: ${pct(d.adoption.activeOfInstalls.all)} of installs)`,
     `contact events per agent per day  ${contacts}`,
+    ...(d.design !== undefined
+      ? [`design ${d.design}: the app-found F1/F2 below are what its rule finds`]
+      : []),
     `F0 ${d.f0}`,
     tracingLine("F1", d.f1),
     tracingLine("F2", d.f2),

@@ -1,15 +1,18 @@
+import type { DesignName } from "@tracebed/protocol";
 import {
   configFromScenario,
   DEFAULT_SCENARIO,
+  type DesignRun,
   peopleRows,
   runSaturation,
-  type SimRun,
   sampleRegions,
-  simulate,
+  simDesignNames,
+  simulateDesign,
 } from "@tracebed/sim";
 import { peakRssBytes, workerScanner } from "@tracebed/sim/node";
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import { documentHeader, printJson } from "../document.js";
+import { share } from "../options.js";
 import { Progress } from "../progress.js";
 import {
   addRunFlags,
@@ -18,12 +21,15 @@ import {
   type RunFlags,
   runOptions,
 } from "../run-options.js";
+import { UsageError } from "../usage-error.js";
 import { capWarning, saturationWarning, writeWarnings } from "../warnings.js";
 import { formatSimulation } from "./simulate-text.js";
 
 interface SimulateFlags extends RunFlags {
   json?: boolean;
   detail?: boolean;
+  design: DesignName;
+  gaenF1Upload: number;
 }
 
 /** What the figures count: the document's own glossary (docs/MODEL.md, "Definitions"). */
@@ -41,6 +47,11 @@ export const DEFINITIONS = {
     "manual tracing interviews every F0 and every F1 it lists or the app notified; known people (household, colleagues, regular partners) are named more often than strangers",
 } as const;
 
+/** What `--design` changes, said in the document of a run through another design. */
+const DESIGN_NOTE: Partial<Record<DesignName, string>> = {
+  gaen: "app-found F1/F2 are GAEN's: an F1 is a phone on which a published key of an app-using F0 passes the exposure rule (German settings, 15 weighted minutes); F2 only through F1 who upload their own keys (--gaen-f1-upload, default 0). True contacts and manual tracing are the run's own",
+};
+
 export function registerSimulate(program: Command): void {
   const cmd = program
     .command("simulate")
@@ -51,16 +62,33 @@ export function registerSimulate(program: Command): void {
       DEFAULT_SCENARIO,
     )
     .option("--json", "print one JSON document on stdout")
-    .option("--detail", "with --json: one row per true or notified F0/F1/F2 (`people`)");
+    .option("--detail", "with --json: one row per true or notified F0/F1/F2 (`people`)")
+    .addOption(
+      new Option(
+        "--design <D>",
+        "whose rule finds the F1/F2 the app finds (docs/PROTOCOLS.md); the truth is the same",
+      )
+        .choices(simDesignNames())
+        .default("bluezone"),
+    )
+    .option(
+      "--gaen-f1-upload <SHARE>",
+      "gaen: share of notified F1 who upload their own keys (F2 come only from them; default 0)",
+      share,
+      0,
+    );
   addRunFlags(cmd).action(async (name: string, flags: SimulateFlags) => {
+    if (flags.design !== "gaen" && flags.gaenF1Upload !== 0)
+      throw new UsageError("--gaen-f1-upload applies only to --design gaen");
     const scenario = loadScenario(name);
     const config = configFromScenario(scenario, runOptions(flags));
     const progress = new Progress();
     const scanner = flags.threads > 0 ? workerScanner(flags.threads) : undefined;
     const started = performance.now();
-    let run: SimRun;
+    let run: DesignRun;
+    const settings = { gaen: { f1UploadShare: flags.gaenF1Upload } };
     try {
-      run = await simulate(config, {
+      run = await simulateDesign(config, flags.design, settings, {
         ...(scanner ? { scanner } : {}),
         onProgress: (phase, done, total) => progress.update(phase, done, total),
       });
@@ -81,6 +109,10 @@ export function registerSimulate(program: Command): void {
       seed: result.seed,
       agents: result.agents,
       days: result.days,
+      // Named only off the default, so Bluezone's document stays as it was.
+      ...(result.design !== undefined
+        ? { design: result.design, designNote: DESIGN_NOTE[result.design] }
+        : {}),
       run: {
         adoption: adoptionChoice(flags),
         ble: config.ble.mode,

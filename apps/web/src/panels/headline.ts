@@ -76,7 +76,10 @@ function renderSentence(el: HTMLElement, h: Headline | undefined, view: PageView
     for (const k of ["f1", "f2", "beyondManual"]) delete el.dataset[k];
     return;
   }
-  el.textContent = summarySentence(lang, h, view.saturation);
+  // Named off the default design (the chart's title always names it).
+  const design = view.state.design === "bluezone" ? undefined : view.state.design;
+  el.textContent = summarySentence(lang, h, view.saturation, design);
+  el.dataset.design = view.state.design;
   el.dataset.f1 = String(h.f1.mean);
   el.dataset.f2 = String(h.f2.mean);
   el.dataset.beyondManual = String(h.beyondManualPerF0.mean);

@@ -1,5 +1,6 @@
 import type { Saturation, SimResult } from "@tracebed/sim";
 import type { ContactGraph, Headline, ViewState, XY } from "@tracebed/viewer";
+import type { DesignRow } from "../sim-protocol.js";
 import type { SweepProgress } from "../sweep-runner.js";
 
 /**
@@ -15,7 +16,13 @@ export interface PageView {
   /** The F1 detection curve as plotted (x: adoption, y: mean share found). */
   curveF1: readonly XY[];
   /** The run at the slider: its network, its sample's saturation. */
-  run: { result: SimResult; graph: ContactGraph | undefined; scenario: string } | null;
+  run: {
+    result: SimResult;
+    graph: ContactGraph | undefined;
+    scenario: string;
+    /** The same run through every design: whom each finds, what its server would hold. */
+    designs: readonly DesignRow[];
+  } | null;
   saturation: Saturation | undefined;
   /** Simulator workers sweeping. */
   workers: number;

@@ -1,3 +1,4 @@
+import { designPrivacyPanel } from "./design-privacy.js";
 import { districtPanel } from "./districts.js";
 import { headlinePanel } from "./headline.js";
 import { networkCaptionPanel } from "./network-caption.js";
@@ -11,6 +12,7 @@ import { sweepStatusPanel } from "./sweep-status.js";
  */
 export const PANELS: readonly PanelFactory[] = [
   headlinePanel,
+  designPrivacyPanel,
   saturationPanel,
   networkCaptionPanel,
   sweepStatusPanel,
