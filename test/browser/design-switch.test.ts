@@ -89,6 +89,11 @@ describe("the design switch", () => {
     expect(bz.edges).toBeGreaterThan(0);
     expect(gaen).toEqual({ phones: 0, edges: 0, current: "true" });
     expect(bz.current).toBeNull();
+    // BlueTrace's server decrypts every uploaded log, the F0's and every F1's.
+    const bt = await privacyRow("bluetrace");
+    expect(bt.phones).toBeGreaterThan(0);
+    expect(bt.edges).toBeGreaterThan(0);
+    expect(bt.current).toBeNull();
     const note = await page.locator("#design-privacy-note").textContent();
     expect(note).toMatch(/model's count/);
   });

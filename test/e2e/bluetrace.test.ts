@@ -52,6 +52,8 @@ describe("BlueTrace: sim → matcher (embedded store) → fleet", () => {
     const r = await load([...SAMPLE, "--url", server.url, "--ha-token", HA_TOKEN]);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/serves the bluetrace design, this run is bluezone/);
+    // One line: no internal error, no stack trace.
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
   });
 
   for (const ble of ["realistic"]) {

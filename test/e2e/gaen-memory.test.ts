@@ -51,5 +51,7 @@ describe("sim → GAEN server (memory store) → phones deciding", () => {
     const r = await load([...SAMPLE, "--url", server.url, "--ha-token", HA_TOKEN]);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/serves the gaen design, this run is bluezone/);
+    // One line: no internal error, no stack trace.
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
   });
 });

@@ -26,6 +26,12 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write(`tracebed: ${err.message}\n`);
       return EXIT_USAGE;
     }
+    // The fleet's refusal of a server calibrated or designed otherwise: one line, status 1
+    // (by name: the fleet is loaded only by the commands that drive phones).
+    if (err instanceof Error && err.name === "CalibrationError") {
+      process.stderr.write(`tracebed: ${err.message}\n`);
+      return 1;
+    }
     throw err;
   }
 }

@@ -8,7 +8,11 @@ describe("tracebed compare", () => {
   it("runs one outbreak through each design and reports every figure, counted", () => {
     const doc = tracebedJson("compare", ...RUN, ...FLAGS, "--f0-rate", "5");
     expect(doc.run).toMatchObject({ agents: 800, days: 4, ble: "ideal", f0: 3 });
-    expect(doc.designs.map((d: { design: string }) => d.design)).toEqual(["bluezone", "gaen"]);
+    expect(doc.designs.map((d: { design: string }) => d.design)).toEqual([
+      "bluezone",
+      "gaen",
+      "bluetrace",
+    ]);
     for (const d of doc.designs) {
       // Ideal radio: each design notifies exactly what its own rule says, and no one untrue.
       expect(d.errors).toEqual([]);
@@ -67,7 +71,22 @@ describe("tracebed compare", () => {
     expect(gaen.phoneCrypto.perPhone).toBeGreaterThanOrEqual(144 * gaen.f0);
     // Every phone downloads every export file: at least the public key and one file each.
     expect(gaen.bytesOut.perPhone).toBeGreaterThan(gaen.beforeF0.bytesOut / gaen.phones + 200);
-  }, 300_000);
+    const bluetrace = doc.designs.find((d: { design: string }) => d.design === "bluetrace");
+    // The server decrypts every uploaded log: each F1 it notified is tied to its F0.
+    expect(bluetrace.privacy.nonIndexPhonesKnown).toBeGreaterThanOrEqual(bluetrace.f1.notified);
+    expect(bluetrace.privacy.contactEdgesKnown).toBeGreaterThanOrEqual(bluetrace.f1.notified);
+    // Phones do no matching crypto; every phone fetched its TempIDs before any case, a cost
+    // that recurs daily: the plan divides it by the run's days.
+    expect(bluetrace.phoneCrypto).toMatchObject({ perPhone: 0 });
+    expect(bluetrace.phoneCrypto.operation).toMatch(/^none/);
+    expect(bluetrace.beforeF0.bytesOut / bluetrace.phones).toBeGreaterThan(
+      bluezone.beforeF0.bytesOut / bluezone.phones,
+    );
+    expect(bluetrace.plan.bandwidthBitsPerSecond.arithmetic).toMatch(
+      /over the run's 4 days\) \/ 4 days/,
+    );
+    expect(bluezone.plan.bandwidthBitsPerSecond.arithmetic).not.toMatch(/days\) \//);
+  }, 420_000);
 
   it("refuses an unknown design in one line", () => {
     const r = tracebed("compare", ...RUN, "--designs", "bluezone,carrier-pigeon");

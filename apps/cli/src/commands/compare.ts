@@ -85,7 +85,7 @@ export function registerCompare(program: Command): void {
       log(`${d.name}: starting its server and ${agents.toLocaleString("en")} agents' phones`);
       const r = await runDesign(d, { config, scenario: name, haToken, f0Rate: flags.f0Rate, log });
       log(`${d.name}: done in ${r.seconds.toFixed(0)} s`);
-      designs.push({ ...r, plan: designPlan(VIETNAM_ASSUMPTIONS, d, r) });
+      designs.push({ ...r, plan: designPlan(VIETNAM_ASSUMPTIONS, d, r, config.days) });
     }
     const definitions = Object.values(COMPARE_DEFINITIONS);
     if (flags.json) {

@@ -50,6 +50,8 @@ export const DEFINITIONS = {
 /** What `--design` changes, said in the document of a run through another design. */
 const DESIGN_NOTE: Partial<Record<DesignName, string>> = {
   gaen: "app-found F1/F2 are GAEN's: an F1 is a phone on which a published key of an app-using F0 passes the exposure rule (German settings, 15 weighted minutes); F2 only through F1 who upload their own keys (--gaen-f1-upload, default 0). True contacts and manual tracing are the run's own",
+  bluetrace:
+    "app-found F1/F2 are BlueTrace's: the server decides on each app-using F0's uploaded log (F1, the same rule as Bluezone's on one log), then on every F1's log, which each F1 uploads when asked (F2). True contacts and manual tracing are the run's own",
 };
 
 export function registerSimulate(program: Command): void {

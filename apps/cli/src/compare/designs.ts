@@ -62,7 +62,7 @@ export const COMPARE_DESIGNS: readonly CompareDesign[] = [
   {
     name: "gaen",
     serveArgs: ["--design", "gaen", "--export-period", String(GAEN_EXPORT_PERIOD_SECONDS)],
-    // The default phone: the Swiss-style rule shipped, F1 do not upload (so no F2), polling
+    // The default phone: the German rule (DEFAULT_GAEN_EXPOSURE), F1 do not upload (no F2), polling
     // every second (docs/PROTOCOLS.md, "GAEN").
     load: { design: "gaen" },
     // The OS's exposure notification service scans and advertises with the app in the

@@ -12,7 +12,12 @@ import type { DesignResult } from "./run-design.js";
 /** Days a server keeps an F0's data (the 14-day window and the day it ends). */
 const RETENTION_DAYS = 15;
 
-export function designPlan(a: PlanAssumptions, d: CompareDesign, r: DesignResult) {
+/**
+ * `days`: the simulated days the run's phones were up before the first F0 was confirmed (the
+ * run's days: the F0 are confirmed at its end), so a daily cost per phone is what was measured
+ * before the first F0 ÷ days (a BlueTrace phone fetches a batch of TempIDs for each day).
+ */
+export function designPlan(a: PlanAssumptions, d: CompareDesign, r: DesignResult, days: number) {
   const phones = Math.round(a.population * a.adoption);
   const f0 = Math.max(1, r.f0);
   const perF0 = {
@@ -31,13 +36,18 @@ export function designPlan(a: PlanAssumptions, d: CompareDesign, r: DesignResult
     ? ` × ${fmt(phones)} / ${fmt(r.phones)} phones (each F0's keys reach every phone)`
     : "";
   const daily = d.scaling.dailyPerPhone;
+  // What the phones cost before the first F0, per day when it recurs daily.
+  const perDay = daily ? Math.max(1, days) : 1;
   // CPU is not scaled with the phones: with a sample's few phones it is the uploads and
   // decisions; reaching a nation's phones is the bandwidth line (and bench's push-channel plan).
-  const cores = (a.f0PerDay * perF0.cpu + (daily ? phones * perPhone.cpu : 0)) / 86_400;
-  const bytesPerDay = a.f0PerDay * perF0.bytes * k + (daily ? phones * perPhone.bytes : 0);
+  const cores = (a.f0PerDay * perF0.cpu + (daily ? (phones * perPhone.cpu) / perDay : 0)) / 86_400;
+  const bytesPerDay =
+    a.f0PerDay * perF0.bytes * k + (daily ? (phones * perPhone.bytes) / perDay : 0);
   const storage = a.f0PerDay * perF0.storage * RETENTION_DAYS + phones * perPhone.storage;
   const dailyText = (what: string) =>
-    daily ? ` + ${fmt(phones)} phones × ${what} per phone each day (measured before any F0)` : "";
+    daily
+      ? ` + ${fmt(phones)} phones × ${what} per phone (measured before any F0, over the run's ${perDay} days) / ${perDay} days`
+      : "";
   return {
     extrapolated: true,
     note: `From this compare run's sample (${fmt(r.phones)} phones, ${r.f0} F0): its contacts per F0, one machine's CPU, the memory store. Per-F0 figures are the run's totals less what the phones cost before the first F0.`,

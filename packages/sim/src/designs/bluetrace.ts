@@ -34,37 +34,81 @@ export function blueTraceExpected(
   outbreak: Outbreak,
   params: DecisionParams,
 ): BlueTraceExpected {
-  const pop = engine.population;
-  const phones = new Uint8Array(pop.size);
-  for (let i = 0; i < pop.size; i++) if ((pop.flags[i]! & FLAG_APP) !== 0) phones[i] = 1;
+  const { f1, f2 } = blueTraceFinds(engine, outbreak, params);
+  return { f1, f2 };
+}
+
+/** The oracle's sets with who found whom: each F0's own F1, each F1's own contacts. */
+export interface BlueTraceFinds extends BlueTraceExpected {
+  /** App-using F0 → the contacts its log gives (not F0), with their exposure days (UTC). */
+  readonly byF0: ReadonlyMap<number, ReadonlyMap<number, number>>;
+  /** F1 → the contacts its log gives in its window (before removing F0 and F1). */
+  readonly byF1: ReadonlyMap<number, ReadonlySet<number>>;
+}
+
+export function blueTraceFinds(
+  engine: Engine,
+  outbreak: Outbreak,
+  params: DecisionParams,
+): BlueTraceFinds {
+  const phones = appPhones(engine);
   const f0 = new Set(outbreak.sets.f0.filter((a) => phones[a] === 1));
   const run = outbreak.window;
   const f0Window = clip(indexWindow(run.end, params.windowDays), run);
 
   const f1 = new Map<number, number>();
-  const f0Logs = logsOf(engine, phones, f0, run);
-  for (const [, log] of f0Logs) {
+  const byF0 = new Map<number, Map<number, number>>();
+  for (const [index, log] of logsOf(engine, phones, f0, run)) {
+    const own = new Map<number, number>();
     for (const d of bluetrace.contactsInLog(log, f0Window, params)) {
       const agent = Number(d.contact);
       if (f0.has(agent)) continue;
+      own.set(agent, d.firstContactDay);
       const before = f1.get(agent);
       if (before === undefined || d.firstContactDay < before) f1.set(agent, d.firstContactDay);
     }
+    byF0.set(index, own);
   }
 
   const f2 = new Set<number>();
-  const f1Logs = logsOf(engine, phones, new Set(f1.keys()), run);
-  for (const [agent, log] of f1Logs) {
+  const byF1 = new Map<number, Set<number>>();
+  for (const [agent, log] of logsOf(engine, phones, new Set(f1.keys()), run)) {
     const window = clip(
       indexWindow(run.end, params.windowDays, f1.get(agent)! * SECONDS_PER_DAY),
       run,
     );
+    const own = new Set<number>();
     for (const d of bluetrace.contactsInLog(log, window, params)) {
       const q = Number(d.contact);
+      own.add(q);
       if (!f0.has(q) && !f1.has(q)) f2.add(q);
     }
+    byF1.set(agent, own);
   }
-  return { f1, f2 };
+  return { f1, f2, byF0, byF1 };
+}
+
+/**
+ * The phones each uploader heard over the run (every logged sighting, close or not): what
+ * BlueTrace's server holds once it has decrypted the uploaded logs.
+ */
+export function blueTraceHeard(
+  engine: Engine,
+  uploaders: ReadonlySet<number>,
+  run: TimeWindow,
+): Map<number, Set<number>> {
+  const heard = new Map<number, Set<number>>();
+  for (const [a, log] of logsOf(engine, appPhones(engine), uploaders, run)) {
+    heard.set(a, new Set(log.map((s) => Number(s.contact))));
+  }
+  return heard;
+}
+
+function appPhones(engine: Engine): Uint8Array {
+  const pop = engine.population;
+  const phones = new Uint8Array(pop.size);
+  for (let i = 0; i < pop.size; i++) if ((pop.flags[i]! & FLAG_APP) !== 0) phones[i] = 1;
+  return phones;
 }
 
 function clip(w: TimeWindow, run: TimeWindow): TimeWindow {

@@ -1,4 +1,5 @@
 import type { DesignName } from "@tracebed/protocol";
+import { bluetraceDesign } from "./bluetrace-design.js";
 import { bluezoneDesign } from "./bluezone.js";
 import type { SimDesign } from "./design.js";
 import { gaenDesign } from "./gaen-design.js";
@@ -10,6 +11,7 @@ import { gaenDesign } from "./gaen-design.js";
 export const SIM_DESIGNS: Readonly<Partial<Record<DesignName, SimDesign>>> = {
   bluezone: bluezoneDesign,
   gaen: gaenDesign,
+  bluetrace: bluetraceDesign,
 };
 
 /** The names of the designs the simulator can run, in `DESIGN_NAMES` order. */

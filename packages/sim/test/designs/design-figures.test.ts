@@ -1,6 +1,8 @@
 import { DEFAULT_GAEN_EXPOSURE } from "@tracebed/protocol";
 import { beforeAll, describe, expect, it } from "vitest";
+import { decisionParams } from "../../src/core/ble/path-loss.js";
 import { FLAG_APP, type SimConfig, simulate } from "../../src/core/index.js";
+import { blueTraceExpected } from "../../src/designs/bluetrace.js";
 import { gaenOracle } from "../../src/designs/gaen.js";
 import {
   type DesignRun,
@@ -114,5 +116,24 @@ describe("a run through a design", () => {
     // Binomial(F1, 0.5) uploaders: within 5 sd of half.
     const n = up.finds.f1.size;
     expect(Math.abs(q.nonIndexPhonesKnown - n / 2)).toBeLessThan(5 * Math.sqrt(n / 4) + 1);
+  });
+
+  it("BlueTrace's pooled sets are its oracle's (the figures `tracebed load --design bluetrace` expects)", () => {
+    const run = runs.get("bluetrace")!;
+    const oracle = blueTraceExpected(run.engine, run.outbreak, decisionParams(run.engine.config));
+    const sorted = (xs: Iterable<number>) => [...xs].sort((a, b) => a - b);
+    expect(sorted(run.finds.f1.keys())).toEqual(sorted(oracle.f1.keys()));
+    expect(sorted(run.finds.f2)).toEqual(sorted(oracle.f2));
+    expect(run.finds.f1.size).toBeGreaterThan(10);
+    // Every F1 is asked for its log: BlueTrace finds F2 without anyone choosing to upload.
+    expect(run.finds.f2.size).toBeGreaterThan(0);
+  });
+
+  it("BlueTrace's server learns every F1 it notified, tied to its F0", () => {
+    const bt = runs.get("bluetrace")!;
+    const p = designPrivacy(bt);
+    // Each notified F1 uploaded its whole log: it and its F0 are on an edge at least.
+    expect(p.nonIndexPhonesKnown).toBeGreaterThanOrEqual(bt.finds.f1.size);
+    expect(p.contactEdgesKnown).toBeGreaterThanOrEqual(bt.finds.f1.size);
   });
 });

@@ -18,6 +18,8 @@ describe("the simulator's design registry", () => {
   });
 
   it("refuses an unknown design in one line naming the known ones", () => {
-    expect(() => simDesign("nope")).toThrow(/no simulated design "nope" \(known: bluezone, gaen/);
+    expect(() => simDesign("nope")).toThrow(
+      /no simulated design "nope" \(known: bluezone, gaen, bluetrace/,
+    );
   });
 });
