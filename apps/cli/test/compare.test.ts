@@ -43,7 +43,8 @@ describe("tracebed compare", () => {
       const dayBytes = (d.plan.bandwidthBitsPerSecond.value * 86_400) / 8;
       const perPhone = d.plan.downlinkPerPhonePerDay.value * d.plan.phones.value;
       expect(Math.abs(dayBytes - perPhone) / perPhone).toBeLessThan(0.01);
-      expect(d.plan.serverCores.value).toBeGreaterThan(0);
+      // Rounded to hundredths of a core: a small sample's GAEN may round to 0.
+      expect(d.plan.serverCores.value).toBeGreaterThanOrEqual(0);
       expect(d.plan.serverCores.arithmetic).toMatch(/CPU s per F0 \(measured/);
     }
     const bluezone = doc.designs.find((d: { design: string }) => d.design === "bluezone");

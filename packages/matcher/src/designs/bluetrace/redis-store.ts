@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { bluetrace } from "@tracebed/protocol";
-import type { Role } from "../../store/common/types.js";
+import { ROLE_RANK, type Role } from "../../store/common/types.js";
 import type { RedisClient } from "../../store/redis/connect.js";
 import { decodeLog, encodeLog, mergeLogs } from "./log-merge.js";
 import { privacyCounts } from "./privacy.js";
@@ -16,7 +16,9 @@ import type {
 
 /** Notify iff the role outranks the phone's: role, index and grant in one step. */
 const NOTIFY = `
-local rank = { F2 = 1, F1 = 2, F0 = 3 }
+local rank = { ${Object.entries(ROLE_RANK)
+  .map(([role, rank]) => `${role} = ${rank}`)
+  .join(", ")} }
 local cur = redis.call('HGET', KEYS[1], ARGV[1])
 if cur and rank[cur] >= rank[ARGV[2]] then return 0 end
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
