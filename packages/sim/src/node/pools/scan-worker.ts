@@ -1,12 +1,10 @@
 import { parentPort } from "node:worker_threads";
-import {
-  createEngine,
-  type Engine,
-  type Population,
-  roomAfter,
-  type SimConfig,
-  scanDay,
-} from "../../core/index.js";
+// The engine's own module, not core/index.js: a worker needs the layers only, and the whole
+// core (scenario schemas, protocol, oracle) is ≈ 270 modules to load while the main thread
+// builds the population on the same cores.
+import type { SimConfig } from "../../core/config.js";
+import { createEngine, type Engine, roomAfter, scanDay } from "../../core/engine.js";
+import type { Population } from "../../core/population/population.js";
 
 /** A worker thread that scans one day at a time for the pool in scan-pool.ts. */
 interface Init {
