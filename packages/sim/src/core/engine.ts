@@ -1,6 +1,6 @@
 import type { SimConfig } from "./config.js";
 import { ContactRecords } from "./contacts.js";
-import { type ContactLayer, layerKind } from "./layers/index.js";
+import { type ContactLayer, layerKind, type ScanPart } from "./layers/index.js";
 import type { Population } from "./population/population.js";
 import { SeedTree } from "./rng.js";
 
@@ -44,10 +44,12 @@ export function scanDay(
    * grows its columns once or not at all instead of doubling from 256.
    */
   capacity = 256,
+  /** A share of the day (`mergeDayParts` joins the parts in order into the whole day's scan). */
+  part?: ScanPart,
 ): DayScan {
   const records = new ContactRecords(Math.max(256, capacity));
   const pairsByLayer = engine.layers.map((layer, l) =>
-    layer.scan(day, flagged, (a, b, k) => records.push(l, a, b, k), count),
+    layer.scan(day, flagged, (a, b, k) => records.push(l, a, b, k), count, part),
   );
   return { day, pairsByLayer, records };
 }

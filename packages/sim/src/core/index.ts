@@ -18,6 +18,7 @@ export {
   idealSpan,
   SECONDS_PER_DAY,
 } from "./contacts.js";
+export { mergeDayParts } from "./day-parts.js";
 export { createEngine, type DayScan, type Engine, roomAfter, scanDay } from "./engine.js";
 export { type GrowableColumn, grown } from "./grown.js";
 export {
@@ -63,6 +64,7 @@ export {
   phoneRootKey,
 } from "./phones.js";
 export { endingAt } from "./placement.js";
+export { type PopulationArrays, plainArrays } from "./population/arrays.js";
 export { buildPopulation } from "./population/build.js";
 export * from "./population/population.js";
 export {

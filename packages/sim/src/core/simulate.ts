@@ -11,6 +11,7 @@ import {
   traceOutbreak,
 } from "./oracle/outbreak.js";
 import { type PerF0, perF0Figures } from "./oracle/per-f0.js";
+import type { PopulationArrays } from "./population/arrays.js";
 import { type BuiltPopulation, buildPopulation } from "./population/build.js";
 import type { Population } from "./population/population.js";
 import { type AdoptionReport, adoptionReport } from "./population/realised.js";
@@ -58,6 +59,8 @@ export interface SimulateOptions {
    */
   scanner?: ((engine: Engine) => DayScanner) & {
     holdPopulation?: (population: Population) => Population;
+    /** Where to build the population's arrays so `holdPopulation` need not copy them. */
+    arrays?: PopulationArrays;
   };
   onProgress?: ProgressListener;
 }
@@ -66,7 +69,7 @@ export interface SimulateOptions {
 export async function simulate(config: SimConfig, options: SimulateOptions = {}): Promise<SimRun> {
   const seeds = new SeedTree(config.seed);
   options.onProgress?.("population", 0, 1);
-  let built: BuiltPopulation | null = buildPopulation(config, seeds);
+  let built: BuiltPopulation | null = buildPopulation(config, seeds, options.scanner?.arrays);
   options.onProgress?.("population", 1, 1);
   const shortfall = built.adoptionShortfall;
   const hold = options.scanner?.holdPopulation;

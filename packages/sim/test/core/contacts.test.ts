@@ -1,5 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { buildPopulation, contactShape, createEngine, SeedTree } from "../../src/core/index.js";
+import {
+  buildPopulation,
+  contactShape,
+  createEngine,
+  mergeDayParts,
+  SeedTree,
+  scanDay,
+} from "../../src/core/index.js";
 import { testConfig } from "./fixture.js";
 
 const config = testConfig({
@@ -86,6 +93,45 @@ describe("contact layers", () => {
         engine.layers[l]!.scan(4, flagged, (a, b, k) => found.push(key(a, b, k)), count);
         expect(found.sort()).toEqual(touching);
       }
+    });
+  });
+
+  test("a day split into parts (for several threads) is the whole day, in the same order", () => {
+    const flagged = new Uint8Array(pop.size);
+    for (let i = 0; i < pop.size; i += 613) flagged[i] = 1;
+    const rows = (scan: ReturnType<typeof scanDay>) => {
+      const r = scan.records;
+      return Array.from(
+        { length: r.length },
+        (_, i) => `${r.layer[i]}:${r.a[i]}-${r.b[i]}-${r.k[i]}`,
+      );
+    };
+    for (const count of [true, false]) {
+      const whole = scanDay(engine, 5, flagged, count);
+      for (const of of [2, 3, 7]) {
+        const parts = Array.from({ length: of }, (_, index) =>
+          scanDay(engine, 5, flagged, count, 256, { index, of }),
+        );
+        const merged = mergeDayParts(parts);
+        expect(rows(merged)).toEqual(rows(whole));
+        expect(merged.pairsByLayer).toEqual(whole.pairsByLayer);
+        // Every part does some of the work (the split is by agents, not by empty ranges).
+        for (const p of parts) expect(p.pairsByLayer.reduce((x, y) => x + y, 0)).toBeGreaterThan(0);
+      }
+    }
+    // Every pair of the day, not only those touching flagged agents.
+    config.layers.forEach((_, l) => {
+      const all: string[] = [];
+      const whole = engine.layers[l]!.scan(6, null, (a, b, k) => all.push(`${a}-${b}-${k}`));
+      const split: string[] = [];
+      let total = 0;
+      for (let index = 0; index < 3; index++)
+        total += engine.layers[l]!.scan(6, null, (a, b, k) => split.push(`${a}-${b}-${k}`), true, {
+          index,
+          of: 3,
+        });
+      expect(split).toEqual(all);
+      expect(total).toBe(whole);
     });
   });
 

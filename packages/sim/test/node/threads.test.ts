@@ -1,6 +1,6 @@
 // Worker threads load built files: these tests use the package's dist (turbo builds it first).
 import { simulate, sweep } from "@tracebed/sim";
-import { workerRunner, workerScanner } from "@tracebed/sim/node";
+import { partsPerDay, workerRunner, workerScanner } from "@tracebed/sim/node";
 import { describe, expect, test } from "vitest";
 import { testConfig } from "../core/fixture.js";
 
@@ -25,6 +25,20 @@ describe("determinism whatever the number of worker threads", () => {
       } finally {
         await scanner.close();
       }
+    }
+  });
+
+  test("simulate: days split into parts when there are fewer days than twice the threads", async () => {
+    // 2 days on 3 threads: several parts a day (partsPerDay).
+    const short = testConfig({ ...config, days: 2 });
+    const inline = JSON.stringify((await simulate(short)).result);
+    expect(partsPerDay(2, 3)).toBeGreaterThan(1);
+    const scanner = workerScanner(3);
+    try {
+      const { result } = await simulate(short, { scanner });
+      expect(JSON.stringify(result)).toBe(inline);
+    } finally {
+      await scanner.close();
     }
   });
 

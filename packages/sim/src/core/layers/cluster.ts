@@ -1,7 +1,7 @@
 import type { LayerConfig } from "../config.js";
 import type { Clusters } from "../population/population.js";
 import { hashFast, mix32i, WEYL } from "../rng.js";
-import type { ContactLayer, ContactVisitor } from "./layer.js";
+import { type ContactLayer, type ContactVisitor, partRanges, type ScanPart } from "./layer.js";
 
 /** OpenABM-Covid19's daily_fraction_work: the share of one's colleague ties met on a day. */
 export const DEFAULT_DAILY_FRACTION = 0.5;
@@ -68,14 +68,22 @@ export function clusterLayer(
   };
   return {
     config,
-    scan(day: number, flagged: Uint8Array | null, visit: ContactVisitor, count = true): number {
+    scan(
+      day: number,
+      flagged: Uint8Array | null,
+      visit: ContactVisitor,
+      count = true,
+      part?: ScanPart,
+    ): number {
       const s = seedOf(day);
+      const [from, to] = partRanges(start, part);
       // Without the count, only the ties around flagged agents need deciding.
-      if (!count && flagged !== null) return tiesAround(tables, s, flagged, visit);
-      let k = 0;
-      let w = 0;
+      if (!count && flagged !== null) return tiesAround(tables, s, flagged, visit, from, to);
+      // hashFast(s, k) for the part's first tie: the Weyl sequence at k (k · WEYL mod 2³²).
+      let k = kStart[from] ?? 0;
+      let w = Math.imul(k, WEYL);
       let met = 0;
-      for (let c = 0; c + 1 < start.length; c++) {
+      for (let c = from; c < to; c++) {
         const lo = start[c]!;
         const m = start[c + 1]! - lo;
         if (m < 2) continue;
@@ -133,10 +141,12 @@ function tiesAround(
   s: number,
   flagged: Uint8Array,
   visit: ContactVisitor,
+  from: number,
+  to: number,
 ): number {
   const { members, start } = t;
   let visited = 0;
-  for (let c = 0; c + 1 < start.length; c++) {
+  for (let c = from; c < to; c++) {
     const lo = start[c]!;
     const m = start[c + 1]! - lo;
     if (m < 2) continue;

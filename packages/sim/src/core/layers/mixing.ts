@@ -5,7 +5,9 @@ import { hash2, hashFast, INV_2_32, mix32i, unit, WEYL } from "../rng.js";
 import {
   type ContactLayer,
   type ContactVisitor,
+  partRanges,
   REGULAR_PAIR_BIT,
+  type ScanPart,
   stochasticRound,
 } from "./layer.js";
 
@@ -68,18 +70,28 @@ export function mixingLayer(
 
   return {
     config,
-    scan(day: number, flagged: Uint8Array | null, visit: ContactVisitor, count = true): number {
+    scan(
+      day: number,
+      flagged: Uint8Array | null,
+      visit: ContactVisitor,
+      count = true,
+      part?: ScanPart,
+    ): number {
       const s = seedOf(day);
+      const [from, to] = partRanges(regionStart, part);
+      // One-off pairs are numbered across regions: a part starts after the earlier ones'.
       let k = 0;
+      for (let r = 0; r < from; r++) k += oneOffPairs(s, r);
+      const first = k;
       let regular = 0;
-      for (let r = 0; r + 1 < regionStart.length; r++) {
+      for (let r = from; r < to; r++) {
         const lo = regionStart[r]!;
         const n = regionStart[r + 1]! - lo;
         if (n < 2) continue;
         const tlo = ticketStart[r]!;
         const nt = ticketStart[r + 1]! - tlo;
         if (nt >= 2) {
-          const pairs = stochasticRound(n * half, unit(hash2(s ^ 0x165667b1, r)));
+          const pairs = oneOffPairs(s, r);
           // Endpoint 2k and 2k + 1 of pair k hash as hashFast(s, 2k) and hashFast(s, 2k + 1),
           // computed in int32 from the Weyl sequence w; a hash h picks ticket
           // below(h, nt) = floor(h · nt / 2³²) (the same product, rounded once).
@@ -113,9 +125,16 @@ export function mixingLayer(
         if (count || flagged === null) regular += regularTies(ties, flagged, visit);
         else regularTiesAround(ties, flagged, visit);
       }
-      return k + regular;
+      return k - first + regular;
     },
   };
+
+  /** Region r's one-off pairs on the day of seed s. */
+  function oneOffPairs(s: number, r: number): number {
+    const n = regionStart[r + 1]! - regionStart[r]!;
+    if (n < 2 || ticketStart[r + 1]! - ticketStart[r]! < 2) return 0;
+    return stochasticRound(n * half, unit(hash2(s ^ 0x165667b1, r)));
+  }
 }
 
 /** A region's regular ties on one day: each agent to the agents `off0` and `off1` on. */

@@ -1,6 +1,7 @@
 import type { ActiveShare, AdoptionConfig, GroupConfig, PolicyAdoption } from "../config.js";
 import { hash2, unit } from "../rng.js";
 import { activateInstalls, addInactiveInstalls } from "./active.js";
+import { type PopulationArrays, plainArrays } from "./arrays.js";
 import { FLAG_ADULT, FLAG_APP, FLAG_INSTALLED, FLAG_SMARTPHONE, NEVER } from "./population.js";
 import { quotasOf, selectByStrata, strataSizes } from "./strata.js";
 
@@ -37,9 +38,10 @@ export function assignAdoption(
   days: number,
   seed: number,
   active: ActiveShare = { android: 1, ios: 1 },
+  arrays: PopulationArrays = plainArrays,
 ): AdoptionResult {
   const { flags, regionStart } = inputs;
-  const installDay = new Uint8Array(flags.length).fill(NEVER);
+  const installDay = arrays.u8(flags.length).fill(NEVER);
   const shortfall: number[] = [];
   if (adoption.mode === "uniform") {
     adoptUniform(adoption.share, groups.length, inputs, seed);

@@ -2,6 +2,7 @@ import { apportion } from "../apportion.js";
 import type { AgeBandConfig } from "../config.js";
 import { ADULT_AGE } from "../config.js";
 import { below, hash2 } from "../rng.js";
+import { type PopulationArrays, plainArrays } from "./arrays.js";
 
 /**
  * Age bands with exact shares per region, shuffled over the region's agents, then repaired so
@@ -13,9 +14,10 @@ export function assignAgeBands(
   regionStart: Uint32Array,
   householdStart: Uint32Array,
   seed: number,
+  arrays: PopulationArrays = plainArrays,
 ): Uint8Array {
   const size = regionStart[regionStart.length - 1]!;
-  const age = new Uint8Array(size);
+  const age = arrays.u8(size);
   const adultBand = bands.map((b) => b.from >= ADULT_AGE);
   const shares = bands.map((b) => b.share);
   for (let r = 0; r + 1 < regionStart.length; r++) {

@@ -2,6 +2,7 @@ import type { SimConfig } from "../config.js";
 import type { SeedTree } from "../rng.js";
 import { assignAdoption } from "./adoption.js";
 import { assignAgeBands } from "./ages.js";
+import { type PopulationArrays, plainArrays } from "./arrays.js";
 import { buildClusters } from "./clusters.js";
 import { buildHouseholds } from "./households.js";
 import { assignGroups, assignPhones } from "./phones.js";
@@ -14,9 +15,14 @@ export interface BuiltPopulation {
   adoptionShortfall: number[];
 }
 
-export function buildPopulation(config: SimConfig, seeds: SeedTree): BuiltPopulation {
+export function buildPopulation(
+  config: SimConfig,
+  seeds: SeedTree,
+  /** Where the population's arrays live (`arrays.ts`). */
+  arrays: PopulationArrays = plainArrays,
+): BuiltPopulation {
   const regionAgents = config.regions.map((r) => r.agents);
-  const regionStart = new Uint32Array(regionAgents.length + 1);
+  const regionStart = arrays.u32(regionAgents.length + 1);
   regionAgents.forEach((n, r) => {
     regionStart[r + 1] = regionStart[r]! + n;
   });
@@ -24,15 +30,23 @@ export function buildPopulation(config: SimConfig, seeds: SeedTree): BuiltPopula
     regionAgents,
     config.householdSizes,
     seeds.stream("households"),
+    arrays,
   );
   const ageBand = assignAgeBands(
     config.ageBands,
     regionStart,
     householdStart,
     seeds.stream("ages"),
+    arrays,
   );
-  const flags = assignPhones(config.ageBands, ageBand, config.iosShare, seeds.stream("phones"));
-  const groups = assignGroups(config.groups, flags, seeds.stream("groups"));
+  const flags = assignPhones(
+    config.ageBands,
+    ageBand,
+    config.iosShare,
+    seeds.stream("phones"),
+    arrays,
+  );
+  const groups = assignGroups(config.groups, flags, seeds.stream("groups"), arrays);
   const { installDay, shortfall } = assignAdoption(
     config.adoption,
     config.groups,
@@ -40,15 +54,24 @@ export function buildPopulation(config: SimConfig, seeds: SeedTree): BuiltPopula
     config.days,
     seeds.stream("adoption"),
     config.activeShare,
+    arrays,
   );
   const clusters = config.layers.map((layer, l) =>
-    buildClusters(layer, config.ageBands, ageBand, regionStart, seeds.stream("clusters", l)),
+    buildClusters(
+      layer,
+      config.ageBands,
+      ageBand,
+      regionStart,
+      seeds.stream("clusters", l),
+      arrays,
+    ),
   );
   const { tickets, ticketStart } = buildTickets(
     config.sociability,
     regionStart,
     ageBand,
     seeds.stream("sociability"),
+    arrays,
   );
   return {
     population: {

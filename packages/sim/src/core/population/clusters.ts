@@ -1,5 +1,6 @@
 import type { AgeBandConfig, LayerConfig } from "../config.js";
 import { below, hash2, normal, unit } from "../rng.js";
+import { copyU32, type PopulationArrays, plainArrays } from "./arrays.js";
 import { GrowableUint32 } from "./growable.js";
 import type { Clusters } from "./population.js";
 
@@ -34,6 +35,7 @@ export function buildClusters(
   ageBand: Uint8Array,
   regionStart: Uint32Array,
   seed: number,
+  arrays: PopulationArrays = plainArrays,
 ): Clusters {
   const spec = layer.cluster;
   if (!spec) return { members: new Uint32Array(0), start: new Uint32Array([0]), memberContacts: 0 };
@@ -47,7 +49,9 @@ export function buildClusters(
   shares.forEach((x, b) => {
     capacity += Math.ceil(x * perBand[b]!);
   });
-  const all = new Uint32Array(Math.min(population, capacity));
+  // Made where the population lives (`arrays`) and returned trimmed by a view: the slack
+  // is at most one agent per region and band, so a compact copy would only cost time.
+  const all = arrays.u32(Math.min(population, capacity));
   let count = 0;
   const regionFirst: number[] = [];
   for (let r = 0; r + 1 < regionStart.length; r++) {
@@ -89,5 +93,5 @@ export function buildClusters(
     }
   }
   start.push(count);
-  return { members: m.slice(), start: start.toArray(), memberContacts };
+  return { members: m, start: copyU32(arrays, start.view()), memberContacts };
 }

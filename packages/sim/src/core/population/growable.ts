@@ -23,9 +23,4 @@ export class GrowableUint32 {
   view(): Uint32Array {
     return this.buf.subarray(0, this.length);
   }
-
-  /** A compact copy (the buffer may be twice as large as needed). */
-  toArray(): Uint32Array {
-    return this.buf.slice(0, this.length);
-  }
 }

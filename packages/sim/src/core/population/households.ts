@@ -1,4 +1,5 @@
 import { hash2, unit } from "../rng.js";
+import { copyU32, type PopulationArrays, plainArrays } from "./arrays.js";
 import { GrowableUint32 } from "./growable.js";
 
 /** Cumulative distribution of a probability vector (the last entry is forced to 1). */
@@ -28,6 +29,7 @@ export function buildHouseholds(
   regionAgents: readonly number[],
   sizes: readonly number[],
   seed: number,
+  arrays: PopulationArrays = plainArrays,
 ): Uint32Array {
   const cdf = cumulative(sizes);
   const total = regionAgents.reduce((a, b) => a + b, 0);
@@ -44,5 +46,5 @@ export function buildHouseholds(
     }
   }
   starts.push(total);
-  return starts.toArray();
+  return copyU32(arrays, starts.view());
 }

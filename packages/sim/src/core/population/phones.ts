@@ -1,6 +1,7 @@
 import type { AgeBandConfig, GroupConfig } from "../config.js";
 import { ADULT_AGE } from "../config.js";
 import { hash2, unit } from "../rng.js";
+import { type PopulationArrays, plainArrays } from "./arrays.js";
 import { FLAG_ADULT, FLAG_IOS, FLAG_SMARTPHONE } from "./population.js";
 
 /** Adult flag, smartphone ownership by age band, and the phone's platform. */
@@ -9,8 +10,9 @@ export function assignPhones(
   ageBand: Uint8Array,
   iosShare: number,
   seed: number,
+  arrays: PopulationArrays = plainArrays,
 ): Uint8Array {
-  const flags = new Uint8Array(ageBand.length);
+  const flags = arrays.u8(ageBand.length);
   const own = Float64Array.from(bands, (b) => b.smartphone);
   const adult = bands.map((b) => b.from >= ADULT_AGE);
   for (let i = 0; i < ageBand.length; i++) {
@@ -31,8 +33,9 @@ export function assignGroups(
   groups: readonly GroupConfig[],
   flags: Uint8Array,
   seed: number,
+  arrays: PopulationArrays = plainArrays,
 ): Uint8Array {
-  const bits = new Uint8Array(flags.length);
+  const bits = arrays.u8(flags.length);
   groups.forEach((g, gi) => {
     const s = hash2(seed, gi);
     for (let i = 0; i < flags.length; i++) {

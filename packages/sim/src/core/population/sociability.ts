@@ -1,5 +1,6 @@
 import type { SociabilityConfig } from "../config.js";
 import { hash2, unit } from "../rng.js";
+import { type PopulationArrays, plainArrays } from "./arrays.js";
 
 /**
  * Tickets for one-off mixing contacts: agent a appears t_a times, t_a negative binomial with
@@ -16,6 +17,7 @@ export function buildTickets(
   regionStart: Uint32Array,
   ageBand: Uint8Array,
   seed: number,
+  arrays: PopulationArrays = plainArrays,
 ): { tickets: Uint32Array; ticketStart: Uint32Array } {
   const n = regionStart[regionStart.length - 1]!;
   if (n >= 2 ** (32 - TICKET_BAND_BITS)) throw new RangeError(`${n} agents: too many for tickets`);
@@ -30,8 +32,8 @@ export function buildTickets(
     count[a] = t;
     total += t;
   }
-  const tickets = new Uint32Array(total);
-  const ticketStart = new Uint32Array(regionStart.length);
+  const tickets = arrays.u32(total);
+  const ticketStart = arrays.u32(regionStart.length);
   let k = 0;
   for (let r = 0; r + 1 < regionStart.length; r++) {
     ticketStart[r] = k;

@@ -4,12 +4,16 @@ import {
   type DayScan,
   type DayScanner,
   type Engine,
+  mergeDayParts,
   type Population,
+  type PopulationArrays,
 } from "../../core/index.js";
-import { sharePopulation } from "./shared-population.js";
+import { sharedArrays, sharePopulation } from "./shared-population.js";
 
 interface ScanMsg {
   id: number;
+  /** Which part of its day the scan is. */
+  part: number;
   scan: Omit<DayScan, "records"> & {
     records: { length: number; layer: Uint8Array; a: Uint32Array; b: Uint32Array; k: Uint32Array };
   };
@@ -27,10 +31,22 @@ export interface WorkerScanner {
   (engine: Engine): DayScanner;
   /** The population moved onto shared memory, for the run's engine to hold (`simulate`). */
   holdPopulation(population: Population): Population;
+  /** Builds the population on shared memory to begin with, so `holdPopulation` copies nothing. */
+  arrays: PopulationArrays;
   close(): Promise<void>;
 }
 
-/** Days queued on each worker at once, so a worker never waits for the main thread to reply. */
+/**
+ * Parts each day is split into: one when there are enough days to keep every worker busy;
+ * otherwise eight parts (by agents, `ScanPart`) per worker, so a one-day national run scans
+ * on every thread and the workers even out (a part's cost varies with its regions). The merged
+ * scans are the same however the days are split.
+ */
+export function partsPerDay(days: number, threads: number): number {
+  return days >= 2 * threads ? 1 : Math.ceil((8 * threads) / Math.max(1, days));
+}
+
+/** Units (days or parts of days) queued on each worker at once, so a worker never waits for the main thread to reply. */
 const QUEUE_DEPTH = 2;
 
 /**
@@ -56,27 +72,40 @@ export function workerScanner(threads: number): WorkerScanner {
     return async (flagged, onDay, count = true) => {
       const shared = new Uint8Array(new SharedArrayBuffer(flagged.length));
       shared.set(flagged);
-      const scans = new Array<DayScan>(engine.config.days);
-      let nextDay = 0;
+      const { days } = engine.config;
+      const of = partsPerDay(days, workers.length);
+      const parts = Array.from({ length: days }, () => new Array<DayScan>(of));
+      const partsDone = new Uint32Array(days);
+      const scans = new Array<DayScan>(days);
+      // Work units in day order: day d's parts are units d·of … d·of + of − 1.
+      let nextUnit = 0;
       await Promise.all(
         workers.map(
           (w) =>
             new Promise<void>((resolve, reject) => {
               let held = 0;
               const take = () => {
-                if (nextDay >= engine.config.days) {
+                if (nextUnit >= days * of) {
                   if (held > 0) return;
                   w.off("message", onMessage);
                   w.off("error", reject);
                   return resolve();
                 }
                 held++;
-                w.postMessage({ id: nextId++, day: nextDay++, flagged: shared, count });
+                const unit = nextUnit++;
+                const day = Math.floor(unit / of);
+                const part = { index: unit % of, of };
+                w.postMessage({ id: nextId++, day, part, flagged: shared, count });
               };
               const onMessage = (msg: ScanMsg) => {
                 held--;
-                scans[msg.scan.day] = toDayScan(msg.scan);
-                onDay?.();
+                const { day } = msg.scan;
+                parts[day]![msg.part] = toDayScan(msg.scan);
+                if (++partsDone[day]! === of) {
+                  scans[day] = mergeDayParts(parts[day]!);
+                  parts[day] = [];
+                  onDay?.();
+                }
                 take();
               };
               w.on("message", onMessage);
@@ -90,6 +119,7 @@ export function workerScanner(threads: number): WorkerScanner {
   };
   return Object.assign(make, {
     holdPopulation: sharePopulation,
+    arrays: sharedArrays,
     async close() {
       await Promise.all([...workers, ...(idle ?? [])].map((w) => w.terminate()));
       workers = [];

@@ -4,6 +4,7 @@ import { parentPort } from "node:worker_threads";
 // builds the population on the same cores.
 import type { SimConfig } from "../../core/config.js";
 import { createEngine, type Engine, roomAfter, scanDay } from "../../core/engine.js";
+import type { ScanPart } from "../../core/layers/layer.js";
 import type { Population } from "../../core/population/population.js";
 
 /** A worker thread that scans one day at a time for the pool in scan-pool.ts. */
@@ -19,12 +20,16 @@ let room = 256;
 
 parentPort!.on(
   "message",
-  (msg: { init: Init } | { id: number; day: number; flagged: Uint8Array; count: boolean }) => {
+  (
+    msg:
+      | { init: Init }
+      | { id: number; day: number; part: ScanPart; flagged: Uint8Array; count: boolean },
+  ) => {
     if ("init" in msg) {
       engine = createEngine(msg.init.config, msg.init.population);
       return;
     }
-    const s = scanDay(engine!, msg.day, msg.flagged, msg.count, room);
+    const s = scanDay(engine!, msg.day, msg.flagged, msg.count, room, msg.part);
     room = roomAfter(s);
     const r = s.records;
     const records = {
@@ -36,7 +41,11 @@ parentPort!.on(
     };
     const transfer = [records.layer.buffer, records.a.buffer, records.b.buffer, records.k.buffer];
     parentPort!.postMessage(
-      { id: msg.id, scan: { day: s.day, pairsByLayer: s.pairsByLayer, records } },
+      {
+        id: msg.id,
+        part: msg.part.index,
+        scan: { day: s.day, pairsByLayer: s.pairsByLayer, records },
+      },
       transfer,
     );
   },

@@ -1,4 +1,10 @@
-import type { Clusters, Population } from "../../core/index.js";
+import type { Clusters, Population, PopulationArrays } from "../../core/index.js";
+
+/** Population arrays made on shared memory from the start (`buildPopulation`), so not copied. */
+export const sharedArrays: PopulationArrays = {
+  u8: (n) => new Uint8Array(new SharedArrayBuffer(n)),
+  u32: (n) => new Uint32Array(new SharedArrayBuffer(4 * n)),
+};
 
 /** A copy of a typed array on a SharedArrayBuffer, so worker threads read it without copies. */
 function share<T extends Uint8Array | Uint32Array>(a: T): T {
