@@ -38,24 +38,45 @@ export interface AdoptionReport {
   shortfall: number;
 }
 
+/** Agents counted by their flag byte: hist[f] agents have flags f. */
+type FlagHistogram = Float64Array;
+
+/** Agents of a histogram for which `keep` holds, and the users (`isUser`) among them. */
 class Tally {
   n = 0;
   users = 0;
-  add(isUser: boolean) {
-    this.n++;
-    if (isUser) this.users++;
+  constructor(
+    hist?: FlagHistogram,
+    keep: (f: number) => boolean = () => true,
+    isUser: (f: number) => boolean = isActive,
+  ) {
+    if (!hist) return;
+    for (let f = 0; f < 256; f++) {
+      if (hist[f] === 0 || !keep(f)) continue;
+      this.n += hist[f]!;
+      if (isUser(f)) this.users += hist[f]!;
+    }
   }
   get share() {
     return this.n > 0 ? this.users / this.n : 0;
   }
 }
 
+const isActive = (f: number) => (f & FLAG_APP) !== 0;
+const isInstalled = (f: number) => (f & FLAG_INSTALLED) !== 0;
+const isAdult = (f: number) => (f & FLAG_ADULT) !== 0;
+const ownsSmartphone = (f: number) => (f & FLAG_SMARTPHONE) !== 0;
+
 const inDenominator = (d: Denominator, f: number) =>
   d === "population" ||
   (d === "adults" && (f & FLAG_ADULT) !== 0) ||
   (d === "smartphoneUsers" && (f & FLAG_SMARTPHONE) !== 0);
 
-/** Adoption as realised in the population, on each denominator, by region, age and group. */
+/**
+ * Adoption as realised in the population, on each denominator, by region, age and group.
+ * One pass counts agents by flag byte (per region, per age band, per group); every share is
+ * then read off those counts.
+ */
 export function adoptionReport(
   config: SimConfig,
   pop: Population,
@@ -63,70 +84,58 @@ export function adoptionReport(
 ): AdoptionReport {
   const denominator: Denominator =
     config.adoption.mode === "policy" ? config.adoption.denominator : "population";
-  const all = { population: new Tally(), adults: new Tally(), smartphoneUsers: new Tally() };
-  const inst = { population: new Tally(), adults: new Tally(), smartphoneUsers: new Tally() };
-  const activeBy = { all: new Tally(), android: new Tally(), ios: new Tally() };
   const counts = config.adoption.mode === "policy" ? "installs" : "activeApps";
-  const ages = config.ageBands.map(() => ({ all: new Tally(), owners: 0 }));
-  const groups = config.groups.map(() => ({ all: new Tally(), owners: new Tally() }));
+  const bands = config.ageBands.length;
+  const groupCount = config.groups.length;
+  const everyone: FlagHistogram = new Float64Array(256);
+  const byAge: FlagHistogram = new Float64Array(bands * 256);
+  const byGroup: FlagHistogram = new Float64Array(Math.max(1, groupCount) * 256);
   const byRegion = config.regions.map((region, r) => {
-    const t = new Tally();
+    const hist: FlagHistogram = new Float64Array(256);
     for (let i = pop.regionStart[r]!; i < pop.regionStart[r + 1]!; i++) {
       const f = pop.flags[i]!;
-      const user = (f & FLAG_APP) !== 0;
-      const installed = (f & FLAG_INSTALLED) !== 0;
-      all.population.add(user);
-      inst.population.add(installed);
-      if (f & FLAG_ADULT) {
-        all.adults.add(user);
-        inst.adults.add(installed);
-      }
-      if (f & FLAG_SMARTPHONE) {
-        all.smartphoneUsers.add(user);
-        inst.smartphoneUsers.add(installed);
-      }
-      if (installed) {
-        activeBy.all.add(user);
-        activeBy[(f & FLAG_IOS) !== 0 ? "ios" : "android"].add(user);
-      }
-      if (inDenominator(denominator, f)) t.add(counts === "installs" ? installed : user);
-      const age = ages[pop.ageBand[i]!]!;
-      age.all.add(user);
-      if (f & FLAG_SMARTPHONE) age.owners++;
-      for (let g = 0; g < groups.length; g++) {
-        if ((pop.groups[i]! & (1 << g)) === 0) continue;
-        groups[g]!.all.add(user);
-        if (f & FLAG_SMARTPHONE) groups[g]!.owners.add(user);
-      }
+      hist[f]!++;
+      byAge[pop.ageBand[i]! * 256 + f]!++;
+      const g = pop.groups[i]!;
+      if (g === 0) continue;
+      for (let k = 0; k < groupCount; k++) if ((g & (1 << k)) !== 0) byGroup[k * 256 + f]!++;
     }
+    for (let f = 0; f < 256; f++) everyone[f]! += hist[f]!;
+    const t = new Tally(
+      hist,
+      (f) => inDenominator(denominator, f),
+      counts === "installs" ? isInstalled : isActive,
+    );
     const target =
       config.adoption.mode === "policy" ? config.adoption.byRegion[r]! : config.adoption.share;
     return { region: region.id, denominator, counts, target, realised: t.share } as const;
   });
-  const shares = (x: typeof all) => ({
-    population: x.population.share,
-    adults: x.adults.share,
-    smartphoneUsers: x.smartphoneUsers.share,
+  const shares = (isUser: (f: number) => boolean) => ({
+    population: new Tally(everyone, () => true, isUser).share,
+    adults: new Tally(everyone, isAdult, isUser).share,
+    smartphoneUsers: new Tally(everyone, ownsSmartphone, isUser).share,
   });
   const ratio = (x: Tally) => (x.n > 0 ? x.share : null);
+  const ios = (f: number) => (f & FLAG_IOS) !== 0;
+  const part = (h: FlagHistogram, i: number) => h.subarray(i * 256, i * 256 + 256);
   return {
-    realised: shares(all),
-    installs: shares(inst),
+    realised: shares(isActive),
+    installs: shares(isInstalled),
     activeOfInstalls: {
-      all: ratio(activeBy.all),
-      android: ratio(activeBy.android),
-      ios: ratio(activeBy.ios),
+      all: ratio(new Tally(everyone, isInstalled)),
+      android: ratio(new Tally(everyone, (f) => isInstalled(f) && !ios(f))),
+      ios: ratio(new Tally(everyone, (f) => isInstalled(f) && ios(f))),
     },
     byRegion,
-    byAge: config.ageBands.map((b, i) => ({
-      band: b.id,
-      realised: ages[i]!.all.share,
-      smartphone: ages[i]!.all.n > 0 ? ages[i]!.owners / ages[i]!.all.n : 0,
-    })),
+    byAge: config.ageBands.map((b, i) => {
+      const all = new Tally(part(byAge, i));
+      const owners = new Tally(part(byAge, i), ownsSmartphone).n;
+      return { band: b.id, realised: all.share, smartphone: all.n > 0 ? owners / all.n : 0 };
+    }),
     byGroup: config.groups.map((g, i) => ({
       group: g.id,
-      realised: groups[i]!.all.share,
-      ofSmartphoneOwners: groups[i]!.owners.share,
+      realised: new Tally(part(byGroup, i)).share,
+      ofSmartphoneOwners: new Tally(part(byGroup, i), ownsSmartphone).share,
     })),
     shortfall: shortfall.reduce((a, b) => a + b, 0),
   };
