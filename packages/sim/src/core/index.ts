@@ -66,6 +66,12 @@ export {
 export { endingAt } from "./placement.js";
 export { type PopulationArrays, plainArrays } from "./population/arrays.js";
 export { buildPopulation } from "./population/build.js";
+export {
+  buildLayerPart,
+  type LayerPartKind,
+  type LayerParts,
+  type LayerPartsBuilder,
+} from "./population/layer-parts.js";
 export * from "./population/population.js";
 export {
   type AdoptionReport,

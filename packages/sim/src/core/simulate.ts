@@ -12,7 +12,8 @@ import {
 } from "./oracle/outbreak.js";
 import { type PerF0, perF0Figures } from "./oracle/per-f0.js";
 import type { PopulationArrays } from "./population/arrays.js";
-import { type BuiltPopulation, buildPopulation } from "./population/build.js";
+import { type BuiltPopulation, buildPopulation, buildPopulationWith } from "./population/build.js";
+import type { LayerPartsBuilder } from "./population/layer-parts.js";
 import type { Population } from "./population/population.js";
 import { type AdoptionReport, adoptionReport } from "./population/realised.js";
 import { hash2, SeedTree } from "./rng.js";
@@ -61,6 +62,8 @@ export interface SimulateOptions {
     holdPopulation?: (population: Population) => Population;
     /** Where to build the population's arrays so `holdPopulation` need not copy them. */
     arrays?: PopulationArrays;
+    /** Builds the clusters and tickets on the workers while phones and adoption are drawn. */
+    layerParts?: LayerPartsBuilder;
   };
   onProgress?: ProgressListener;
 }
@@ -69,7 +72,11 @@ export interface SimulateOptions {
 export async function simulate(config: SimConfig, options: SimulateOptions = {}): Promise<SimRun> {
   const seeds = new SeedTree(config.seed);
   options.onProgress?.("population", 0, 1);
-  let built: BuiltPopulation | null = buildPopulation(config, seeds, options.scanner?.arrays);
+  const { arrays, layerParts } = options.scanner ?? {};
+  let built: BuiltPopulation | null =
+    arrays && layerParts
+      ? await buildPopulationWith(config, seeds, arrays, layerParts)
+      : buildPopulation(config, seeds, arrays);
   options.onProgress?.("population", 1, 1);
   const shortfall = built.adoptionShortfall;
   const hold = options.scanner?.holdPopulation;

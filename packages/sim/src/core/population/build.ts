@@ -3,11 +3,15 @@ import type { SeedTree } from "../rng.js";
 import { assignAdoption } from "./adoption.js";
 import { assignAgeBands } from "./ages.js";
 import { type PopulationArrays, plainArrays } from "./arrays.js";
-import { buildClusters } from "./clusters.js";
 import { buildHouseholds } from "./households.js";
+import {
+  buildLayerPart,
+  type LayerPartKind,
+  type LayerParts,
+  type LayerPartsBuilder,
+} from "./layer-parts.js";
 import { assignGroups, assignPhones } from "./phones.js";
 import type { Population } from "./population.js";
-import { buildTickets } from "./sociability.js";
 
 export interface BuiltPopulation {
   population: Population;
@@ -15,12 +19,8 @@ export interface BuiltPopulation {
   adoptionShortfall: number[];
 }
 
-export function buildPopulation(
-  config: SimConfig,
-  seeds: SeedTree,
-  /** Where the population's arrays live (`arrays.ts`). */
-  arrays: PopulationArrays = plainArrays,
-): BuiltPopulation {
+/** Regions, households and age bands: what everything else is drawn on. */
+function buildFrame(config: SimConfig, seeds: SeedTree, arrays: PopulationArrays) {
   const regionAgents = config.regions.map((r) => r.agents);
   const regionStart = arrays.u32(regionAgents.length + 1);
   regionAgents.forEach((n, r) => {
@@ -39,6 +39,17 @@ export function buildPopulation(
     seeds.stream("ages"),
     arrays,
   );
+  return { regionStart, householdStart, ageBand };
+}
+
+/** Phones, groups and adoption, drawn on the frame. */
+function buildPhones(
+  config: SimConfig,
+  seeds: SeedTree,
+  frame: ReturnType<typeof buildFrame>,
+  arrays: PopulationArrays,
+) {
+  const { regionStart, ageBand } = frame;
   const flags = assignPhones(
     config.ageBands,
     ageBand,
@@ -56,36 +67,56 @@ export function buildPopulation(
     config.activeShare,
     arrays,
   );
-  const clusters = config.layers.map((layer, l) =>
-    buildClusters(
-      layer,
-      config.ageBands,
-      ageBand,
-      regionStart,
-      seeds.stream("clusters", l),
-      arrays,
-    ),
-  );
-  const { tickets, ticketStart } = buildTickets(
-    config.sociability,
-    regionStart,
-    ageBand,
-    seeds.stream("sociability"),
-    arrays,
-  );
+  return { flags, groups, installDay, shortfall };
+}
+
+function assemble(
+  frame: ReturnType<typeof buildFrame>,
+  phones: ReturnType<typeof buildPhones>,
+  mixing: LayerParts,
+): BuiltPopulation {
+  const { regionStart, householdStart, ageBand } = frame;
   return {
     population: {
       size: regionStart[regionStart.length - 1]!,
       regionStart,
       householdStart,
       ageBand,
-      flags,
-      groups,
-      installDay,
-      clusters,
-      tickets,
-      ticketStart,
+      flags: phones.flags,
+      groups: phones.groups,
+      installDay: phones.installDay,
+      ...mixing,
     },
-    adoptionShortfall: shortfall,
+    adoptionShortfall: phones.shortfall,
   };
+}
+
+export function buildPopulation(
+  config: SimConfig,
+  seeds: SeedTree,
+  /** Where the population's arrays live (`arrays.ts`). */
+  arrays: PopulationArrays = plainArrays,
+): BuiltPopulation {
+  const frame = buildFrame(config, seeds, arrays);
+  const phones = buildPhones(config, seeds, frame, arrays);
+  const part = (kind: LayerPartKind) =>
+    buildLayerPart(kind, config, seeds, frame.regionStart, frame.ageBand, arrays);
+  return assemble(frame, phones, { ...part("clusters"), ...part("tickets") } as LayerParts);
+}
+
+/**
+ * The same population, with its `LayerParts` built by `mixing` (e.g. on a worker thread)
+ * while this thread draws phones and adoption: the arrays are identical, only the wall time
+ * differs.
+ */
+export async function buildPopulationWith(
+  config: SimConfig,
+  seeds: SeedTree,
+  arrays: PopulationArrays,
+  mixing: LayerPartsBuilder,
+): Promise<BuiltPopulation> {
+  const frame = buildFrame(config, seeds, arrays);
+  const parts = mixing(config, frame.regionStart, frame.ageBand);
+  const phones = buildPhones(config, seeds, frame, arrays);
+  return assemble(frame, phones, await parts);
 }

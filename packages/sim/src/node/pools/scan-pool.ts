@@ -4,9 +4,13 @@ import {
   type DayScan,
   type DayScanner,
   type Engine,
+  type LayerPartKind,
+  type LayerParts,
+  type LayerPartsBuilder,
   mergeDayParts,
   type Population,
   type PopulationArrays,
+  type SimConfig,
 } from "../../core/index.js";
 import { sharedArrays, sharePopulation } from "./shared-population.js";
 
@@ -33,6 +37,8 @@ export interface WorkerScanner {
   holdPopulation(population: Population): Population;
   /** Builds the population on shared memory to begin with, so `holdPopulation` copies nothing. */
   arrays: PopulationArrays;
+  /** Clusters and tickets built on the workers (one part each) before they scan. */
+  layerParts: LayerPartsBuilder;
   close(): Promise<void>;
 }
 
@@ -120,10 +126,50 @@ export function workerScanner(threads: number): WorkerScanner {
   return Object.assign(make, {
     holdPopulation: sharePopulation,
     arrays: sharedArrays,
+    layerParts: ((config, regionStart, ageBand) =>
+      buildLayerPartsOn(
+        idle ?? workers,
+        config,
+        regionStart,
+        ageBand,
+        () => nextId++,
+      )) satisfies LayerPartsBuilder,
     async close() {
       await Promise.all([...workers, ...(idle ?? [])].map((w) => w.terminate()));
       workers = [];
       idle = null;
     },
   });
+}
+
+/**
+ * The layers' clusters and tickets, built on the workers (the first takes the clusters, the
+ * next the tickets) while the main thread draws phones and adoption.
+ */
+function buildLayerPartsOn(
+  workers: Worker[],
+  config: SimConfig,
+  regionStart: Uint32Array,
+  ageBand: Uint8Array,
+  newId: () => number,
+): Promise<LayerParts> {
+  const kinds: LayerPartKind[] = ["clusters", "tickets"];
+  return Promise.all(
+    kinds.map(
+      (kind, i) =>
+        new Promise<Partial<LayerParts>>((resolve, reject) => {
+          const w = workers[i % workers.length]!;
+          const id = newId();
+          const onMessage = (msg: { id: number; built?: Partial<LayerParts> }) => {
+            if (msg.id !== id || msg.built === undefined) return;
+            w.off("message", onMessage);
+            w.off("error", reject);
+            resolve(msg.built);
+          };
+          w.on("message", onMessage);
+          w.once("error", reject);
+          w.postMessage({ build: { id, kind, config, regionStart, ageBand } });
+        }),
+    ),
+  ).then((parts) => Object.assign({}, ...parts) as LayerParts);
 }
