@@ -13,12 +13,18 @@ import { appFindsFrom, firstDayFrom, type PairVerdict, pairVerdict } from "./pai
  * Scans every simulated day for contacts touching flagged agents (inline or on workers),
  * calling `onDay` as each day is done; returns the scans in day order.
  */
-export type DayScanner = (
+export type DayScanner = ((
   flagged: Uint8Array,
   onDay?: () => void,
   /** false: the days' pair counts are not needed. */
   count?: boolean,
-) => Promise<DayScan[]>;
+) => Promise<DayScan[]>) & {
+  /**
+   * Scans run on other threads, so this one can judge the first pass while the second runs
+   * (`traceOutbreak` then flags every partner of an F0, a superset of the F1, for it).
+   */
+  concurrent?: boolean;
+};
 
 export function inlineScanner(engine: Engine): DayScanner {
   return async (flagged, onDay, count = true) => {
@@ -78,6 +84,33 @@ export interface Outbreak {
   step2: StepVerdicts;
   /** Distinct partners of the contact sample (flagged in the first pass too). */
   distinct: DistinctContacts;
+}
+
+/** Flags (over `size` agents) every agent met by an F0 in `scans`, F0 themselves excepted. */
+function partnersOf(
+  f0: ReadonlySet<number>,
+  scans: readonly DayScan[],
+  size: number,
+): { flagged: Uint8Array; count: number } {
+  const isF0 = new Uint8Array(size);
+  for (const x of f0) isF0[x] = 1;
+  const flagged = new Uint8Array(size);
+  let count = 0;
+  const mark = (x: number) => {
+    if (isF0[x] === 1 || flagged[x] === 1) return;
+    flagged[x] = 1;
+    count++;
+  };
+  for (const scan of scans) {
+    const r = scan.records;
+    for (let i = 0; i < r.length; i++) {
+      const a = r.a[i]!;
+      const b = r.b[i]!;
+      if (isF0[a] === 1) mark(b);
+      if (isF0[b] === 1) mark(a);
+    }
+  }
+  return { flagged, count };
 }
 
 /** Records `day` for `x` if it is the earliest so far. */
@@ -147,6 +180,11 @@ export async function traceOutbreak(
   const pairsByLayer = config.layers.map((_, l) =>
     scans1.reduce((s, d) => s + d.pairsByLayer[l]!, 0),
   );
+  // With scans on other threads, the second pass starts now, around every partner of an F0
+  // (the F1, whoever finds them, are among them), while this thread judges the first: the F1's
+  // records are the same, and the others' are never read (`judgeStep` groups people only).
+  const early = scanner.concurrent === true ? partnersOf(f0Set, scans1, pop.size) : null;
+  const pass2Early = early && early.count > 0 ? scanner(early.flagged, onDay, false) : null;
   const step1 = judgeStep(engine, f0Set, scans1, (i) => hasApp(pop, i), window);
 
   const exposures: Exposures = { trueF1: new Map(), notifiedF1: new Map(), manualF1: new Map() };
@@ -167,11 +205,14 @@ export async function traceOutbreak(
   const notifiedF1 = new Set(exposures.notifiedF1.keys());
   const manualF1 = new Set(exposures.manualF1.keys());
 
-  flagged.fill(0);
   const f1Any = new Set([...trueF1, ...notifiedF1, ...manualF1]);
-  for (const i of f1Any) flagged[i] = 1;
-  // The second pass needs only the F1's contacts, not the days' pair counts.
-  const pass2 = f1Any.size > 0 ? scanner(flagged, onDay, false) : Promise.resolve([]);
+  let pass2 = pass2Early;
+  if (pass2 === null) {
+    flagged.fill(0);
+    for (const i of f1Any) flagged[i] = 1;
+    // The second pass needs only the F1's contacts, not the days' pair counts.
+    pass2 = f1Any.size > 0 ? scanner(flagged, onDay, false) : Promise.resolve([]);
+  }
   // Counted while worker threads scan the second pass (it needs only the first).
   const distinct = distinctContacts(engine, sample, scans1);
   const scans2 = await pass2;

@@ -75,7 +75,7 @@ export function workerScanner(threads: number): WorkerScanner {
     workers = idle ?? spawn();
     idle = null;
     for (const w of workers) w.postMessage({ init: { config: engine.config, population } });
-    return async (flagged, onDay, count = true) => {
+    const scanner: DayScanner = async (flagged, onDay, count = true) => {
       const shared = new Uint8Array(new SharedArrayBuffer(flagged.length));
       shared.set(flagged);
       const { days } = engine.config;
@@ -122,6 +122,8 @@ export function workerScanner(threads: number): WorkerScanner {
       );
       return scans;
     };
+    scanner.concurrent = true;
+    return scanner;
   };
   return Object.assign(make, {
     holdPopulation: sharePopulation,
