@@ -86,6 +86,9 @@ export interface Outbreak {
   distinct: DistinctContacts;
 }
 
+/** Largest share of the population the early second pass may flag (`traceOutbreak`). */
+const EARLY_PASS_MAX_SHARE = 0.01;
+
 /** Flags (over `size` agents) every agent met by an F0 in `scans`, F0 themselves excepted. */
 function partnersOf(
   f0: ReadonlySet<number>,
@@ -184,7 +187,12 @@ export async function traceOutbreak(
   // (the F1, whoever finds them, are among them), while this thread judges the first: the F1's
   // records are the same, and the others' are never read (`judgeStep` groups people only).
   const early = scanner.concurrent === true ? partnersOf(f0Set, scans1, pop.size) : null;
-  const pass2Early = early && early.count > 0 ? scanner(early.flagged, onDay, false) : null;
+  // Not when the partners are many (the second pass holds ≈ 4 KB of records per flagged agent
+  // over 14 days): then it waits for the F1 themselves.
+  const pass2Early =
+    early && early.count > 0 && early.count <= pop.size * EARLY_PASS_MAX_SHARE
+      ? scanner(early.flagged, onDay, false)
+      : null;
   const step1 = judgeStep(engine, f0Set, scans1, (i) => hasApp(pop, i), window);
 
   const exposures: Exposures = { trueF1: new Map(), notifiedF1: new Map(), manualF1: new Map() };
