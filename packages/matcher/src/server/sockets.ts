@@ -15,6 +15,7 @@ import { Server } from "socket.io";
 import type { PhoneCredentials } from "../http/phone-auth.js";
 import type { Metrics } from "../metrics.js";
 import type { Resolved } from "../options.js";
+import { FannedSeqs } from "../socket/fanned-seqs.js";
 import { LIVE_ROOMS, setUpLiveFeed } from "../socket/live.js";
 import { phoneRoom, setUpPhoneChannel } from "../socket/phones.js";
 import { FAN_OUT_EVENT, PushFanOut } from "../socket/push-fan-out.js";
@@ -27,8 +28,10 @@ const CONNECTED_REPORT_MS = 2_000;
 export interface Sockets extends FlowOutlets {
   readonly io: Server;
   readonly fanOut: PushFanOut;
-  /** The highest push seq this process has fanned out. */
-  latestFanned(): number;
+  /** The highest push seq this process has fanned out with none missing below it. */
+  caughtUpTo(): number;
+  /** Fans a push out to this process's phones only (a catch-up: every process runs its own). */
+  fanHere(push: KeyPush): void;
   f0Confirmed(event: LiveF0Confirmed): void;
   /** Stops reports and the live feed, disconnects every socket of this process. */
   stop(): void;
@@ -74,9 +77,9 @@ export async function setUpSockets(d: SocketDeps): Promise<Sockets> {
   const fanOut = new PushFanOut(io.of(PHONE_NAMESPACE), metrics.fanOut, {
     holdF1Ms: o.f1PushHoldMs,
   });
-  let latestFanned = 0;
+  const fanned = new FannedSeqs();
   const fan = (push: KeyPush) => {
-    latestFanned = Math.max(latestFanned, push.seq);
+    fanned.fanned(push.seq);
     fanOut.push(push);
   };
   io.on(FAN_OUT_EVENT, (raw: unknown) => {
@@ -118,7 +121,8 @@ export async function setUpSockets(d: SocketDeps): Promise<Sockets> {
   return {
     io,
     fanOut,
-    latestFanned: () => latestFanned,
+    caughtUpTo: () => fanned.caughtUpTo(),
+    fanHere: fan,
     keyPushed(push) {
       // Every process fans the push out to its own phones.
       fan(push);

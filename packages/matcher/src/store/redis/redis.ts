@@ -38,6 +38,7 @@ import type {
 } from "../common/types.js";
 import { type Transition, unchanged } from "../common/writes.js";
 import { connectRedis, isConnectionLost, type RedisClient, unavailable } from "./connect.js";
+import { ConnectionWatch, type ConnectionWatcher } from "./connection-watch.js";
 import {
   ackOf,
   asHash,
@@ -80,6 +81,7 @@ export class RedisStore implements MatcherStore {
   readonly sharing: StoreSharing;
   private readonly keys: Keys;
   private closed = false;
+  private readonly connections = new ConnectionWatch(() => this.closed);
   /**
    * This process's pushes, one at a time: every push reads the push seq, so pushes run side
    * by side would mostly abort each other; across processes they still may (and run again).
@@ -92,6 +94,7 @@ export class RedisStore implements MatcherStore {
     private readonly url: string,
   ) {
     this.keys = new Keys(prefix);
+    this.connections.add(client);
     this.sharing = {
       openSocketAdapter: (onError) => this.openSocketAdapter(onError),
       watchConnection: (on) => this.watchConnection(on),
@@ -407,28 +410,20 @@ export class RedisStore implements MatcherStore {
       pub.destroy();
       throw err;
     });
+    this.connections.add(pub);
+    this.connections.add(sub);
     return {
       adapter: createAdapter(pub, sub, { key: `${this.prefix}socket.io` }),
       close: async () => {
+        for (const c of [pub, sub]) this.connections.remove(c);
         for (const c of [pub, sub]) await closeClient(c);
       },
     };
   }
 
-  /** Tells `on.lost` when the connection to Redis is lost, and `on.back` when it is back. */
-  private watchConnection(on: { lost(): void; back(): void }): void {
-    let lost = false;
-    const lose = () => {
-      if (lost || this.closed) return;
-      lost = true;
-      on.lost();
-    };
-    this.client.on("end", lose);
-    this.client.on("error", lose);
-    this.client.on("ready", () => {
-      if (lost && !this.closed) on.back();
-      lost = false;
-    });
+  /** Tells `on.lost` when a connection to Redis is lost, and `on.back` when all are back. */
+  private watchConnection(on: ConnectionWatcher): void {
+    this.connections.watch(on);
   }
 
   async close(): Promise<void> {
