@@ -5,7 +5,7 @@ import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectRedis, type RedisClient } from "../src/store/redis/connect.js";
 import { Keys } from "../src/store/redis/layout.js";
-import { type Reader, transact } from "../src/store/redis/transaction.js";
+import { ReadCache, type Reader, transact } from "../src/store/redis/transaction.js";
 
 let redis: RedisServer;
 let store: RedisClient;
@@ -88,25 +88,71 @@ describe("optimistic transactions on Redis", () => {
     it(`apply when nothing changed, and run again when another client changed it: ${r.kind}`, async () => {
       const k = `t:read${i}`;
       await r.setUp(k);
+      const keys = new Keys(`t${i}:`);
+      const cache = new ReadCache();
+      // A transaction that writes nothing leaves the read's value in the cache, so the next
+      // one's first attempt runs on a right guess.
+      await transact(store, keys, cache, async (reader) => ({
+        result: await r.read(reader, k),
+        writes: [],
+      }));
       let attempts = 0;
-      const result = await transact(store, new Keys(`t${i}:`), async (reader) => {
+      const result = await transact(store, keys, cache, async (reader) => {
         attempts++;
         await r.read(reader, k);
         // The first attempt loses the race: another client changes what it read.
-        if (attempts === 1) await r.change(k);
+        if (attempts === 1) {
+          expect(reader.guessed).toBe(true);
+          await r.change(k);
+        }
         return { result: attempts, writes: [{ op: "count", field: "uploads", by: 1 }] };
       });
       expect(result).toBe(2);
-      // Applied once: the attempt that lost the race wrote nothing.
+      // Applied once: the attempts that lost the race wrote nothing.
       expect(await other.hGet(`t${i}:stats`, "uploads")).toBe("1");
     });
   }
 
-  it("applies nothing and asks nothing of Redis when a transition writes nothing", async () => {
-    const result = await transact(store, new Keys("t:"), async (reader) => {
-      await reader.get("t:none");
-      return { result: "same", writes: [] };
+  it("applies nothing when a transition writes nothing, on what Redis holds, not a guess", async () => {
+    await other.set("t:there", "held");
+    const result = await transact(store, new Keys("t:"), new ReadCache(), async (reader) => ({
+      result: await reader.get("t:there"),
+      writes: [],
+    }));
+    expect(result).toBe("held");
+  });
+
+  it("runs a key's next transaction on what the last one wrote: one script call, no read", async () => {
+    const keys = new Keys("tc:");
+    const cache = new ReadCache();
+    const sent: string[] = [];
+    const counted = new Proxy(store, {
+      get(target, name) {
+        const v = Reflect.get(target, name, target);
+        if (name !== "sendCommand") return typeof v === "function" ? v.bind(target) : v;
+        return (args: string[], options?: unknown) => {
+          sent.push(String(args[0]));
+          return target.sendCommand(args, options as never);
+        };
+      },
     });
-    expect(result).toBe("same");
+    const bump = () =>
+      transact(counted, keys, cache, async (reader) => {
+        const [v] = await reader.hmGet("tc:phone:x", ["keysVersion"]);
+        const next = Number(v ?? 0) + 1;
+        return {
+          result: next,
+          writes: [{ op: "putKeys", phoneId: "x", keys: [], keysVersion: next }],
+        };
+      });
+    expect(await bump()).toBe(1);
+    expect(await bump()).toBe(2);
+    expect(sent).toEqual(["EVALSHA", "EVALSHA"]);
+    // Another process writes meanwhile: the guess is wrong, the script says what is there.
+    await other.hSet("tc:phone:x", "keysVersion", "10");
+    sent.length = 0;
+    expect(await bump()).toBe(11);
+    expect(sent).toEqual(["EVALSHA", "EVALSHA"]);
+    expect(await other.hGet("tc:phone:x", "keysVersion")).toBe("11");
   });
 });

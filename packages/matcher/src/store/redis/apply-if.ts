@@ -13,41 +13,51 @@ import { createHash } from "node:crypto";
  * ARGV: the number of guards, then per guard its kind, key, field count, fields, how it is
  * compared ('=' as it is, '#' by SHA-1) and the value read;
  * then per command its argument count and arguments. Keys go in ARGV, not KEYS: the store runs
- * on one Redis (not a cluster). Answers 1 when applied, 0 when a read changed meanwhile.
+ * on one Redis (not a cluster). Answers 1 when applied; when a read changed meanwhile, 0
+ * followed by what every guard's read gives now (as the read command answers), so the
+ * transition runs again on it without reading again.
  */
 export const APPLY_IF_SCRIPT = `
-local function read(kind, key, fields)
-  if kind == 'S' then
-    local v = redis.call('GET', key)
-    if v == false then return '\\1' end
-    return 's' .. v
-  elseif kind == 'F' then
-    local vs = redis.call('HMGET', key, unpack(fields))
-    local out = {}
-    for i = 1, #vs do
-      if vs[i] == false then out[i] = '\\1' else out[i] = 's' .. vs[i] end
-    end
-    return table.concat(out, '\\0')
-  elseif kind == 'H' then
-    return table.concat(redis.call('HGETALL', key), '\\0')
-  elseif kind == 'K' then
-    return table.concat(redis.call('HKEYS', key), '\\0')
-  elseif kind == 'M' then
-    return table.concat(redis.call('SMEMBERS', key), '\\0')
-  elseif kind == 'L' then
-    return table.concat(redis.call('LRANGE', key, 0, -1), '\\0')
+local function raw(kind, key, fields)
+  if kind == 'S' then return redis.call('GET', key)
+  elseif kind == 'F' then return redis.call('HMGET', key, unpack(fields))
+  elseif kind == 'H' then return redis.call('HGETALL', key)
+  elseif kind == 'K' then return redis.call('HKEYS', key)
+  elseif kind == 'M' then return redis.call('SMEMBERS', key)
+  elseif kind == 'L' then return redis.call('LRANGE', key, 0, -1)
   end
   return redis.error_reply('apply-if: unknown guard kind ' .. tostring(kind))
 end
+local function flat(kind, v)
+  if kind == 'S' then
+    if v == false then return '\\1' end
+    return 's' .. v
+  elseif kind == 'F' then
+    local out = {}
+    for i = 1, #v do
+      if v[i] == false then out[i] = '\\1' else out[i] = 's' .. v[i] end
+    end
+    return table.concat(out, '\\0')
+  end
+  return table.concat(v, '\\0')
+end
 local i = 2
-for _ = 1, tonumber(ARGV[1]) do
+local now, same = {}, true
+for g = 1, tonumber(ARGV[1]) do
   local kind, key, n = ARGV[i], ARGV[i + 1], tonumber(ARGV[i + 2])
   local fields = {}
   for f = 1, n do fields[f] = ARGV[i + 2 + f] end
-  local now = read(kind, key, fields)
-  if ARGV[i + 3 + n] == '#' then now = redis.sha1hex(now) end
-  if now ~= ARGV[i + 4 + n] then return 0 end
+  now[g] = raw(kind, key, fields)
+  if same then
+    local v = flat(kind, now[g])
+    if ARGV[i + 3 + n] == '#' then v = redis.sha1hex(v) end
+    if v ~= ARGV[i + 4 + n] then same = false end
+  end
   i = i + 5 + n
+end
+if not same then
+  table.insert(now, 1, 0)
+  return now
 end
 while i <= #ARGV do
   local argc = tonumber(ARGV[i])

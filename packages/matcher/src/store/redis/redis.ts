@@ -50,7 +50,7 @@ import {
   PHONE_HEAD_FIELDS,
   phoneHeadOf,
 } from "./layout.js";
-import { guard, type Reader, transact } from "./transaction.js";
+import { guard, ReadCache, type Reader, transact } from "./transaction.js";
 
 export { connectRedis, type RedisClient, redactUrl } from "./connect.js";
 
@@ -81,6 +81,8 @@ export class RedisStore implements MatcherStore {
   readonly sharing: StoreSharing;
   private readonly keys: Keys;
   private closed = false;
+  /** What recent reads answered: a transaction's first guess (transaction.ts). */
+  private readonly reads = new ReadCache();
   private readonly connections = new ConnectionWatch(() => this.closed);
   /**
    * This process's pushes, one at a time: every push reads the push seq, so pushes run side
@@ -441,7 +443,7 @@ export class RedisStore implements MatcherStore {
 
   private transact<T>(step: (c: Reader) => Promise<Transition<T>>): Promise<T> {
     if (this.closed) return Promise.reject(new Error("store is closed"));
-    return transact(this.client, this.keys, step);
+    return transact(this.client, this.keys, this.reads, step);
   }
 
   /** Every key under the prefix matching `pattern` (SCAN: does not block Redis). */
