@@ -34,8 +34,7 @@ export function absent(kind: GuardKind, fields: readonly string[]): unknown {
  * first, without asking Redis. It is a guess, never trusted: the apply-if script checks it
  * as it checks any read, and answers what is there now when it is wrong (another process
  * wrote meanwhile, or the entry was dropped). After a transaction applies, a value its own
- * writes set (SET of a string, HSET of the fields read) is kept as written; any other write
- * to the key drops it.
+ * writes set (SET, HSET) is kept as written; any other write to the key drops it.
  */
 export class ReadCache {
   private readonly lru = new Lru<string, unknown>(ENTRIES);
@@ -62,11 +61,33 @@ export class ReadCache {
         else list.push(c);
       }
     }
+    const read = new Set<string>();
     for (const r of reads) {
+      read.add(r.key);
       const cs = touching.get(r.key);
       const after = cs === undefined ? r.reply : written(r, cs);
       if (after === undefined) this.lru.delete(r.id);
       else this.set({ ...r, reply: after });
+    }
+    // A hash or string written without being read (a new index person, a phone's keys, a
+    // phone's log): what it holds now is a guess from what was known and what was written.
+    for (const [key, cs] of touching) {
+      if (read.has(key)) continue;
+      for (const kind of ["S", "H"] as const) {
+        const id = readId(kind, key, []);
+        const known = this.lru.get(id);
+        const r: ReadUsed = {
+          id,
+          kind,
+          key,
+          fields: [],
+          binary: false,
+          reply: known === undefined ? absent(kind, []) : known,
+        };
+        const after = written(r, cs);
+        if (after === undefined) this.lru.delete(id);
+        else this.set({ ...r, reply: after });
+      }
     }
   }
 }
@@ -76,7 +97,7 @@ function written(r: ReadUsed, commands: readonly Command[]): unknown {
   if (r.kind === "S") {
     if (!commands.every((c) => c[0] === "SET")) return undefined;
     const v = commands[commands.length - 1]![2]!;
-    return r.binary ? Buffer.from(v) : String(v);
+    return Buffer.isBuffer(v) ? Buffer.from(v) : v;
   }
   if (r.kind === "F") {
     if (!commands.every((c) => c[0] === "HSET")) return undefined;
@@ -85,6 +106,23 @@ function written(r: ReadUsed, commands: readonly Command[]): unknown {
       for (let i = 2; i + 1 < c.length; i += 2) {
         const at = r.fields.indexOf(String(c[i]));
         if (at >= 0) out[at] = String(c[i + 1]);
+      }
+    }
+    return out;
+  }
+  if (r.kind === "H" || r.kind === "K") {
+    // A small hash answers in the order its fields were first set (listpack); a large one
+    // may not, and then the guess is wrong once (the script says what is there).
+    if (!commands.every((c) => c[0] === "HSET")) return undefined;
+    const step = r.kind === "H" ? 2 : 1;
+    const out = [...(r.reply as string[])];
+    for (const c of commands) {
+      for (let i = 2; i + 1 < c.length; i += 2) {
+        const field = String(c[i]);
+        let at = -1;
+        for (let j = 0; j < out.length; j += step) if (out[j] === field) at = j;
+        if (at < 0) out.push(...(r.kind === "H" ? [field, String(c[i + 1])] : [field]));
+        else if (r.kind === "H") out[at + 1] = String(c[i + 1]);
       }
     }
     return out;

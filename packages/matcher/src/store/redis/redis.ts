@@ -1,5 +1,5 @@
 import { createAdapter } from "@socket.io/redis-adapter";
-import type { KeyPush, LogEntry, Notification, SchemeName, UploadAck } from "@tracebed/protocol";
+import type { KeyPush, LogEntry, Notification, UploadAck } from "@tracebed/protocol";
 import { RESP_TYPES } from "redis";
 import { CompactLog } from "../common/compact-log.js";
 import { insertCode } from "../common/transitions/insert-code.js";
@@ -30,7 +30,6 @@ import type {
   RedeemInput,
   RedeemResult,
   RetentionReport,
-  Role,
   SocketAdapter,
   StoreSharing,
   StoreStats,
@@ -137,8 +136,8 @@ export class RedisStore implements MatcherStore {
     return this.transact(async (c) => {
       const ck = this.keys.code(input.code);
       const pk = this.keys.phone(input.phoneId);
-      const [h, role] = await Promise.all([c.hGetAll(ck), c.hGet(pk, "role")]);
-      return redeemCode(codeOf(input.code, asHash(h)), (role as Role | null) ?? null, input);
+      const [h, head] = await Promise.all([c.hGetAll(ck), c.hmGet(pk, PHONE_HEAD_FIELDS)]);
+      return redeemCode(codeOf(input.code, asHash(h)), phoneHeadOf(head).role, input);
     });
   }
 
@@ -193,10 +192,12 @@ export class RedisStore implements MatcherStore {
       if (index.pushSeq !== null && index.pushSig === null) return unchanged(null);
       const pk = this.keys.phone(index.phoneId);
       const kk = this.keys.phoneKeys(index.phoneId);
-      const [scheme, keys] = await Promise.all([c.hGet(pk, "scheme"), c.hGetAll(kk)]);
+      // The phone's whole head, as uploads read it: the read this process most likely knows.
+      const [head, keys] = await Promise.all([c.hmGet(pk, PHONE_HEAD_FIELDS), c.hGetAll(kk)]);
+      const { scheme } = phoneHeadOf(head);
       const reads = {
         index,
-        scheme: (scheme as SchemeName | null) ?? null,
+        scheme,
         keys: Object.entries(asHash(keys) ?? {}).map(([d, k]) => [Number(d), k] as const),
         lastSignature: index.pushSig,
         latestSeq: seq === null ? 0 : Number(seq),
@@ -215,7 +216,7 @@ export class RedisStore implements MatcherStore {
   notify(input: NotifyInput): Promise<boolean> {
     return this.transact(async (c) => {
       const pk = this.keys.phone(input.phoneId);
-      return notify(((await c.hGet(pk, "role")) as Role | null) ?? null, input);
+      return notify(phoneHeadOf(await c.hmGet(pk, PHONE_HEAD_FIELDS)).role, input);
     });
   }
 

@@ -48,6 +48,8 @@ export class Reader {
     else if (this.guessing) {
       reply = this.cache.get(id);
       if (reply === undefined) reply = absent(kind, fields);
+      else if (binary && typeof reply === "string") reply = Buffer.from(reply);
+      else if (!binary && Buffer.isBuffer(reply)) reply = reply.toString();
       this.guessed = true;
     } else {
       reply = await this.client.sendCommand<T>(command, binary ? BINARY : undefined);
