@@ -25,8 +25,8 @@ describe("the read cache", () => {
         ["EXPIREAT", "i", "99"],
       ],
     );
-    expect(c.get(head.id)).toEqual(["bluezone", "F1", "3"]);
-    expect(c.get(all.id)).toEqual(["a", "1", "b", "20", "c", "3"]);
+    expect(c.get("p", head.id)).toEqual(["bluezone", "F1", "3"]);
+    expect(c.get("i", all.id)).toEqual(["a", "1", "b", "20", "c", "3"]);
   });
 
   it("guesses a hash or string written without being read, and drops what it cannot follow", () => {
@@ -39,8 +39,18 @@ describe("the read cache", () => {
         ["HINCRBY", "x", "a", "1"],
       ],
     );
-    expect(c.get(readId("H", "new", []))).toEqual(["f", "v"]);
-    expect(c.get(readId("S", "seq", []))).toBe("7");
-    expect(c.get(readId("H", "x", []))).toBeUndefined();
+    expect(c.get("new", readId("H", "new", []))).toEqual(["f", "v"]);
+    expect(c.get("seq", readId("S", "seq", []))).toBe("7");
+    expect(c.get("x", readId("H", "x", []))).toBeUndefined();
+  });
+
+  it("follows a write in every known read of the key, not only the one this transaction made", () => {
+    const c = new ReadCache();
+    const head = read("F", "p", ["bluezone", null], ["scheme", "role"]);
+    c.set(head);
+    const role = read("F", "p", [null], ["role"]);
+    c.applied([role], [["HSET", "p", "role", "F1"]]);
+    expect(c.get("p", role.id)).toEqual(["F1"]);
+    expect(c.get("p", head.id)).toEqual(["bluezone", "F1"]);
   });
 });

@@ -2,7 +2,7 @@ import { Lru } from "../../lru.js";
 import type { GuardKind } from "./apply-if.js";
 import type { Command } from "./writes.js";
 
-/** Reads kept at most; a value larger than this (a long log) is not kept. */
+/** Redis keys whose reads are kept at most; a value larger than this (a long log) is not kept. */
 const ENTRIES = 4_096;
 const MAX_BYTES = 16 * 1024;
 
@@ -37,16 +37,19 @@ export function absent(kind: GuardKind, fields: readonly string[]): unknown {
  * writes set (SET, HSET) is kept as written; any other write to the key drops it.
  */
 export class ReadCache {
-  private readonly lru = new Lru<string, unknown>(ENTRIES);
+  /** Per Redis key, its reads (by readId) as last known. */
+  private readonly lru = new Lru<string, Map<string, ReadUsed>>(ENTRIES);
 
-  get(id: string): unknown {
-    return this.lru.get(id);
+  get(key: string, id: string): unknown {
+    return this.lru.get(key)?.get(id)?.reply;
   }
 
   /** A read as Redis answered it just now. */
   set(read: ReadUsed): void {
-    if (Buffer.isBuffer(read.reply) && read.reply.length > MAX_BYTES) this.lru.delete(read.id);
-    else this.lru.set(read.id, read.reply);
+    const reads = this.lru.get(read.key) ?? new Map<string, ReadUsed>();
+    keep(reads, read.id, read);
+    if (reads.size === 0) this.lru.delete(read.key);
+    else this.lru.set(read.key, reads);
   }
 
   /** The transaction's reads were all as used, and then `commands` ran. */
@@ -64,31 +67,34 @@ export class ReadCache {
     const read = new Set<string>();
     for (const r of reads) {
       read.add(r.key);
-      const cs = touching.get(r.key);
-      const after = cs === undefined ? r.reply : written(r, cs);
-      if (after === undefined) this.lru.delete(r.id);
-      else this.set({ ...r, reply: after });
+      this.set(r);
     }
-    // A hash or string written without being read (a new index person, a phone's keys, a
-    // phone's log): what it holds now is a guess from what was known and what was written.
+    // Every known read of a key written follows the write, or is dropped. A hash or string
+    // written without being read (a new index person, a phone's keys, a phone's log) is
+    // guessed from what was known and what was written.
     for (const [key, cs] of touching) {
-      if (read.has(key)) continue;
-      for (const kind of ["S", "H"] as const) {
-        const id = readId(kind, key, []);
-        const known = this.lru.get(id);
-        const r: ReadUsed = {
-          id,
-          kind,
-          key,
-          fields: [],
-          binary: false,
-          reply: known === undefined ? absent(kind, []) : known,
-        };
-        const after = written(r, cs);
-        if (after === undefined) this.lru.delete(id);
-        else this.set({ ...r, reply: after });
+      const known = this.lru.get(key) ?? new Map<string, ReadUsed>();
+      if (!read.has(key)) {
+        for (const kind of ["S", "H"] as const) {
+          const id = readId(kind, key, []);
+          if (!known.has(id)) {
+            known.set(id, { id, kind, key, fields: [], binary: false, reply: absent(kind, []) });
+          }
+        }
       }
+      for (const [id, r] of known) keep(known, id, { ...r, reply: written(r, cs) });
+      if (known.size === 0) this.lru.delete(key);
+      else this.lru.set(key, known);
     }
+  }
+}
+
+/** Keeps a read's value, or forgets it if not known (undefined) or too large to keep. */
+function keep(reads: Map<string, ReadUsed>, id: string, r: ReadUsed): void {
+  if (r.reply === undefined || (Buffer.isBuffer(r.reply) && r.reply.length > MAX_BYTES)) {
+    reads.delete(id);
+  } else {
+    reads.set(id, r);
   }
 }
 

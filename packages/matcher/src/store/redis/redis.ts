@@ -30,6 +30,7 @@ import type {
   RedeemInput,
   RedeemResult,
   RetentionReport,
+  Role,
   SocketAdapter,
   StoreSharing,
   StoreStats,
@@ -136,8 +137,8 @@ export class RedisStore implements MatcherStore {
     return this.transact(async (c) => {
       const ck = this.keys.code(input.code);
       const pk = this.keys.phone(input.phoneId);
-      const [h, head] = await Promise.all([c.hGetAll(ck), c.hmGet(pk, PHONE_HEAD_FIELDS)]);
-      return redeemCode(codeOf(input.code, asHash(h)), phoneHeadOf(head).role, input);
+      const [h, role] = await Promise.all([c.hGetAll(ck), c.hGet(pk, "role")]);
+      return redeemCode(codeOf(input.code, asHash(h)), (role as Role | null) ?? null, input);
     });
   }
 
@@ -216,7 +217,9 @@ export class RedisStore implements MatcherStore {
   notify(input: NotifyInput): Promise<boolean> {
     return this.transact(async (c) => {
       const pk = this.keys.phone(input.phoneId);
-      return notify(phoneHeadOf(await c.hmGet(pk, PHONE_HEAD_FIELDS)).role, input);
+      // The role alone: a candidate's first notification guesses it right ("not there") in
+      // any process, whoever stored the phone's uploads.
+      return notify(((await c.hGet(pk, "role")) as Role | null) ?? null, input);
     });
   }
 

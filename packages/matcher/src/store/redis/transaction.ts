@@ -46,7 +46,7 @@ export class Reader {
     let reply: unknown;
     if (this.fresh.has(id)) reply = this.fresh.get(id);
     else if (this.guessing) {
-      reply = this.cache.get(id);
+      reply = this.cache.get(key, id);
       if (reply === undefined) reply = absent(kind, fields);
       else if (binary && typeof reply === "string") reply = Buffer.from(reply);
       else if (!binary && Buffer.isBuffer(reply)) reply = reply.toString();
