@@ -26,4 +26,16 @@ describe("the fanned-out mark", () => {
     f.fanned(50_000);
     expect(f.caughtUpTo()).toBe(50_000);
   });
+
+  it("says which seqs are missing, and settles a gap the store had no push for", () => {
+    const f = new FannedSeqs();
+    for (const s of [3, 4, 7]) f.fanned(s);
+    expect(f.hasGap()).toBe(true);
+    expect([5, 6, 7].map((s) => f.isMissing(s))).toEqual([true, true, false]);
+    f.fanned(5);
+    // The store listed pushes up to 7 and none was 6 (dropped by retention): not a gap.
+    f.settledUpTo(7);
+    expect(f.hasGap()).toBe(false);
+    expect(f.caughtUpTo()).toBe(7);
+  });
 });

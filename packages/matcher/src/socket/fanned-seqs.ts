@@ -26,6 +26,21 @@ export class FannedSeqs {
     }
   }
 
+  /** Whether some seq below the highest fanned was not fanned. */
+  hasGap(): boolean {
+    return this.missing.size > 0;
+  }
+
+  /** Whether `seq` is below the highest fanned and not fanned itself. */
+  isMissing(seq: number): boolean {
+    return this.missing.has(seq);
+  }
+
+  /** A gap filled from the store up to `seq`: what the store did not list there is no push. */
+  settledUpTo(seq: number): void {
+    for (const s of this.missing) if (s <= seq) this.missing.delete(s);
+  }
+
   /** The highest seq fanned with every seq before it (since the first) fanned too. */
   caughtUpTo(): number {
     let lowest = this.latest + 1;
