@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Work per upload on the Redis store, through the store's API (no HTTP): Redis commands run
 // (a script's inner calls counted), Redis CPU (INFO commandstats usec) and this process's CPU,
-// over the same keys and log uploads, 16 at a time, each build on a fresh redis-server. Counts,
+// over the same keys and log uploads, 16 at a time, each build on a fresh redis-server; and the
+// requests the process sends (a read, a script call: what it waits on). Counts,
 // not timings, are what compare across a busy machine. Needs the build.
 //
 //   node packages/matcher/bench/redis-store-work.mjs [--uploads 400] [--rounds 2] [DIST_DIR...]
@@ -69,6 +70,13 @@ for (let round = 1; round <= Number(values.rounds); round++) {
     const { RedisStore } = await import(`${dist}/index.js`);
     const redis = await startRedis();
     const store = await RedisStore.open({ url: redis.url, prefix: "work:" });
+    // Requests this process sends Redis (each command or script call; a MULTI block is one).
+    let requests = 0;
+    const send = store.client.sendCommand.bind(store.client);
+    store.client.sendCommand = (...args) => {
+      requests++;
+      return send(...args);
+    };
     const before = await commandStats(redis.url);
     const cpu = process.cpuUsage();
     const todo = [...Array(N).keys()];
@@ -89,6 +97,7 @@ for (let round = 1; round <= Number(values.rounds); round++) {
       build: dist,
       round,
       uploads: n,
+      requestsPerUpload: Math.round((requests / n) * 100) / 100,
       redisCommandsPerUpload: Math.round(((after.calls - before.calls) / n) * 10) / 10,
       redisCpuMicrosPerUpload: Math.round((after.usec - before.usec) / n),
       processCpuMicrosPerUpload: Math.round((used.user + used.system) / n),

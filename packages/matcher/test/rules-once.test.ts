@@ -32,10 +32,27 @@ describe("the matcher's store rules", () => {
     // grants, retention) in Lua beside their memory stores' TypeScript; they are to move to
     // shared transitions as the matcher store's did. BlueTrace's role ranking is not restated:
     // its Lua's table is written from ROLE_RANK (the test above).
+    // And the Redis store's compare-and-apply step, which holds no rule: it checks that what a
+    // transition read is unchanged and runs the commands the transition computed.
     expect(where(/redis\.call\(|EVALSHA|\bEVAL\b/)).toEqual([
       "designs/bluetrace/redis-store.ts",
       "designs/gaen/redis-store.ts",
+      "store/redis/apply-if.ts",
+      "store/redis/transaction.ts",
     ]);
+  });
+
+  it("keep the Redis store's compare-and-apply script free of any rule", () => {
+    const script = files.find((f) => f.path === "store/redis/apply-if.ts")!.text;
+    const lua = script.slice(script.indexOf("`") + 1, script.indexOf("`;"));
+    // No key of the store's layout, no record field, no role: only reads, digests and ARGV.
+    for (const word of ["phone", "index", "upload", "code", "push", "role", "F0", "F1", "F2"]) {
+      expect(lua, word).not.toContain(word);
+    }
+    const calls = [...lua.matchAll(/redis\.call\('?(\w*)/g)].map((m) => m[1]);
+    expect(new Set(calls)).toEqual(
+      new Set(["GET", "HMGET", "HGETALL", "HKEYS", "SMEMBERS", "LRANGE", "unpack"]),
+    );
   });
 
   it("are applied by both stores from the same transitions", () => {

@@ -146,7 +146,13 @@ export class Matching {
     const candidate = await store.getPhone(candidateId);
     if (candidate === null || !complete(candidate)) return;
     const rank = roleRank(candidate.role);
-    if (rank > roleRank(role) || (rank === roleRank(role) && role !== "F1")) return;
+    if (rank > roleRank(role)) return;
+    if (rank === roleRank(role) && role !== "F1") {
+      // An F2 already: only a delivery the outage cut off is left to do (F1 go on below, to
+      // the decision, as their window may move).
+      if (this.redelivering > 0) await this.redeliver(candidate, indexId);
+      return;
+    }
     const indexPhone = await store.getPhone(index.phoneId);
     if (indexPhone === null || !complete(indexPhone)) return;
     if (indexPhone.scheme !== candidate.scheme) return;

@@ -22,7 +22,7 @@ export function catchUpAfterOutages(
 ): void {
   if (store.sharing === undefined) return;
   const catchUp = async (since: number) => {
-    for await (const push of pushesSince(store, since)) sockets.fanOut.push(push);
+    for await (const push of pushesSince(store, since)) sockets.fanHere(push);
     await flow.matching.reconcile();
   };
   // The store's other connections (its transaction pool) may come back after the one that
@@ -40,7 +40,7 @@ export function catchUpAfterOutages(
   let fannedAtLoss = 0;
   store.sharing.watchConnection({
     lost: () => {
-      fannedAtLoss = sockets.latestFanned();
+      fannedAtLoss = sockets.caughtUpTo();
       logger.warn(`${store.kind} unreachable: uploads are refused with 503 until it is back`);
     },
     back: () => {

@@ -15,20 +15,28 @@ import { Server } from "socket.io";
 import type { PhoneCredentials } from "../http/phone-auth.js";
 import type { Metrics } from "../metrics.js";
 import type { Resolved } from "../options.js";
+import { FannedSeqs } from "../socket/fanned-seqs.js";
 import { LIVE_ROOMS, setUpLiveFeed } from "../socket/live.js";
 import { phoneRoom, setUpPhoneChannel } from "../socket/phones.js";
 import { FAN_OUT_EVENT, PushFanOut } from "../socket/push-fan-out.js";
+import { StoreUnavailableError } from "../store/common/errors.js";
+import { pushesSince } from "../store/common/pushes.js";
 import type { MatcherStore, SocketAdapter } from "../store/common/types.js";
 import type { FlowOutlets } from "./flow.js";
 
 /** How often a process reports its phone connections to the store. */
 const CONNECTED_REPORT_MS = 2_000;
 
+/** A gap in the pushes fanned out that lasts this long is filled from the store. */
+const GAP_FILL_MS = 2_000;
+
 export interface Sockets extends FlowOutlets {
   readonly io: Server;
   readonly fanOut: PushFanOut;
-  /** The highest push seq this process has fanned out. */
-  latestFanned(): number;
+  /** The highest push seq this process has fanned out with none missing below it. */
+  caughtUpTo(): number;
+  /** Fans a push out to this process's phones only (a catch-up: every process runs its own). */
+  fanHere(push: KeyPush): void;
   f0Confirmed(event: LiveF0Confirmed): void;
   /** Stops reports and the live feed, disconnects every socket of this process. */
   stop(): void;
@@ -74,11 +82,50 @@ export async function setUpSockets(d: SocketDeps): Promise<Sockets> {
   const fanOut = new PushFanOut(io.of(PHONE_NAMESPACE), metrics.fanOut, {
     holdF1Ms: o.f1PushHoldMs,
   });
-  let latestFanned = 0;
+  const fanned = new FannedSeqs();
   const fan = (push: KeyPush) => {
-    latestFanned = Math.max(latestFanned, push.seq);
+    fanned.fanned(push.seq);
     fanOut.push(push);
   };
+  // A push another process made whose relay never came (its publish lost to a blip of that
+  // process's connection, with no outage seen here) leaves a gap below the pushes fanned
+  // since: once it outlasts a period, it is filled from the store. Phones dedupe by seq.
+  let gapMark = -1;
+  let filling = false;
+  const fillGaps = async () => {
+    if (!fanned.hasGap()) {
+      gapMark = -1;
+      return;
+    }
+    const mark = fanned.caughtUpTo();
+    if (mark !== gapMark || filling) {
+      gapMark = mark;
+      return;
+    }
+    filling = true;
+    try {
+      let listed = mark;
+      for await (const push of pushesSince(store, mark)) {
+        if (fanned.isMissing(push.seq)) fan(push);
+        listed = push.seq;
+      }
+      fanned.settledUpTo(listed);
+    } finally {
+      filling = false;
+    }
+  };
+  const gapTimer =
+    store.sharing === undefined
+      ? null
+      : setInterval(
+          () =>
+            void fillGaps().catch((err: unknown) => {
+              // The store away: the catch-up after the outage fills it.
+              if (!(err instanceof StoreUnavailableError)) onError(err, "filling a gap in pushes");
+            }),
+          GAP_FILL_MS,
+        );
+  gapTimer?.unref();
   io.on(FAN_OUT_EVENT, (raw: unknown) => {
     const push = keyPushSchema.safeParse(raw);
     if (push.success) fan(push.data);
@@ -118,7 +165,8 @@ export async function setUpSockets(d: SocketDeps): Promise<Sockets> {
   return {
     io,
     fanOut,
-    latestFanned: () => latestFanned,
+    caughtUpTo: () => fanned.caughtUpTo(),
+    fanHere: fan,
     keyPushed(push) {
       // Every process fans the push out to its own phones.
       fan(push);
@@ -143,6 +191,7 @@ export async function setUpSockets(d: SocketDeps): Promise<Sockets> {
     f0Confirmed: (event) => feed.emit(EVENTS.f0Confirmed, event),
     stop() {
       clearInterval(reporter);
+      if (gapTimer !== null) clearInterval(gapTimer);
       if (reportSoon !== null) clearTimeout(reportSoon);
       live.stop();
       io.local.disconnectSockets(true);

@@ -12,7 +12,7 @@ import type { Role, TokenRecord } from "./types.js";
 
 /**
  * One change a transition asks of the store. Each store applies a write to its own shape
- * (memory/state.ts to its maps, redis/writes.ts as commands inside MULTI/EXEC): the rules
+ * (memory/state.ts to its maps, redis/writes.ts as commands the apply-if script runs): the rules
  * decide what changes, the stores only how it is kept.
  */
 export type Write =

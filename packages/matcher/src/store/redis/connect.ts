@@ -1,8 +1,7 @@
-import { createClient, createClientPool, TimeoutError } from "redis";
+import { createClient, TimeoutError } from "redis";
 import { StoreUnavailableError } from "../common/errors.js";
 
 export type RedisClient = ReturnType<typeof createClient>;
-export type RedisPool = ReturnType<typeof createClientPool>;
 
 /** How node-redis words a connection lost under a command. */
 const CONNECTION_LOST =
@@ -49,35 +48,6 @@ export async function connectRedis(
   });
   connected = true;
   return client;
-}
-
-/**
- * A pool of `size` connections for optimistic transactions: WATCH belongs to a connection, so
- * each transaction runs alone on one (node-redis 5's RedisClientPool.execute). All of them are
- * made at once and reconnect by themselves, so the pool never dials while Redis is away.
- */
-export async function connectPool(
-  url: string,
-  size: number,
-  onError: (err: Error) => void = () => {},
-  timeoutMs = 5_000,
-): Promise<RedisPool> {
-  let connected = false;
-  const pool = createClientPool(
-    clientOptions(url, timeoutMs, () => connected),
-    {
-      minimum: size,
-      maximum: size,
-      // A queue past this is a Redis too slow to answer: the request is refused (503, retry).
-      acquireTimeout: 30_000,
-    },
-  );
-  pool.on("error", (err: Error) => {
-    if (connected) onError(err);
-  });
-  await within(pool.connect(), url, timeoutMs, () => pool.destroy());
-  connected = true;
-  return pool;
 }
 
 async function within(

@@ -1,5 +1,5 @@
 import { createAdapter } from "@socket.io/redis-adapter";
-import type { KeyPush, LogEntry, Notification, SchemeName, UploadAck } from "@tracebed/protocol";
+import type { KeyPush, LogEntry, Notification, UploadAck } from "@tracebed/protocol";
 import { RESP_TYPES } from "redis";
 import { CompactLog } from "../common/compact-log.js";
 import { insertCode } from "../common/transitions/insert-code.js";
@@ -37,14 +37,8 @@ import type {
   TokenRecord,
 } from "../common/types.js";
 import { type Transition, unchanged } from "../common/writes.js";
-import {
-  connectPool,
-  connectRedis,
-  isConnectionLost,
-  type RedisClient,
-  type RedisPool,
-  unavailable,
-} from "./connect.js";
+import { connectRedis, isConnectionLost, type RedisClient, unavailable } from "./connect.js";
+import { ConnectionWatch, type ConnectionWatcher } from "./connection-watch.js";
 import {
   ackOf,
   asHash,
@@ -56,18 +50,12 @@ import {
   PHONE_HEAD_FIELDS,
   phoneHeadOf,
 } from "./layout.js";
-import { guard, type Isolated, transact } from "./transaction.js";
+import { guard, ReadCache, type Reader, transact } from "./transaction.js";
 
 export { connectRedis, type RedisClient, redactUrl } from "./connect.js";
 
 /** A process's report of its phone connections counts for this long. */
 const CONNECTED_TTL_MS = 10_000;
-
-/**
- * Connections that run transactions side by side. A transaction holds its connection from
- * WATCH to EXEC, across event-loop turns, so a busy process needs many to keep Redis busy.
- */
-const POOL_SIZE = 32;
 
 /** Bulk strings as Buffers: a stored log is binary. */
 const BINARY = { typeMapping: { [RESP_TYPES.BLOB_STRING]: Buffer } };
@@ -93,19 +81,22 @@ export class RedisStore implements MatcherStore {
   readonly sharing: StoreSharing;
   private readonly keys: Keys;
   private closed = false;
+  /** What recent reads answered: a transaction's first guess (transaction.ts). */
+  private readonly reads = new ReadCache();
+  private readonly connections = new ConnectionWatch(() => this.closed);
   /**
-   * This process's pushes, one at a time: every push WATCHes the push seq, so pushes run side
+   * This process's pushes, one at a time: every push reads the push seq, so pushes run side
    * by side would mostly abort each other; across processes they still may (and run again).
    */
   private pushing: Promise<unknown> = Promise.resolve();
 
   private constructor(
     readonly client: RedisClient,
-    private readonly pool: RedisPool,
     readonly prefix: string,
     private readonly url: string,
   ) {
     this.keys = new Keys(prefix);
+    this.connections.add(client);
     this.sharing = {
       openSocketAdapter: (onError) => this.openSocketAdapter(onError),
       watchConnection: (on) => this.watchConnection(on),
@@ -114,11 +105,7 @@ export class RedisStore implements MatcherStore {
 
   static async open(options: RedisStoreOptions): Promise<RedisStore> {
     const client = await connectRedis(options.url, options.onError);
-    const pool = await connectPool(options.url, POOL_SIZE, options.onError).catch((err) => {
-      client.destroy();
-      throw err;
-    });
-    return new RedisStore(client, pool, options.prefix ?? "tracebed:", options.url);
+    return new RedisStore(client, options.prefix ?? "tracebed:", options.url);
   }
 
   async durabilityWarning(): Promise<string | null> {
@@ -142,8 +129,7 @@ export class RedisStore implements MatcherStore {
   insertCode(rec: CodeRecord): Promise<boolean> {
     return this.transact(async (c) => {
       const key = this.keys.code(rec.code);
-      const [, h] = await Promise.all([c.watch(key), c.hGetAll(key)]);
-      return insertCode(codeOf(rec.code, asHash(h)), rec);
+      return insertCode(codeOf(rec.code, asHash(await c.hGetAll(key))), rec);
     });
   }
 
@@ -151,7 +137,7 @@ export class RedisStore implements MatcherStore {
     return this.transact(async (c) => {
       const ck = this.keys.code(input.code);
       const pk = this.keys.phone(input.phoneId);
-      const [, h, role] = await Promise.all([c.watch([ck, pk]), c.hGetAll(ck), c.hGet(pk, "role")]);
+      const [h, role] = await Promise.all([c.hGetAll(ck), c.hGet(pk, "role")]);
       return redeemCode(codeOf(input.code, asHash(h)), (role as Role | null) ?? null, input);
     });
   }
@@ -159,15 +145,14 @@ export class RedisStore implements MatcherStore {
   noteRedeemFailure(key: string, now: number, windowSeconds: number): Promise<number> {
     return this.transact(async (c) => {
       const k = this.keys.failures(key);
-      const [, v] = await Promise.all([c.watch(k), c.get(k)]);
-      return noteRedeemFailure(key, failuresOf(v), now, windowSeconds);
+      return noteRedeemFailure(key, failuresOf(await c.get(k)), now, windowSeconds);
     });
   }
 
   async registerPhone(phoneId: string, secretHash: string, now: number): Promise<void> {
     await this.transact(async (c) => {
       const k = this.keys.credential(secretHash);
-      const [, h] = await Promise.all([c.watch(k), c.hGetAll(k)]);
+      const h = await c.hGetAll(k);
       return registerPhone(credentialOf(asHash(h)), { phoneId, secretHash, now });
     });
   }
@@ -178,18 +163,17 @@ export class RedisStore implements MatcherStore {
       const pk = this.keys.phone(u.phoneId);
       const lk = this.keys.phoneLog(u.phoneId);
       const log = u.kind === "log";
-      const [, idem, head, bytes] = await Promise.all([
-        c.watch(log ? [ik, pk, lk] : [ik, pk]),
+      const [idem, head, bytes] = await Promise.all([
         c.hmGet(ik, ["uploadId", "hash"]),
         c.hmGet(pk, PHONE_HEAD_FIELDS),
-        log ? c.sendCommand<Buffer | null>(["GET", lk], BINARY) : null,
+        log ? c.getBuffer(lk) : null,
       ]);
-      const [priorId, bodyHash] = idem as (string | null)[];
+      const [priorId, bodyHash] = idem;
       const ack =
         priorId == null ? null : ackOf(asHash(await c.hGetAll(this.keys.upload(priorId))));
       const prior = ack === null ? null : { ack, bodyHash: bodyHash! };
       const stored = bytes == null ? null : CompactLog.fromBytes(bytes);
-      return putUpload({ prior, phone: phoneHeadOf(head as (string | null)[]), log: stored }, u);
+      return putUpload({ prior, phone: phoneHeadOf(head), log: stored }, u);
     });
   }
 
@@ -202,25 +186,19 @@ export class RedisStore implements MatcherStore {
   private push(indexId: string, pushedAt: number, windowDays: number): Promise<KeyPush | null> {
     return this.transact(async (c): Promise<Transition<KeyPush | null>> => {
       const ik = this.keys.index(indexId);
-      const [, h, seq] = await Promise.all([
-        c.watch([ik, this.keys.seq]),
-        c.hGetAll(ik),
-        c.get(this.keys.seq),
-      ]);
+      const [h, seq] = await Promise.all([c.hGetAll(ik), c.get(this.keys.seq)]);
       const index = indexOf(asHash(h));
       if (index === null) return unchanged(null);
       // Pushed before pushes carried their signature: pushed once, as then.
       if (index.pushSeq !== null && index.pushSig === null) return unchanged(null);
       const pk = this.keys.phone(index.phoneId);
       const kk = this.keys.phoneKeys(index.phoneId);
-      const [, scheme, keys] = await Promise.all([
-        c.watch([pk, kk]),
-        c.hGet(pk, "scheme"),
-        c.hGetAll(kk),
-      ]);
+      // The phone's whole head, as uploads read it: the read this process most likely knows.
+      const [head, keys] = await Promise.all([c.hmGet(pk, PHONE_HEAD_FIELDS), c.hGetAll(kk)]);
+      const { scheme } = phoneHeadOf(head);
       const reads = {
         index,
-        scheme: (scheme as SchemeName | null) ?? null,
+        scheme,
         keys: Object.entries(asHash(keys) ?? {}).map(([d, k]) => [Number(d), k] as const),
         lastSignature: index.pushSig,
         latestSeq: seq === null ? 0 : Number(seq),
@@ -232,16 +210,16 @@ export class RedisStore implements MatcherStore {
   lowerWindowStart(indexId: string, windowStart: number): Promise<boolean> {
     return this.transact(async (c) => {
       const ik = this.keys.index(indexId);
-      const [, h] = await Promise.all([c.watch(ik), c.hGetAll(ik)]);
-      return lowerWindowStart(indexOf(asHash(h)), windowStart);
+      return lowerWindowStart(indexOf(asHash(await c.hGetAll(ik))), windowStart);
     });
   }
 
   notify(input: NotifyInput): Promise<boolean> {
     return this.transact(async (c) => {
       const pk = this.keys.phone(input.phoneId);
-      const [, role] = await Promise.all([c.watch(pk), c.hGet(pk, "role")]);
-      return notify((role as Role | null) ?? null, input);
+      // The role alone: a candidate's first notification guesses it right ("not there") in
+      // any process, whoever stored the phone's uploads.
+      return notify(((await c.hGet(pk, "role")) as Role | null) ?? null, input);
     });
   }
 
@@ -263,15 +241,11 @@ export class RedisStore implements MatcherStore {
         await this.transact(async (c) => {
           const ik = this.keys.index(id);
           const ck = this.keys.candidates(id);
-          const [, h, candidates] = await Promise.all([
-            c.watch([ik, ck]),
-            c.hGetAll(ik),
-            c.sMembers(ck),
-          ]);
+          const [h, candidates] = await Promise.all([c.hGetAll(ik), c.sMembers(ck)]);
           const index = indexOf(asHash(h));
           return index === null
             ? unchanged(NOTHING_RETAINED)
-            : retainIndex(index, candidates as string[], bounds);
+            : retainIndex(index, candidates, bounds);
         }),
       );
     }
@@ -287,24 +261,22 @@ export class RedisStore implements MatcherStore {
   }
 
   private async retainPhone(
-    c: Isolated,
+    c: Reader,
     phoneId: string,
     bounds: ReturnType<typeof retentionBounds>,
   ): Promise<Transition<RetentionReport>> {
     const k = this.keys;
-    const watched = [k.phone(phoneId), k.phoneKeys(phoneId), k.phoneNotes(phoneId)];
-    const [, logVersion, keys, notes, bytes] = await Promise.all([
-      c.watch([...watched, k.phoneLog(phoneId)]),
+    const [logVersion, keys, notes, bytes] = await Promise.all([
       c.hGet(k.phone(phoneId), "logVersion"),
       c.hKeys(k.phoneKeys(phoneId)),
-      c.lRange(k.phoneNotes(phoneId), 0, -1),
-      c.sendCommand<Buffer | null>(["GET", k.phoneLog(phoneId)], BINARY),
+      c.lRange(k.phoneNotes(phoneId)),
+      c.getBuffer(k.phoneLog(phoneId)),
     ]);
     return retainPhone(
       {
         phoneId,
-        keyDays: (keys as string[]).map(Number),
-        notifications: (notes as string[]).map((n) => JSON.parse(n) as Notification),
+        keyDays: keys.map(Number),
+        notifications: notes.map((n) => JSON.parse(n) as Notification),
         log: bytes == null ? null : CompactLog.fromBytes(bytes),
         logVersion: Number(logVersion ?? 0),
       },
@@ -444,28 +416,20 @@ export class RedisStore implements MatcherStore {
       pub.destroy();
       throw err;
     });
+    this.connections.add(pub);
+    this.connections.add(sub);
     return {
       adapter: createAdapter(pub, sub, { key: `${this.prefix}socket.io` }),
       close: async () => {
+        for (const c of [pub, sub]) this.connections.remove(c);
         for (const c of [pub, sub]) await closeClient(c);
       },
     };
   }
 
-  /** Tells `on.lost` when the connection to Redis is lost, and `on.back` when it is back. */
-  private watchConnection(on: { lost(): void; back(): void }): void {
-    let lost = false;
-    const lose = () => {
-      if (lost || this.closed) return;
-      lost = true;
-      on.lost();
-    };
-    this.client.on("end", lose);
-    this.client.on("error", lose);
-    this.client.on("ready", () => {
-      if (lost && !this.closed) on.back();
-      lost = false;
-    });
+  /** Tells `on.lost` when a connection to Redis is lost, and `on.back` when all are back. */
+  private watchConnection(on: ConnectionWatcher): void {
+    this.connections.watch(on);
   }
 
   async close(): Promise<void> {
@@ -474,18 +438,16 @@ export class RedisStore implements MatcherStore {
     // Unreachable, there is nothing to flush: do not wait for a reconnection.
     if (!this.client.isReady) {
       if (this.client.isOpen) this.client.destroy();
-      this.pool.destroy();
       return;
     }
     await closeClient(this.client);
-    await this.pool.close().catch(() => this.pool.destroy());
   }
 
   // --- helpers -----------------------------------------------------------------------------
 
-  private transact<T>(step: (c: Isolated) => Promise<Transition<T>>): Promise<T> {
+  private transact<T>(step: (c: Reader) => Promise<Transition<T>>): Promise<T> {
     if (this.closed) return Promise.reject(new Error("store is closed"));
-    return transact(this.pool, this.keys, step);
+    return transact(this.client, this.keys, this.reads, step);
   }
 
   /** Every key under the prefix matching `pattern` (SCAN: does not block Redis). */

@@ -8,7 +8,7 @@ export type Command = (string | Buffer)[];
 /** How long a token stays readable after it expires (a late upload is told it expired). */
 const TOKEN_GRACE_SECONDS = 86_400;
 
-/** The commands that keep one write of a transition (they run inside MULTI/EXEC). */
+/** The commands that keep one write of a transition (the apply-if script runs them, all or none). */
 export function commandsOf(k: Keys, w: Write): Command[] {
   switch (w.op) {
     case "putCredential":
