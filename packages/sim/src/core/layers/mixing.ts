@@ -88,6 +88,12 @@ export function mixingLayer(
         const lo = regionStart[r]!;
         const n = regionStart[r + 1]! - lo;
         if (n < 2) continue;
+        // Pairs never leave their region: without the count, a region with no flagged agent
+        // has nothing to visit (a second pass flags the F1, who live in their F0's regions).
+        if (!count && flagged !== null && !anyFlagged(flagged, lo, lo + n)) {
+          k += oneOffPairs(s, r);
+          continue;
+        }
         const tlo = ticketStart[r]!;
         const nt = ticketStart[r + 1]! - tlo;
         if (nt >= 2) {
@@ -135,6 +141,11 @@ export function mixingLayer(
     if (n < 2 || ticketStart[r + 1]! - ticketStart[r]! < 2) return 0;
     return stochasticRound(n * half, unit(hash2(s ^ 0x165667b1, r)));
   }
+}
+
+function anyFlagged(flagged: Uint8Array, lo: number, hi: number): boolean {
+  for (let i = lo; i < hi; i++) if (flagged[i] !== 0) return true;
+  return false;
 }
 
 /** A region's regular ties on one day: each agent to the agents `off0` and `off1` on. */
