@@ -52,7 +52,10 @@ export function partsPerDay(days: number, threads: number): number {
   return days >= 2 * threads ? 1 : Math.ceil((8 * threads) / Math.max(1, days));
 }
 
-/** Units (days or parts of days) queued on each worker at once, so a worker never waits for the main thread to reply. */
+/**
+ * Units (days or parts of days) queued on each worker at once, so a worker never waits for the
+ * main thread to reply.
+ */
 const QUEUE_DEPTH = 2;
 
 /**
