@@ -73,7 +73,7 @@ function buildPhones(
 function assemble(
   frame: ReturnType<typeof buildFrame>,
   phones: ReturnType<typeof buildPhones>,
-  mixing: LayerParts,
+  layerParts: LayerParts,
 ): BuiltPopulation {
   const { regionStart, householdStart, ageBand } = frame;
   return {
@@ -85,7 +85,7 @@ function assemble(
       flags: phones.flags,
       groups: phones.groups,
       installDay: phones.installDay,
-      ...mixing,
+      ...layerParts,
     },
     adoptionShortfall: phones.shortfall,
   };
@@ -105,7 +105,7 @@ export function buildPopulation(
 }
 
 /**
- * The same population, with its `LayerParts` built by `mixing` (e.g. on a worker thread)
+ * The same population, with its `LayerParts` built by `buildParts` (e.g. on worker threads)
  * while this thread draws phones and adoption: the arrays are identical, only the wall time
  * differs.
  */
@@ -113,10 +113,10 @@ export async function buildPopulationWith(
   config: SimConfig,
   seeds: SeedTree,
   arrays: PopulationArrays,
-  mixing: LayerPartsBuilder,
+  buildParts: LayerPartsBuilder,
 ): Promise<BuiltPopulation> {
   const frame = buildFrame(config, seeds, arrays);
-  const parts = mixing(config, frame.regionStart, frame.ageBand);
+  const parts = buildParts(config, frame.regionStart, frame.ageBand);
   const phones = buildPhones(config, seeds, frame, arrays);
   return assemble(frame, phones, await parts);
 }
