@@ -96,6 +96,24 @@ describe("contact layers", () => {
     });
   });
 
+  test("a second pass with flagged agents in one region only finds the full scan's pairs", () => {
+    // Region a holds nobody flagged: mixing layers skip it without the count, and must still
+    // number region b's pairs as the full scan does (after region a's).
+    const flagged = new Uint8Array(pop.size);
+    for (let i = pop.regionStart[1]!; i < pop.size; i += 211) flagged[i] = 1;
+    const key = (a: number, b: number, k: number) => (a < b ? `${a}-${b}-${k}` : `${b}-${a}-${k}`);
+    config.layers.forEach((_, l) => {
+      const touching: string[] = [];
+      engine.layers[l]!.scan(3, null, (a, b, k) => {
+        if (flagged[a] === 1 || flagged[b] === 1) touching.push(key(a, b, k));
+      });
+      const found: string[] = [];
+      engine.layers[l]!.scan(3, flagged, (a, b, k) => found.push(key(a, b, k)), false);
+      expect(found.sort()).toEqual(touching.sort());
+      expect(found.length).toBeGreaterThan(0);
+    });
+  });
+
   test("a day split into parts (for several threads) is the whole day, in the same order", () => {
     const flagged = new Uint8Array(pop.size);
     for (let i = 0; i < pop.size; i += 613) flagged[i] = 1;

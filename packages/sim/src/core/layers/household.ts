@@ -39,7 +39,7 @@ export function householdLayer(config: LayerConfig, pop: Population): ContactLay
       }
       // Only the households of flagged agents: the pairs are implicit in the structure.
       let lastH = -1;
-      const end = hs[to]!;
+      const end = Math.min(hs[to]!, flagged.length);
       for (let a = hs[from]!; a < end; a++) {
         if (flagged[a] === 0 || a < (lastH >= 0 ? hs[lastH + 1]! : 0)) continue;
         lastH = householdOf(pop, a);

@@ -184,8 +184,9 @@ export async function traceOutbreak(
     scans1.reduce((s, d) => s + d.pairsByLayer[l]!, 0),
   );
   // With scans on other threads, the second pass starts now, around every partner of an F0
-  // (the F1, whoever finds them, are among them), while this thread judges the first: the F1's
-  // records are the same, and the others' are never read (`judgeStep` groups people only).
+  // (the F1, whoever finds them, are among them), while this thread judges the first: the F1
+  // get the same records (in an order that depends on who else is flagged), and the others'
+  // are never read (`judgeStep` groups people only).
   const early = scanner.concurrent === true ? partnersOf(f0Set, scans1, pop.size) : null;
   // Not when the partners are many (the second pass holds ≈ 4 KB of records per flagged agent
   // over 14 days): then it waits for the F1 themselves.

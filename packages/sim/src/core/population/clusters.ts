@@ -41,8 +41,8 @@ export function buildClusters(
   if (!spec) return { members: new Uint32Array(0), start: new Uint32Array([0]), memberContacts: 0 };
   const shares = memberShares(layer, bands);
   const population = regionStart[regionStart.length - 1]!;
-  // Each region takes at most ⌊1 + share × agents⌋ of a band: written in place, then trimmed
-  // once (no regrowing at national scale).
+  // Each region takes at most ⌊1 + share × agents⌋ of a band: written in place into one array
+  // of that bound (no regrowing at national scale).
   const perBand = new Float64Array(shares.length);
   for (let i = 0; i < population; i++) perBand[ageBand[i]!]!++;
   let capacity = (regionStart.length - 1) * shares.length;
@@ -50,7 +50,7 @@ export function buildClusters(
     capacity += Math.ceil(x * perBand[b]!);
   });
   // Made where the population lives (`arrays`) and returned trimmed by a view: the slack
-  // is at most one agent per region and band, so a compact copy would only cost time.
+  // is a couple of agents per region and band, so a compact copy would only cost time.
   const all = arrays.u32(Math.min(population, capacity));
   let count = 0;
   const regionFirst: number[] = [];

@@ -16,7 +16,10 @@ export interface LayerParts {
   ticketStart: Uint32Array;
 }
 
-/** Builds `LayerParts` from the regions and age bands (e.g. on worker threads). */
+/**
+ * Builds `LayerParts` from the regions and age bands (e.g. on worker threads), with the seed
+ * tree of `config.seed`, as `simulate` uses.
+ */
 export type LayerPartsBuilder = (
   config: SimConfig,
   regionStart: Uint32Array,

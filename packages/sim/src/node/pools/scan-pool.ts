@@ -60,8 +60,9 @@ const QUEUE_DEPTH = 2;
 
 /**
  * Day scanning on worker threads sharing the population: each worker holds up to
- * `QUEUE_DEPTH` days and takes the next when one comes back; scans come back in day order,
- * so results do not depend on the number of threads. The workers start (and load their
+ * `QUEUE_DEPTH` units (days, or parts of days) and takes the next when one comes back; parts
+ * are joined in part order and scans returned in day order, whatever order they arrive in, so
+ * results do not depend on the number of threads. One scanner serves one run. The workers start (and load their
  * code) as soon as the scanner is made, while the population is still being built; a run that
  * builds its engine on `holdPopulation` holds the population once. Call `close()` when the
  * run is over.
