@@ -10,6 +10,7 @@
 //   node packages/matcher/bench/redis-flow-requests.mjs [--f0 20] [--processes 1] [DIST_DIR...]
 import { parseArgs } from "node:util";
 import { startRedis } from "@tracebed/testkit";
+import { countRequests, DAY, NOW, uploadRecord } from "./redis-bench-parts.mjs";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -19,58 +20,28 @@ const { values, positionals } = parseArgs({
   },
 });
 const dists = positionals.length > 0 ? positionals : [new URL("../dist", import.meta.url).pathname];
-const NOW = Math.floor(Date.now() / 1000);
-const DAY = Math.floor(NOW / 86_400);
-const hex = (i, b) => (i % 256).toString(16).padStart(2, "0").repeat(b);
-const upload = (phoneId, kind, i, exposures) => ({
-  uploadId: `u-${kind}-${phoneId}`,
-  kind,
-  phoneId,
-  idempotencyKey: `k-${kind}-${phoneId}`.padEnd(16, "0"),
-  scheme: "bluezone",
-  bodyHash: "h".repeat(64),
-  receivedAt: NOW,
-  windowDays: 14,
-  exposures,
-  ...(kind === "keys"
-    ? {
-        keys: Array.from({ length: 14 }, (_, d) => ({ unixDay: DAY - d, key: hex(i + d, 32) })),
-        refused: [],
-      }
-    : {
-        log: Array.from({ length: 20 }, (_, e) => ({
-          ownId: hex(i, 12),
-          contactId: hex(e + 7, 12),
-          rssi: -60,
-          txPower: -8,
-          timestamp: NOW - 3_600 + e,
-        })),
-      }),
-});
+const upload = (phoneId, kind, i, exposures) =>
+  uploadRecord({ id: `-${kind}-${phoneId}`, kind, phoneId, i, exposures });
 
 const builds = [];
 for (const dist of dists) {
   const { RedisStore } = await import(`${dist}/index.js`);
   const redis = await startRedis();
   const stores = [];
-  let requests = 0;
+  const sent = { requests: 0 };
   for (let p = 0; p < Number(values.processes); p++) {
     const s = await RedisStore.open({ url: redis.url, prefix: "flow:" });
-    const send = s.client.sendCommand.bind(s.client);
-    s.client.sendCommand = (...args) => {
-      requests++;
-      return send(...args);
-    };
+    countRequests(s, sent);
     stores.push(s);
   }
   let turn = 0;
   const next = () => stores[turn++ % stores.length];
   const per = {};
   const count = async (what, call) => {
-    const before = requests;
+    const before = sent.requests;
     await call(next());
     per[what] ??= [];
-    per[what].push(requests - before);
+    per[what].push(sent.requests - before);
   };
   for (let f = 0; f < Number(values.f0); f++) {
     const code = String(100_000 + f);

@@ -11,6 +11,7 @@
 import { parseArgs } from "node:util";
 import { startRedis } from "@tracebed/testkit";
 import { createClient } from "redis";
+import { countRequests, uploadRecord } from "./redis-bench-parts.mjs";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -21,34 +22,7 @@ const { values, positionals } = parseArgs({
 });
 const dists = positionals.length > 0 ? positionals : [new URL("../dist", import.meta.url).pathname];
 const N = Number(values.uploads);
-const NOW = Math.floor(Date.now() / 1000);
-const DAY = Math.floor(NOW / 86_400);
-const hex = (i, bytes) => (i % 256).toString(16).padStart(2, "0").repeat(bytes);
-const upload = (i, kind) => ({
-  uploadId: `u${kind}${i}`,
-  kind,
-  phoneId: `p${i}`,
-  idempotencyKey: `k${kind}${i}`.padEnd(16, "0"),
-  scheme: "bluezone",
-  bodyHash: "h".repeat(64),
-  receivedAt: NOW,
-  windowDays: 14,
-  exposures: [],
-  ...(kind === "keys"
-    ? {
-        keys: Array.from({ length: 14 }, (_, d) => ({ unixDay: DAY - d, key: hex(i + d, 32) })),
-        refused: [],
-      }
-    : {
-        log: Array.from({ length: 20 }, (_, e) => ({
-          ownId: hex(i, 12),
-          contactId: hex(e + 7, 12),
-          rssi: -60,
-          txPower: -8,
-          timestamp: NOW - 3_600 + e,
-        })),
-      }),
-});
+const upload = (i, kind) => uploadRecord({ id: `${kind}${i}`, kind, phoneId: `p${i}`, i });
 
 async function commandStats(url) {
   const c = createClient({ url });
@@ -71,12 +45,8 @@ for (let round = 1; round <= Number(values.rounds); round++) {
     const redis = await startRedis();
     const store = await RedisStore.open({ url: redis.url, prefix: "work:" });
     // Requests this process sends Redis (each command or script call; a MULTI block is one).
-    let requests = 0;
-    const send = store.client.sendCommand.bind(store.client);
-    store.client.sendCommand = (...args) => {
-      requests++;
-      return send(...args);
-    };
+    const sent = { requests: 0 };
+    countRequests(store, sent);
     const before = await commandStats(redis.url);
     const cpu = process.cpuUsage();
     const todo = [...Array(N).keys()];
@@ -97,7 +67,7 @@ for (let round = 1; round <= Number(values.rounds); round++) {
       build: dist,
       round,
       uploads: n,
-      requestsPerUpload: Math.round((requests / n) * 100) / 100,
+      requestsPerUpload: Math.round((sent.requests / n) * 100) / 100,
       redisCommandsPerUpload: Math.round(((after.calls - before.calls) / n) * 10) / 10,
       redisCpuMicrosPerUpload: Math.round((after.usec - before.usec) / n),
       processCpuMicrosPerUpload: Math.round((used.user + used.system) / n),
