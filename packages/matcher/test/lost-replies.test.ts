@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Matching } from "../src/flow/matching.js";
 import { type MatcherStore, MemoryStore, RedisStore, StoreUnavailableError } from "../src/index.js";
 import { meet, midnight, TestPhone, today } from "./helpers/phones.js";
+import { phoneUploads, redeemedF0 } from "./helpers/store-seed.js";
 
 let redis: RedisServer;
 beforeAll(async () => {
@@ -47,37 +48,14 @@ describe("a notification applied whose reply was lost", () => {
       const [A, B, F] = ["A", "B", "F"].map((n) => new TestPhone(n, T - 20)) as TestPhone[];
       meet(A!, B!, midnight(1) + 10 * 3600, 3, 1);
       meet(B!, F!, midnight(1) + 8 * 3600, 4, 1.5);
-      await store.insertCode({
+      const redeemed = await redeemedF0(store, A!, {
         code: "424242",
-        caseRef: "c",
-        confirmedAt: now,
-        expiresAt: now + 600,
-        issuedAt: now,
-      });
-      const redeemed = await store.redeemCode({
-        code: "424242",
-        phoneId: A!.phoneId,
-        now,
-        maxCodeFailures: 5,
         indexId: "index-A-lost",
         uploadToken: "token-A-lost-xxxxxxxxxxx",
-        tokenExpiresAt: now + 600,
+        now,
       });
       expect(redeemed.ok).toBe(true);
-      let i = 0;
-      const put = (p: TestPhone, kind: "keys" | "log", exposures: string[]) =>
-        store.putUpload({
-          uploadId: `upload-${++i}-lost`,
-          kind,
-          phoneId: p.phoneId,
-          idempotencyKey: `idem-${i}-lost-xxxxxxx`,
-          scheme: "bluezone",
-          bodyHash: String(i),
-          receivedAt: now,
-          windowDays: 14,
-          exposures,
-          ...(kind === "keys" ? { keys: p.keys(T) } : { log: p.log }),
-        });
+      const put = phoneUploads(store, T, now, "lost");
       await put(A!, "keys", []);
       await put(A!, "log", []);
       await put(B!, "keys", ["index-A-lost"]);

@@ -10,6 +10,7 @@ import { createMatcher, MemoryStore, RedisStore } from "../src/index.js";
 import { HA_TOKEN } from "./helpers/clients.js";
 import { call } from "./helpers/http.js";
 import { meet, midnight, TestPhone, today } from "./helpers/phones.js";
+import { phoneUploads, redeemedF0 } from "./helpers/store-seed.js";
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -29,37 +30,14 @@ describe("recovery", () => {
     // What a crashed matcher left: A redeemed and uploaded, B uploaded naming A; no push,
     // no decision.
     const store = await MemoryStore.open({ dataDir: dir });
-    await store.insertCode({
+    const r = await redeemedF0(store, A, {
       code: "123123",
-      caseRef: "c",
-      confirmedAt: now,
-      expiresAt: now + 600,
-      issuedAt: now,
-    });
-    const r = await store.redeemCode({
-      code: "123123",
-      phoneId: A.phoneId,
-      now,
-      maxCodeFailures: 5,
       indexId: "index-A-xxxx",
       uploadToken: "token-A-xxxxxxxxxxxxxxx",
-      tokenExpiresAt: now + 600,
+      now,
     });
     expect(r.ok).toBe(true);
-    let i = 0;
-    const put = (p: TestPhone, kind: "keys" | "log", exposures: string[]) =>
-      store.putUpload({
-        uploadId: `upload-${++i}-xxx`,
-        kind,
-        phoneId: p.phoneId,
-        idempotencyKey: `idem-${i}-xxxxxxxxxxxx`,
-        scheme: "bluezone",
-        bodyHash: String(i),
-        receivedAt: now,
-        windowDays: 14,
-        exposures,
-        ...(kind === "keys" ? { keys: p.keys(T) } : { log: p.log }),
-      });
+    const put = phoneUploads(store, T, now, "xxx");
     await put(A, "keys", []);
     await put(A, "log", []);
     await put(B, "keys", ["index-A-xxxx"]);
