@@ -90,23 +90,31 @@ async function whatIsKept(s: Server) {
   };
 }
 
+/**
+ * An F0 redeemed (`label`) and one of its keys uploaded (201), the clock then moved one
+ * period on so the export is out: the upload and what the server keeps.
+ */
+async function oneExport(s: Server, label: string) {
+  const f0 = await redeemF0Code(agent, s.url, HA, label);
+  const upload = {
+    phoneId: f0.phone.phoneId,
+    uploadToken: f0.uploadToken,
+    reportType: "confirmed",
+    keys: pastKeys(1, s.clock.now),
+  };
+  expect((await postJson(agent, s.url, "/v1/exposure-keys", upload, f0.phone.auth)).status).toBe(
+    201,
+  );
+  s.clock.now += PERIOD;
+  return { f0, upload, kept: await whatIsKept(s) };
+}
+
 for (const store of ["memory", "redis"] as const) {
   describe(`the GAEN server on ${store}`, () => {
     it("a refused upload changes nothing", async () => {
       const s = await start(store);
       try {
-        const f0 = await redeemF0Code(agent, s.url, HA, "trust-f0");
-        const good = {
-          phoneId: f0.phone.phoneId,
-          uploadToken: f0.uploadToken,
-          reportType: "confirmed",
-          keys: pastKeys(1, s.clock.now),
-        };
-        expect(
-          (await postJson(agent, s.url, "/v1/exposure-keys", good, f0.phone.auth)).status,
-        ).toBe(201);
-        s.clock.now += PERIOD;
-        const before = await whatIsKept(s);
+        const { f0, upload: good, kept: before } = await oneExport(s, "trust-f0");
         expect(before.index.split("\n")).toHaveLength(1);
 
         const other = await redeemF0Code(agent, s.url, HA, "trust-other");
@@ -188,18 +196,7 @@ for (const store of ["memory", "redis"] as const) {
     it("retention takes exports older than the window out of index.txt (a clock moved 15 days on)", async () => {
       const s = await start(store);
       try {
-        const f0 = await redeemF0Code(agent, s.url, HA, "retain-f0");
-        const body = {
-          phoneId: f0.phone.phoneId,
-          uploadToken: f0.uploadToken,
-          reportType: "confirmed",
-          keys: pastKeys(1, s.clock.now),
-        };
-        expect(
-          (await postJson(agent, s.url, "/v1/exposure-keys", body, f0.phone.auth)).status,
-        ).toBe(201);
-        s.clock.now += PERIOD;
-        const kept = await whatIsKept(s);
+        const { kept } = await oneExport(s, "retain-f0");
         const [path] = kept.index.split("\n");
         expect(path).toMatch(/\.zip$/);
         expect(kept.privacy.nonIndexPhonesKnown + (kept.storageBytes ?? 0)).toBeGreaterThan(0);
