@@ -68,7 +68,8 @@ export { type PopulationArrays, plainArrays } from "./population/arrays.js";
 export { buildPopulation } from "./population/build.js";
 export {
   buildLayerPart,
-  type LayerPartKind,
+  joinLayerParts,
+  LAYER_PART_KINDS,
   type LayerParts,
   type LayerPartsBuilder,
 } from "./population/layer-parts.js";

@@ -6,7 +6,8 @@ import { type PopulationArrays, plainArrays } from "./arrays.js";
 import { buildHouseholds } from "./households.js";
 import {
   buildLayerPart,
-  type LayerPartKind,
+  joinLayerParts,
+  LAYER_PART_KINDS,
   type LayerParts,
   type LayerPartsBuilder,
 } from "./layer-parts.js";
@@ -99,9 +100,10 @@ export function buildPopulation(
 ): BuiltPopulation {
   const frame = buildFrame(config, seeds, arrays);
   const phones = buildPhones(config, seeds, frame, arrays);
-  const part = (kind: LayerPartKind) =>
-    buildLayerPart(kind, config, seeds, frame.regionStart, frame.ageBand, arrays);
-  return assemble(frame, phones, { ...part("clusters"), ...part("tickets") } as LayerParts);
+  const halves = LAYER_PART_KINDS.map((kind) =>
+    buildLayerPart(kind, config, seeds, frame.regionStart, frame.ageBand, arrays),
+  );
+  return assemble(frame, phones, joinLayerParts(halves));
 }
 
 /**

@@ -26,8 +26,14 @@ export type LayerPartsBuilder = (
   ageBand: Uint8Array,
 ) => Promise<LayerParts>;
 
-/** One of the two halves of `LayerParts`, so two threads can build one each. */
-export type LayerPartKind = "clusters" | "tickets";
+/** The two halves of `LayerParts`, so two threads can build one each. */
+export const LAYER_PART_KINDS = ["clusters", "tickets"] as const;
+export type LayerPartKind = (typeof LAYER_PART_KINDS)[number];
+
+/** `LayerParts` from its halves (built in any order, on any thread). */
+export function joinLayerParts(halves: readonly Partial<LayerParts>[]): LayerParts {
+  return Object.assign({}, ...halves) as LayerParts;
+}
 
 export function buildLayerPart(
   kind: LayerPartKind,

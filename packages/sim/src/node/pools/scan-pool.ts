@@ -4,7 +4,8 @@ import {
   type DayScan,
   type DayScanner,
   type Engine,
-  type LayerPartKind,
+  joinLayerParts,
+  LAYER_PART_KINDS,
   type LayerParts,
   type LayerPartsBuilder,
   mergeDayParts,
@@ -159,9 +160,8 @@ function buildLayerPartsOn(
   ageBand: Uint8Array,
   newId: () => number,
 ): Promise<LayerParts> {
-  const kinds: LayerPartKind[] = ["clusters", "tickets"];
   return Promise.all(
-    kinds.map(
+    LAYER_PART_KINDS.map(
       (kind, i) =>
         new Promise<Partial<LayerParts>>((resolve, reject) => {
           const w = workers[i % workers.length]!;
@@ -177,5 +177,5 @@ function buildLayerPartsOn(
           w.postMessage({ build: { id, kind, config, regionStart, ageBand } });
         }),
     ),
-  ).then((parts) => Object.assign({}, ...parts) as LayerParts);
+  ).then(joinLayerParts);
 }
